@@ -1,0 +1,59 @@
+# Helpers every wmimock library uses, so that all of them get the same C++ standard,
+# warnings, include layout and namespaced alias (wmimock::<name>).
+
+set(WMIMOCK_EXPORTED_TARGETS "" CACHE INTERNAL "wmimock targets to install and export")
+
+function(wmimock_set_warnings target)
+    if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
+        target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic)
+        if(WMIMOCK_WARNINGS_AS_ERRORS)
+            target_compile_options(${target} PRIVATE -Werror)
+        endif()
+    endif()
+endfunction()
+
+# wmimock_add_library(<name> [INTERFACE] SOURCES ... INCLUDE_DIR dir PUBLIC_DEPS ... PRIVATE_DEPS ...)
+# Creates target wmimock_<name>, alias wmimock::<name>, export name <name>.
+function(wmimock_add_library name)
+    cmake_parse_arguments(ARG "INTERFACE" "INCLUDE_DIR" "SOURCES;PUBLIC_DEPS;PRIVATE_DEPS" ${ARGN})
+    set(target wmimock_${name})
+    if(NOT ARG_INCLUDE_DIR)
+        set(ARG_INCLUDE_DIR "${CMAKE_CURRENT_SOURCE_DIR}/include")
+    endif()
+    if(ARG_INTERFACE)
+        add_library(${target} INTERFACE)
+        target_include_directories(${target} INTERFACE
+            $<BUILD_INTERFACE:${ARG_INCLUDE_DIR}> $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
+        target_link_libraries(${target} INTERFACE ${ARG_PUBLIC_DEPS})
+        target_compile_features(${target} INTERFACE cxx_std_20)
+    else()
+        add_library(${target} ${ARG_SOURCES})
+        target_include_directories(${target} PUBLIC
+            $<BUILD_INTERFACE:${ARG_INCLUDE_DIR}> $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
+        target_link_libraries(${target} PUBLIC ${ARG_PUBLIC_DEPS} PRIVATE ${ARG_PRIVATE_DEPS})
+        target_compile_features(${target} PUBLIC cxx_std_20)
+        set_target_properties(${target} PROPERTIES CXX_EXTENSIONS OFF POSITION_INDEPENDENT_CODE ON)
+        wmimock_set_warnings(${target})
+    endif()
+    set_target_properties(${target} PROPERTIES EXPORT_NAME ${name})
+    add_library(wmimock::${name} ALIAS ${target})
+    set(WMIMOCK_EXPORTED_TARGETS ${WMIMOCK_EXPORTED_TARGETS} ${target} CACHE INTERNAL "")
+    set_property(GLOBAL APPEND PROPERTY WMIMOCK_INCLUDE_DIRS "${ARG_INCLUDE_DIR}")
+endfunction()
+
+# wmimock_add_test(<name> SOURCES ... LIBS ...): a GoogleTest executable whose tests are
+# discovered one by one into ctest. WMIMOCK_SOURCE_DIR / WMIMOCK_SHARED_DIR are passed as
+# compile definitions so tests find fixtures and ../shared without relying on the cwd.
+function(wmimock_add_test name)
+    cmake_parse_arguments(ARG "" "" "SOURCES;LIBS;LABELS" ${ARGN})
+    add_executable(${name} ${ARG_SOURCES})
+    target_link_libraries(${name} PRIVATE ${ARG_LIBS} GTest::gmock GTest::gtest_main)
+    target_compile_definitions(${name} PRIVATE
+        WMIMOCK_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+        WMIMOCK_SHARED_DIR="${PROJECT_SOURCE_DIR}/../shared"
+        WMIMOCK_BINARY_DIR="${PROJECT_BINARY_DIR}")
+    set_target_properties(${name} PROPERTIES CXX_EXTENSIONS OFF)
+    wmimock_set_warnings(${name})
+    include(GoogleTest)
+    gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES LABELS "${ARG_LABELS}")
+endfunction()

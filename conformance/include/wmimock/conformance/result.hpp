@@ -1,0 +1,63 @@
+// What a conformance run produces; every report writer reads this model only.
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "wmimock/conformance/rule.hpp"
+
+namespace wmimock::conformance {
+
+/// Outcomes as conformance suites distinguish them (see docs and the JUnit mapping).
+enum class Outcome {
+    Pass,
+    Warning,       ///< a SHOULD is not met (or a tolerated deviation)
+    NotSupported,  ///< the implementation declines as the rules allow -> JUnit <skipped>
+    Fail,          ///< the rule is broken
+    Error,         ///< the harness could not run the check
+    Timeout,       ///< the implementation hung past the check's timeout
+    Crash,         ///< the implementation killed the process running the check
+};
+std::string_view toString(Outcome outcome) noexcept;  // "pass", "warning", "not-supported", ...
+/// Fail, Error, Timeout and Crash make a run fail (exit code 1).
+bool isFailure(Outcome outcome) noexcept;
+
+struct CheckResult {
+    std::string ruleId;  ///< "SS-001"
+    std::string title;   ///< short title of the check (a rule may have several checks)
+    Level level = Level::Must;
+    std::string ruleSource;
+    Outcome outcome = Outcome::Pass;
+    std::string message;   ///< one line: why this outcome
+    std::string expected;  ///< for failures: what the rule wanted
+    std::string actual;    ///< for failures: what happened
+    std::vector<std::string> evidence;  ///< calls made, return values, snapshots before/after
+    std::vector<std::string> log;       ///< log lines of the check
+    std::chrono::duration<double> duration{0};
+
+    std::string target;        ///< "builtin:reference", "plugin:/path/x.so", "http://..."
+    std::string nameSpace;     ///< "root/cimv2"
+    std::string className;     ///< "WMIMock_Service"
+    std::string instancePath;  ///< the instance tested
+    std::string sourceFile;    ///< check source, for file/line annotations
+    int sourceLine = 0;
+};
+
+struct RunSummary {
+    std::size_t total = 0, passed = 0, warnings = 0, notSupported = 0, failed = 0, errors = 0,
+                timeouts = 0, crashes = 0;
+};
+
+struct RunResult {
+    std::vector<CheckResult> results;
+    std::chrono::system_clock::time_point started;
+    std::chrono::duration<double> duration{0};
+    bool interrupted = false;  ///< stopped by SIGINT/SIGTERM before the end
+    std::vector<std::string> notes;  ///< e.g. "could not restore root/cimv2:X.Name=\"a\""
+
+    RunSummary summary() const;
+    bool passed() const;  ///< no result with isFailure(outcome)
+};
+
+}  // namespace wmimock::conformance

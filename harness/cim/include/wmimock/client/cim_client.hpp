@@ -1,0 +1,107 @@
+// The client-facing WBEM operations (DSP0200 intrinsic methods plus InvokeMethod).
+// Implemented by the in-process fake CIMOM, the CIM-XML client and the GoogleMock mock;
+// the conformance checks only ever talk to this interface.
+// Every operation reports failure by throwing CimError with the DSP0200 status code.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "wmimock/cim/cim_class.hpp"
+#include "wmimock/cim/instance.hpp"
+#include "wmimock/cim/object_path.hpp"
+#include "wmimock/cim/value.hpp"
+
+namespace wmimock {
+
+/// NULL (nullopt) property list means "all properties"; an empty list means "none".
+using PropertyList = std::optional<std::vector<std::string>>;
+
+struct GetClassOptions {
+    bool localOnly = true;
+    bool includeQualifiers = true;
+    bool includeClassOrigin = false;
+    PropertyList propertyList;
+};
+
+struct InstanceOptions {
+    bool deepInheritance = true;      ///< EnumerateInstances: include subclass properties
+    bool includeQualifiers = false;   ///< deprecated in DSP0200; kept for completeness
+    bool includeClassOrigin = false;
+    bool includeSystemProperties = false;  ///< WMI __CLASS, __PATH, __RELPATH, ... on results
+    PropertyList propertyList;
+};
+
+/// Filters of Associators / AssociatorNames (empty string = no filter).
+struct AssociatorFilter {
+    std::string assocClass;
+    std::string resultClass;
+    std::string role;
+    std::string resultRole;
+};
+
+/// Filters of References / ReferenceNames.
+struct ReferenceFilter {
+    std::string resultClass;
+    std::string role;
+};
+
+/// An IN or OUT method parameter.
+struct ParamValue {
+    std::string name;
+    Value value;
+};
+
+struct MethodResult {
+    Value returnValue;  ///< typed as the method declares (uint32 for StopService)
+    std::vector<ParamValue> outParameters;
+
+    /// The OUT parameter's value or nullptr.
+    const Value* out(std::string_view name) const noexcept;
+};
+
+class CimClient {
+public:
+    virtual ~CimClient() = default;
+
+    virtual CimClass getClass(std::string_view nameSpace, std::string_view className,
+                              const GetClassOptions& options = {}) = 0;
+    /// Subclasses of `className` (all root classes when empty).
+    virtual std::vector<CimClass> enumerateClasses(std::string_view nameSpace, std::string_view className = {},
+                                                   bool deepInheritance = false,
+                                                   const GetClassOptions& options = {}) = 0;
+    virtual std::vector<std::string> enumerateClassNames(std::string_view nameSpace,
+                                                         std::string_view className = {},
+                                                         bool deepInheritance = false) = 0;
+
+    /// `path` carries the namespace.
+    virtual Instance getInstance(const ObjectPath& path, const InstanceOptions& options = {}) = 0;
+    virtual std::vector<Instance> enumerateInstances(std::string_view nameSpace, std::string_view className,
+                                                     const InstanceOptions& options = {}) = 0;
+    virtual std::vector<ObjectPath> enumerateInstanceNames(std::string_view nameSpace,
+                                                           std::string_view className) = 0;
+    virtual ObjectPath createInstance(std::string_view nameSpace, const Instance& instance) = 0;
+    /// The instance's path() names the instance to modify.
+    virtual void modifyInstance(const Instance& instance, const PropertyList& propertyList = std::nullopt) = 0;
+    virtual void deleteInstance(const ObjectPath& path) = 0;
+
+    virtual MethodResult invokeMethod(const ObjectPath& target, std::string_view methodName,
+                                      const std::vector<ParamValue>& inParameters = {}) = 0;
+
+    virtual std::vector<Instance> associators(const ObjectPath& source, const AssociatorFilter& filter = {},
+                                              const InstanceOptions& options = {}) = 0;
+    virtual std::vector<ObjectPath> associatorNames(const ObjectPath& source,
+                                                    const AssociatorFilter& filter = {}) = 0;
+    virtual std::vector<Instance> references(const ObjectPath& source, const ReferenceFilter& filter = {},
+                                             const InstanceOptions& options = {}) = 0;
+    virtual std::vector<ObjectPath> referenceNames(const ObjectPath& source,
+                                                   const ReferenceFilter& filter = {}) = 0;
+
+    /// `queryLanguage` is "WQL" (case-insensitive); others -> CimError(QueryLanguageNotSupported).
+    virtual std::vector<Instance> execQuery(std::string_view nameSpace, std::string_view queryLanguage,
+                                            std::string_view query) = 0;
+};
+
+}  // namespace wmimock

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs the Debian packages wmimock needs to build, test, fuzz and benchmark.
+# Idempotent: installs only what is missing; uses sudo only when not already root.
+set -euo pipefail
+
+packages=(
+    cmake ninja-build g++ clang clang-format
+    libgtest-dev libgmock-dev libbenchmark-dev librapidcheck-dev
+    libpugixml-dev libspdlog-dev libfmt-dev libcli11-dev nlohmann-json3-dev libcpp-httplib-dev
+    libfuzzer-14-dev libclang-rt-14-dev
+    libxml2-utils yamllint sblim-wbemcli nodejs npm
+)
+
+missing=()
+for pkg in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$pkg")
+    fi
+done
+
+# npm is only needed for the independent JUnit consumer test; node may come from elsewhere.
+if command -v npm >/dev/null 2>&1; then
+    missing=("${missing[@]/npm}")
+    missing=("${missing[@]/nodejs}")
+fi
+filtered=()
+for pkg in "${missing[@]}"; do [[ -n "$pkg" ]] && filtered+=("$pkg"); done
+
+if ((${#filtered[@]} == 0)); then
+    echo "setup: all ${#packages[@]} packages present"
+    exit 0
+fi
+
+as_root=()
+if [[ $(id -u) -ne 0 ]]; then as_root=(sudo); fi
+
+echo "setup: installing ${filtered[*]}"
+"${as_root[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${filtered[@]}"
