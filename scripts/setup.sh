@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-    cmake ninja-build g++ clang clang-format
+    cmake ninja-build ccache g++ clang clang-format
     libgtest-dev libgmock-dev libbenchmark-dev librapidcheck-dev
     libpugixml-dev libspdlog-dev libfmt-dev libcli11-dev nlohmann-json3-dev libcpp-httplib-dev
     libfuzzer-14-dev libclang-rt-14-dev
