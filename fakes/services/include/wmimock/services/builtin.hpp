@@ -1,0 +1,55 @@
+// The built-in simulated CIM_Service implementations: a reference, real-world flavours and
+// faulty ones. Each is a fake CIMOM loaded with the project's fixtures and with the
+// simulation's providers registered, running on a ManualClock.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "wmimock/cim/clock.hpp"
+#include "wmimock/cimom/cimom.hpp"
+
+namespace wmimock::services {
+
+enum class BuiltinKind { Reference, Flavour, Faulty };
+std::string_view toString(BuiltinKind kind) noexcept;  // "reference", "flavour", "faulty"
+
+struct BuiltinInfo {
+    std::string name;         ///< "reference", "win32", "hyperv", "faulty-stays-started", ...
+    BuiltinKind kind;
+    std::string description;  ///< one line
+    /// For faulty implementations: the rule IDs the fault violates (and nothing else).
+    std::vector<std::string> brokenRules;
+    std::string nameSpace;    ///< where its service class lives, e.g. "root/cimv2"
+    std::string className;    ///< the concrete service class, e.g. "WMIMock_Service"
+};
+
+/// Every built-in, reference first, then flavours, then faulty ones (stable order).
+std::span<const BuiltinInfo> builtins();
+const BuiltinInfo* findBuiltin(std::string_view name) noexcept;
+
+/// Knobs, as `--sim-option key=value` gives them: latency_ms, transition_ms, failure_rate,
+/// seed, refuse_state (e.g. "3"), not_supported (method name), async, timeout_supported.
+/// Unknown keys or bad values -> CimError(InvalidParameter) naming the key.
+using SimulationOptions = std::map<std::string, std::string>;
+
+struct BuiltinEnvironment {
+    std::shared_ptr<ManualClock> clock;
+    std::shared_ptr<Cimom> cimom;
+    const BuiltinInfo* info = nullptr;
+};
+
+/// Builds a fresh, independent environment for the named built-in.
+/// Unknown name -> CimError(NotFound).
+BuiltinEnvironment makeBuiltin(std::string_view name, const SimulationOptions& options = {});
+
+/// The project's fixture MOF, embedded in the library ("mof/reference.mof",
+/// "instances/reference_system.mof", ...), usable as a MofSourceLoader.
+std::optional<std::string_view> embeddedFixture(std::string_view relativePath) noexcept;
+MofSourceLoader embeddedFixtureLoader();
+
+}  // namespace wmimock::services
