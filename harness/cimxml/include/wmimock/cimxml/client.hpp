@@ -1,0 +1,76 @@
+// A CimClient that speaks CIM-XML over HTTP to a remote WBEM server (OpenPegasus, SFCB,
+// OMI, WMI's CIM-XML bridges, or `wmimock serve`), so everything written against CimClient
+// — the conformance suite in particular — runs against a remote server unchanged.
+//
+// One HTTP/1.1 connection, kept alive between operations; calls are serialized on it (use
+// one client per thread for parallel work). Every failure is a CimError: the server's ERROR
+// element keeps its DSP0200 code; transport problems are CimError(Failed) saying what
+// happened and where ("cannot connect to 127.0.0.1:5988: Connection refused", "no answer
+// from ... within 30000 ms"); HTTP 401 is CimError(AccessDenied).
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "wmimock/client/cim_client.hpp"
+
+namespace wmimock::cimxml {
+
+struct ClientOptions {
+    std::string url;  ///< http://host:port[/namespace]; port defaults to 5988
+    std::string user, password;
+    std::chrono::milliseconds connectTimeout{5000};
+    /// Bound on every wait for the server (also catches servers that answer an error
+    /// without Content-Length and keep the socket open).
+    std::chrono::milliseconds readTimeout{30000};
+    std::string httpPath = "/cimom";
+};
+
+class CimXmlClient final : public CimClient {
+public:
+    /// Parses the URL (throws CimError(InvalidParameter) naming the problem); connects lazily.
+    explicit CimXmlClient(ClientOptions options);
+    ~CimXmlClient() override;
+    CimXmlClient(const CimXmlClient&) = delete;
+    CimXmlClient& operator=(const CimXmlClient&) = delete;
+
+    /// The namespace from the URL ("root/cimv2" when the URL has none). Operations given an
+    /// empty namespace use it.
+    const std::string& defaultNamespace() const noexcept;
+    /// "host:port" as parsed from the URL.
+    std::string endpoint() const;
+    const ClientOptions& options() const noexcept;
+
+    CimClass getClass(std::string_view nameSpace, std::string_view className,
+                      const GetClassOptions& options = {}) override;
+    std::vector<CimClass> enumerateClasses(std::string_view nameSpace, std::string_view className = {},
+                                           bool deepInheritance = false, const GetClassOptions& options = {}) override;
+    std::vector<std::string> enumerateClassNames(std::string_view nameSpace, std::string_view className = {},
+                                                 bool deepInheritance = false) override;
+    Instance getInstance(const ObjectPath& path, const InstanceOptions& options = {}) override;
+    std::vector<Instance> enumerateInstances(std::string_view nameSpace, std::string_view className,
+                                             const InstanceOptions& options = {}) override;
+    std::vector<ObjectPath> enumerateInstanceNames(std::string_view nameSpace, std::string_view className) override;
+    ObjectPath createInstance(std::string_view nameSpace, const Instance& instance) override;
+    void modifyInstance(const Instance& instance, const PropertyList& propertyList = std::nullopt) override;
+    void deleteInstance(const ObjectPath& path) override;
+    MethodResult invokeMethod(const ObjectPath& target, std::string_view methodName,
+                              const std::vector<ParamValue>& inParameters = {}) override;
+    std::vector<Instance> associators(const ObjectPath& source, const AssociatorFilter& filter = {},
+                                      const InstanceOptions& options = {}) override;
+    std::vector<ObjectPath> associatorNames(const ObjectPath& source, const AssociatorFilter& filter = {}) override;
+    std::vector<Instance> references(const ObjectPath& source, const ReferenceFilter& filter = {},
+                                     const InstanceOptions& options = {}) override;
+    std::vector<ObjectPath> referenceNames(const ObjectPath& source, const ReferenceFilter& filter = {}) override;
+    std::vector<Instance> execQuery(std::string_view nameSpace, std::string_view queryLanguage,
+                                    std::string_view query) override;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace wmimock::cimxml

@@ -1,0 +1,64 @@
+// A CIM-XML server (DSP0200 over HTTP/1.1): POST or M-POST to /cimom (or /) with the CIM
+// operation headers, answered by any CimClient — usually the fake CIMOM.
+//
+//   auto server = cimxml::CimXmlServer(cimom, {.port = 0});
+//   server.start();                 // binds 127.0.0.1 on an ephemeral port
+//   cimxml::CimXmlClient client({.url = "http://127.0.0.1:" + std::to_string(server.port())});
+//
+// Connections are served by a fixed pool of `threads` worker threads, each connection kept
+// alive on one worker until the peer closes it or stays idle; the backend is called from
+// several threads at once and must be thread-safe (the Cimom is).
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <string>
+
+#include "wmimock/client/cim_client.hpp"
+
+namespace wmimock::cimxml {
+
+struct ServerOptions {
+    std::string host = "127.0.0.1";  ///< loopback unless deliberately opened
+    int port = 5988;                 ///< 0 = ephemeral (see CimXmlServer::port())
+    std::string user, password;      ///< HTTP Basic authentication when `user` is set
+    std::size_t maxBodyBytes = std::size_t{16} << 20;
+    std::size_t maxXmlDepth = 64;
+    int threads = 4;                 ///< worker threads = connections served at once
+    std::chrono::milliseconds idleTimeout{5000};  ///< keep-alive connection idle limit
+    std::chrono::milliseconds readTimeout{30000};  ///< while a request is being received
+};
+
+class CimXmlServer {
+public:
+    CimXmlServer(std::shared_ptr<CimClient> backend, ServerOptions options);
+    ~CimXmlServer();  ///< stops if still running
+    CimXmlServer(const CimXmlServer&) = delete;
+    CimXmlServer& operator=(const CimXmlServer&) = delete;
+
+    /// Binds and starts serving on background threads. Throws CimError(Failed) naming the
+    /// address when it cannot bind, CimError(InvalidParameter) for bad options, and
+    /// CimError(Failed) when already started.
+    void start();
+    /// The bound port (the ephemeral one when options.port was 0); 0 before start().
+    int port() const noexcept;
+    bool running() const noexcept;
+    /// Graceful: stops accepting, lets requests in progress finish, closes idle connections
+    /// and joins the workers. Idempotent.
+    void stop();
+
+    const ServerOptions& options() const noexcept;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+/// Blocks SIGINT and SIGTERM in the calling thread, waits for one of them, then stops the
+/// server gracefully and returns the signal number. Call it from the main thread after
+/// start() (threads the server started earlier are unaffected: they block no signals and
+/// the signal is consumed by sigwait here).
+int serveUntilSignalled(CimXmlServer& server);
+
+}  // namespace wmimock::cimxml
