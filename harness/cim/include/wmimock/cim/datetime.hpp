@@ -58,6 +58,8 @@ public:
     friend bool operator==(const CimDateTime& a, const CimDateTime& b) noexcept;
 
 private:
+    friend class DateTimeParser;
+
     bool interval_ = true;
     bool wildcards_ = false;
     std::int64_t days_ = 0;

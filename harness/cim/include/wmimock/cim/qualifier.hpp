@@ -31,7 +31,9 @@ constexpr Scope operator|(Scope a, Scope b) noexcept {
 constexpr Scope operator&(Scope a, Scope b) noexcept {
     return static_cast<Scope>(static_cast<std::uint16_t>(a) & static_cast<std::uint16_t>(b));
 }
-constexpr bool hasScope(Scope set, Scope s) noexcept { return (set & s) != Scope::None; }
+constexpr bool hasScope(Scope set, Scope s) noexcept {
+    return (set & s) != Scope::None;
+}
 /// "class, property" style list for messages and MOF output.
 std::string toString(Scope scope);
 

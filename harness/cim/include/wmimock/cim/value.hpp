@@ -2,11 +2,14 @@
 // string and from an empty array.
 #pragma once
 
+#include <concepts>
+#include <cstddef>
 #include <cstdint>
 #include <iosfwd>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -47,6 +50,17 @@ public:
     /// "value 70000 is out of range for uint16".
     static Value integer(CimType type, std::int64_t v);
     static Value integer(CimType type, std::uint64_t v);
+    /// Any other integral argument (int, unsigned, long long...): avoids ambiguous calls
+    /// such as Value::integer(CimType::Uint16, 70000).
+    template <std::integral T>
+    requires(!std::same_as<T, bool> && !std::same_as<T, std::int64_t> && !std::same_as<T, std::uint64_t>) static Value
+        integer(CimType type, T v) {
+        if constexpr (std::is_signed_v<T>) {
+            return integer(type, static_cast<std::int64_t>(v));
+        } else {
+            return integer(type, static_cast<std::uint64_t>(v));
+        }
+    }
 
     /// An array of the given element type; every element must be a non-NULL scalar of
     /// that type (use convertTo first when unsure). Throws CimError(TypeMismatch).
@@ -95,12 +109,15 @@ public:
     friend bool operator==(const Value& a, const Value& b);
     friend std::ostream& operator<<(std::ostream& os, const Value& v);  // toMof()
 
+    /// Hash consistent with operator== (integers hashed by numeric value).
+    std::size_t hash() const noexcept;
+
 private:
     using ArrayPtr = std::shared_ptr<const std::vector<Value>>;
     using PathPtr = std::shared_ptr<const ObjectPath>;
     using InstancePtr = std::shared_ptr<const Instance>;
-    using Data = std::variant<std::monostate, bool, std::int64_t, std::uint64_t, double, char16_t,
-                              std::string, CimDateTime, PathPtr, InstancePtr, ArrayPtr>;
+    using Data = std::variant<std::monostate, bool, std::int64_t, std::uint64_t, double, char16_t, std::string,
+                              CimDateTime, PathPtr, InstancePtr, ArrayPtr>;
 
     Value(CimType type, bool isArray, Data data) : type_(type), array_(isArray), data_(std::move(data)) {}
 
