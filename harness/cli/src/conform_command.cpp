@@ -1,0 +1,194 @@
+#include "conform_command.hpp"
+
+#include <iostream>
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+#include <nlohmann/json.hpp>
+
+#include "exit_codes.hpp"
+#include "shard.hpp"
+#include "stop_signals.hpp"
+#include "wmimock/cim/error.hpp"
+#include "wmimock/cim/names.hpp"
+#include "wmimock/conformance/runner.hpp"
+#include "wmimock/reports/console_reporter.hpp"
+#include "wmimock/reports/incremental_report.hpp"
+#include "wmimock/reports/json_writer.hpp"
+#include "wmimock/reports/junit_writer.hpp"
+#include "wmimock/reports/markdown_writer.hpp"
+
+namespace wmimock::cli {
+
+namespace {
+
+constexpr const char* kExamples = R"(Examples:
+  wmimock conform                                   the reference simulation, console output
+  wmimock conform --target builtin:faulty-stays-started --junit out/conformance.xml
+  wmimock conform --target plugin:./libmyprovider.so --mof my.mof -I schema/ \
+                  --junit conformance.xml --summary summary.md --quiet
+  wmimock conform --target http://127.0.0.1:5988/root/cimv2 --user u --password p
+  wmimock conform --filter 'SS-00*' --list          what would run, without running it
+  wmimock conform --shard 0/4 --junit shard0.xml    first of four CI jobs
+
+)";
+
+std::map<std::string, std::string> parseSimOptions(const std::vector<std::string>& pairs) {
+    std::map<std::string, std::string> options;
+    for (const std::string& pair : pairs) {
+        const std::size_t equals = pair.find('=');
+        if (equals == 0 || equals == std::string::npos) {
+            throw CimError(CimStatus::InvalidParameter, "bad --sim-option '" + pair + "': want KEY=VALUE");
+        }
+        options[pair.substr(0, equals)] = pair.substr(equals + 1);
+    }
+    return options;
+}
+
+}  // namespace
+
+ConformCommand::ConformCommand(CLI::App& parent)
+    : app_(parent.add_subcommand("conform", "Run the StopService/RequestStateChange conformance suite")) {
+    app_->add_option("-t,--target", targets_,
+                     "builtin:NAME (see `wmimock targets`), plugin:PATH or http(s)://HOST:PORT/NAMESPACE; "
+                     "repeatable (default: builtin:reference)");
+    app_->add_option("--mof", mofFiles_, "extra MOF loaded into built-in targets (repeatable)");
+    app_->add_option("-I,--include", includeDirs_, "directory searched by #pragma include (repeatable)");
+    app_->add_option("-n,--namespace", nameSpace_, "namespace of the service class (default: the target's)");
+    app_->add_option("-c,--class", className_, "service class to test (default: the target's)");
+    app_->add_option("--instance", instancePath_, "test only this instance (object path)");
+    app_->add_option("-f,--filter", filter_, "glob on \"RULE-ID title\", e.g. 'SS-*' or '*idempot*'");
+    app_->add_flag("-l,--list", list_, "list the checks that would run, and exit");
+    app_->add_option("--timeout", timeoutSeconds_, "per-check timeout in seconds")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    app_->add_option("--junit", junitFile_, "write a JUnit XML report (rewritten after every check)");
+    app_->add_option("--junit-flavor", junitFlavor_,
+                     "jenkins: validates against the Jenkins xunit junit-10.xsd; "
+                     "ant: also against the strict Ant schema")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"jenkins", "default", "ant"}, CLI::ignore_case));
+    app_->add_flag("--junit-file-line", junitFileLine_,
+                   "add file/line of each check's source for GitHub annotators (the Jenkins xunit plugin "
+                   "rejects such files)");
+    app_->add_option("--summary", summaryFile_, "write a Markdown summary (e.g. $GITHUB_STEP_SUMMARY)");
+    app_->add_option("--json", jsonFile_, "write the results as JSON");
+    app_->add_option("--format", format_, "console output: text, or json (the JSON report on stdout)")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"text", "json"}, CLI::ignore_case));
+    app_->add_flag("-q,--quiet", quiet_, "print only checks that did not pass, and the totals");
+    app_->add_option("--color", color_, "auto, always or never")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"auto", "always", "never"}, CLI::ignore_case));
+    app_->add_option("--shard", shard_,
+                     "run shard INDEX of COUNT (0-based), e.g. 0/4; default from GTEST_SHARD_INDEX and "
+                     "GTEST_TOTAL_SHARDS");
+    app_->add_option("--sim-option", simOptions_,
+                     "KEY=VALUE for built-in simulations: latency_ms, transition_ms, failure_rate, seed, "
+                     "refuse_state, not_supported, async, timeout_supported (repeatable)");
+    app_->add_option("--user", user_, "user for http(s) targets");
+    app_->add_option("--password", password_, "password for http(s) targets");
+    app_->add_flag("--strict-started", strictStarted_, "CON-002 violations fail instead of warn");
+    app_->add_flag("--lenient-idempotency", lenientIdempotency_,
+                   "SS-008: a non-zero code without a ValueMap entry warns instead of failing");
+    app_->footer(std::string(kExamples) + exit_code::kHelpText);
+}
+
+int ConformCommand::run() const {
+    conformance::RunOptions options;
+    if (!targets_.empty()) options.targets = targets_;
+    options.mofFiles = mofFiles_;
+    options.includeDirs = includeDirs_;
+    options.nameSpace = nameSpace_;
+    options.className = className_;
+    options.instancePath = instancePath_;
+    options.filter = filter_;
+    options.checkTimeout = std::chrono::duration<double>(timeoutSeconds_);
+    options.simOptions = parseSimOptions(simOptions_);
+    options.shard = shard_.empty() ? shardFromEnvironment() : std::optional(parseShard(shard_));
+    options.user = user_;
+    options.password = password_;
+    options.strictStarted = strictStarted_;
+    options.lenientIdempotency = lenientIdempotency_;
+
+    reports::JUnitOptions junitOptions;
+    junitOptions.flavor = reports::parseJUnitFlavor(junitFlavor_).value_or(reports::JUnitFlavor::Jenkins);
+    junitOptions.fileLine = junitFileLine_;
+
+    // Planning validates targets, MOF and classes before anything is written.
+    const std::vector<conformance::PlannedCheck> planned = conformance::plan(options);
+    if (list_) {
+        if (iequals(format_, "json")) {
+            nlohmann::ordered_json checks = nlohmann::ordered_json::array();
+            for (const auto& check : planned) {
+                checks.push_back({{"target", check.target},
+                                  {"ruleId", check.ruleId},
+                                  {"title", check.title},
+                                  {"instancePath", check.instancePath}});
+            }
+            std::cout << checks.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+        } else {
+            for (const auto& check : planned) {
+                std::cout << fmt::format("{}  {}  {}  {}\n", check.target, check.ruleId, check.title,
+                                         check.instancePath);
+            }
+            std::cout << planned.size() << (planned.size() == 1 ? " check\n" : " checks\n");
+        }
+        return exit_code::kSuccess;
+    }
+
+    const bool jsonOnStdout = iequals(format_, "json");
+    reports::ConsoleOptions consoleOptions;
+    consoleOptions.color = iequals(color_, "always") || (iequals(color_, "auto") && reports::wantsColor(stdout));
+    consoleOptions.quiet = quiet_;
+    consoleOptions.expectedChecks = planned.size();
+    reports::ConsoleReporter console(std::cout, consoleOptions);
+
+    reports::IncrementalReport incremental(std::chrono::system_clock::now());
+    if (!junitFile_.empty()) {
+        incremental.addWriter([file = junitFile_, junitOptions](const conformance::RunResult& run) {
+            reports::writeJUnitFile(file, run, junitOptions);
+        });
+    }
+    if (!summaryFile_.empty()) {
+        incremental.addWriter(
+            [file = summaryFile_](const conformance::RunResult& run) { reports::writeMarkdownFile(file, run); });
+    }
+    if (!jsonFile_.empty()) {
+        incremental.addWriter(
+            [file = jsonFile_](const conformance::RunResult& run) { reports::writeJsonFile(file, run); });
+    }
+
+    const StopSignals stopSignals;
+    options.stopRequested = [] { return StopSignals::received() != 0; };
+    options.onResult = [&](const conformance::CheckResult& result) {
+        if (!jsonOnStdout) console.onResult(result);
+        try {
+            incremental.add(result);
+        } catch (const std::exception& error) {
+            // A full disk must not lose the run: keep going, the final write tries again.
+            spdlog::error("{}", error.what());
+        }
+    };
+
+    conformance::RunResult result = conformance::run(options);
+    const int signal = StopSignals::received();
+    if (signal != 0) result.interrupted = true;
+    try {
+        incremental.finish(result);
+    } catch (const std::exception& error) {
+        // The paths were writable when the run started (the first write would have failed
+        // as bad input): this is the environment failing, e.g. a full disk.
+        spdlog::error("{}", error.what());
+        return exit_code::kInternalError;
+    }
+    if (jsonOnStdout) {
+        std::cout << reports::writeJson(result);
+    } else {
+        console.onFinish(result);
+    }
+    if (signal != 0) return exit_code::interruptedBy(signal);
+    return result.passed() ? exit_code::kSuccess : exit_code::kChecksFailed;
+}
+
+}  // namespace wmimock::cli

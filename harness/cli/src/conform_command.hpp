@@ -1,0 +1,32 @@
+// `wmimock conform`: run the conformance suite against targets and write the reports.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+namespace wmimock::cli {
+
+class ConformCommand {
+public:
+    explicit ConformCommand(CLI::App& parent);
+
+    bool selected() const { return app_->parsed(); }
+    int run() const;
+
+private:
+    CLI::App* app_;
+    std::vector<std::string> targets_, mofFiles_, includeDirs_, simOptions_;
+    std::string nameSpace_, className_, instancePath_, filter_;
+    bool list_ = false;
+    double timeoutSeconds_ = 10.0;
+    std::string junitFile_, junitFlavor_ = "jenkins", summaryFile_, jsonFile_;
+    bool junitFileLine_ = false;
+    std::string format_ = "text", color_ = "auto", shard_;
+    bool quiet_ = false;
+    std::string user_, password_;
+    bool strictStarted_ = false, lenientIdempotency_ = false;
+};
+
+}  // namespace wmimock::cli

@@ -1,0 +1,33 @@
+#include "logging.hpp"
+
+#include <cstdlib>
+
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "wmimock/cim/error.hpp"
+#include "wmimock/cim/names.hpp"
+
+namespace wmimock::cli {
+
+void setUpLogging(const std::string& level) {
+    std::string name = level;
+    if (name.empty()) {
+        const char* fromEnvironment = std::getenv("WMIMOCK_LOG_LEVEL");
+        name = fromEnvironment != nullptr && *fromEnvironment != '\0' ? fromEnvironment : "warn";
+    }
+    name = toLower(name);
+    if (name == "warning") name = "warn";
+    const spdlog::level::level_enum parsed = spdlog::level::from_str(name);
+    // from_str answers "off" for anything it does not know; only accept "off" when asked.
+    if (parsed == spdlog::level::off && name != "off") {
+        throw CimError(CimStatus::InvalidParameter,
+                       "unknown log level '" + level + "' (use trace, debug, info, warn, error, critical or off)");
+    }
+    auto logger = spdlog::stderr_color_mt("wmimock");
+    logger->set_pattern("%^wmimock: %l:%$ %v");
+    logger->set_level(parsed);
+    spdlog::set_default_logger(std::move(logger));
+}
+
+}  // namespace wmimock::cli

@@ -1,0 +1,30 @@
+// `wmimock mof check FILE...` (compile, report errors as file:line:col: message) and
+// `wmimock mof show CLASS` (print a resolved class as MOF, inherited elements marked).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+namespace wmimock::cli {
+
+class MofCommand {
+public:
+    explicit MofCommand(CLI::App& parent);
+
+    bool selected() const { return app_->parsed(); }
+    int run() const;
+
+private:
+    int check() const;
+    int show() const;
+
+    CLI::App* app_;
+    CLI::App* check_;
+    CLI::App* show_;
+    std::vector<std::string> files_, includeDirs_, mofFiles_;
+    std::string nameSpace_, className_;
+};
+
+}  // namespace wmimock::cli

@@ -1,0 +1,141 @@
+#include "serve_command.hpp"
+
+#include <charconv>
+#include <csignal>
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "exit_codes.hpp"
+#include "wmimock/cim/error.hpp"
+#include "wmimock/services/builtin.hpp"
+
+#ifdef WMIMOCK_HAVE_CIMXML
+#include <pthread.h>
+
+#include "wmimock/cimxml/server.hpp"
+#endif
+
+namespace wmimock::cli {
+
+ServeCommand::ServeCommand(CLI::App& parent)
+    : app_(parent.add_subcommand("serve", "Serve built-in targets over CIM-XML/HTTP until SIGINT or SIGTERM")) {
+    app_->add_option("--listen", listen_, "HOST:PORT of the first target; further targets take the next ports")
+        ->capture_default_str();
+    app_->add_option("-t,--target", targets_, "builtin:NAME to serve (repeatable; default builtin:reference)");
+    app_->add_option("--mof", mofFiles_, "extra MOF loaded into every served target (repeatable)");
+    app_->add_option("-I,--include", includeDirs_, "directory searched by #pragma include (repeatable)");
+    app_->add_option("--sim-option", simOptions_, "KEY=VALUE for the simulations (see `wmimock conform --help`)");
+    app_->add_option("--user", user_, "require HTTP Basic authentication with this user");
+    app_->add_option("--password", password_, "the password for --user");
+    app_->add_option("--threads", threads_, "connections served at once per target")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 64));
+    app_->footer(std::string("Examples:\n  wmimock serve\n"
+                             "  wmimock serve --listen 127.0.0.1:15988 --target builtin:faulty-stays-started\n"
+                             "  wbemcli ei 'http://127.0.0.1:5988/root/cimv2:WMIMock_Service'\n"
+                             "  wmimock conform --target http://127.0.0.1:5988/root/cimv2\n\n") +
+                 exit_code::kHelpText);
+}
+
+#ifdef WMIMOCK_HAVE_CIMXML
+
+namespace {
+
+struct ListenAddress {
+    std::string host;
+    int port = 0;
+};
+
+// "127.0.0.1:5988", ":5988" (loopback), "5988", "[::1]:5988".
+ListenAddress parseListen(const std::string& text) {
+    ListenAddress address{"127.0.0.1", 0};
+    std::string portText = text;
+    if (const std::size_t colon = text.rfind(':'); colon != std::string::npos) {
+        std::string host = text.substr(0, colon);
+        if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+        if (!host.empty()) address.host = host;
+        portText = text.substr(colon + 1);
+    }
+    const auto [end, error] = std::from_chars(portText.data(), portText.data() + portText.size(), address.port);
+    if (error != std::errc{} || end != portText.data() + portText.size() || address.port < 0 || address.port > 65535) {
+        throw CimError(CimStatus::InvalidParameter, "bad --listen '" + text + "': want HOST:PORT, e.g. 127.0.0.1:5988");
+    }
+    return address;
+}
+
+std::string builtinName(const std::string& target) {
+    constexpr std::string_view prefix = "builtin:";
+    if (target.rfind(prefix, 0) != 0) {
+        throw CimError(CimStatus::InvalidParameter,
+                       "wmimock serve serves built-in targets only (builtin:NAME), not '" + target + "'");
+    }
+    return target.substr(prefix.size());
+}
+
+}  // namespace
+
+int ServeCommand::run() const {
+    const ListenAddress address = parseListen(listen_);
+    if (!user_.empty() && password_.empty()) {
+        throw CimError(CimStatus::InvalidParameter, "--user needs --password");
+    }
+    services::SimulationOptions simulation;
+    for (const std::string& pair : simOptions_) {
+        const std::size_t equals = pair.find('=');
+        if (equals == 0 || equals == std::string::npos) {
+            throw CimError(CimStatus::InvalidParameter, "bad --sim-option '" + pair + "': want KEY=VALUE");
+        }
+        simulation[pair.substr(0, equals)] = pair.substr(equals + 1);
+    }
+    MofCompileOptions mofOptions;
+    mofOptions.includePaths.assign(includeDirs_.begin(), includeDirs_.end());
+
+    // Block the stop signals before any server thread exists, so that every thread inherits
+    // the mask and only the sigwait in serveUntilSignalled() receives them.
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGINT);
+    sigaddset(&stopSignals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+
+    const std::vector<std::string> targets =
+        targets_.empty() ? std::vector<std::string>{"builtin:reference"} : targets_;
+    std::vector<services::BuiltinEnvironment> environments;
+    std::vector<std::unique_ptr<cimxml::CimXmlServer>> servers;
+    for (std::size_t i = 0; i < targets.size(); ++i) {
+        services::BuiltinEnvironment environment = services::makeBuiltin(builtinName(targets[i]), simulation);
+        for (const std::string& file : mofFiles_) environment.cimom->loadMofFile(file, mofOptions);
+        cimxml::ServerOptions options;
+        options.host = address.host;
+        options.port = address.port == 0 ? 0 : address.port + static_cast<int>(i);
+        options.user = user_;
+        options.password = password_;
+        options.threads = threads_;
+        auto server = std::make_unique<cimxml::CimXmlServer>(environment.cimom, options);
+        server->start();
+        std::cout << fmt::format("serving {} at http://{}:{}/{}\n", targets[i], address.host, server->port(),
+                                 environment.info != nullptr ? environment.info->nameSpace : "root/cimv2")
+                  << std::flush;
+        environments.push_back(std::move(environment));
+        servers.push_back(std::move(server));
+    }
+    std::cout << "press Ctrl-C to stop\n" << std::flush;
+    const int signal = cimxml::serveUntilSignalled(*servers.front());
+    for (auto& server : servers) server->stop();
+    spdlog::info("stopped by signal {}", signal);
+    return exit_code::kSuccess;
+}
+
+#else
+
+int ServeCommand::run() const {
+    spdlog::error("this wmimock was built without the CIM-XML server (wmimock::cimxml)");
+    return exit_code::kInternalError;
+}
+
+#endif
+
+}  // namespace wmimock::cli

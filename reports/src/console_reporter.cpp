@@ -1,0 +1,110 @@
+#include "wmimock/reports/console_reporter.hpp"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "text_cleanup.hpp"
+#include "wmimock/reports/report_context.hpp"
+
+namespace wmimock::reports {
+
+using conformance::Outcome;
+
+namespace {
+
+struct Style {
+    std::string_view label;
+    std::string_view color;  // ANSI SGR
+};
+
+Style styleOf(Outcome outcome) noexcept {
+    switch (outcome) {
+        case Outcome::Pass:
+            return {"PASS", "\x1b[32m"};
+        case Outcome::Warning:
+            return {"WARN", "\x1b[33m"};
+        case Outcome::NotSupported:
+            return {"SKIP", "\x1b[36m"};
+        case Outcome::Fail:
+            return {"FAIL", "\x1b[31;1m"};
+        case Outcome::Error:
+            return {"ERROR", "\x1b[31;1m"};
+        case Outcome::Timeout:
+            return {"TIMEOUT", "\x1b[35;1m"};
+        case Outcome::Crash:
+            return {"CRASH", "\x1b[35;1m"};
+    }
+    return {"?", ""};
+}
+
+constexpr std::string_view kReset = "\x1b[0m";
+constexpr std::string_view kDim = "\x1b[2m";
+
+}  // namespace
+
+bool wantsColor(std::FILE* stream) noexcept {
+    if (const char* noColor = std::getenv("NO_COLOR"); noColor != nullptr && *noColor != '\0') return false;
+    if (const char* term = std::getenv("TERM"); term != nullptr && std::strcmp(term, "dumb") == 0) return false;
+    return stream != nullptr && ::isatty(::fileno(stream)) == 1;
+}
+
+ConsoleReporter::ConsoleReporter(std::ostream& out, ConsoleOptions options) : out_(out), options_(options) {}
+
+void ConsoleReporter::onResult(const conformance::CheckResult& result) {
+    std::lock_guard lock(mutex_);
+    ++done_;
+    if (options_.quiet && (result.outcome == Outcome::Pass || result.outcome == Outcome::NotSupported)) return;
+
+    const Style style = styleOf(result.outcome);
+    std::string line;
+    if (options_.expectedChecks > 0) {
+        const int width = static_cast<int>(std::to_string(options_.expectedChecks).size());
+        line += fmt::format("[{:>{}}/{}] ", done_, width, options_.expectedChecks);
+    }
+    const std::string label = fmt::format("{:<7}", style.label);
+    line += options_.color ? fmt::format("{}{}{}", style.color, label, kReset) : label;
+    line += " " + detail::oneLine(result.ruleId + " " + result.title);
+    std::string where = result.target;
+    if (!result.instancePath.empty()) where += " " + result.instancePath;
+    const std::string details = fmt::format("({}, {} s)", detail::oneLine(where), formatSeconds(result.duration));
+    line += " " + (options_.color ? fmt::format("{}{}{}", kDim, details, kReset) : details);
+    if (result.outcome != Outcome::Pass && !result.message.empty()) {
+        line += "\n        " + detail::truncated(detail::oneLine(result.message), 300);
+    }
+    out_ << line << '\n' << std::flush;
+}
+
+void ConsoleReporter::onFinish(const conformance::RunResult& run) {
+    std::lock_guard lock(mutex_);
+    for (const std::string& note : run.notes) out_ << "note: " << detail::oneLine(note) << '\n';
+    std::string totals = totalsLine(run);
+    if (run.interrupted) {
+        totals = "interrupted: " + totals;
+    }
+    if (options_.color) {
+        const std::string_view color = run.passed() && !run.interrupted ? "\x1b[32;1m" : "\x1b[31;1m";
+        totals = fmt::format("{}{}{}", color, totals, kReset);
+    }
+    out_ << totals << '\n' << std::flush;
+}
+
+std::string totalsLine(const conformance::RunResult& run) {
+    const conformance::RunSummary s = run.summary();
+    std::string line = fmt::format("{} check{}: {} passed", s.total, s.total == 1 ? "" : "s", s.passed);
+    const auto add = [&line](std::size_t count, std::string_view singular, std::string_view plural, bool always) {
+        if (count > 0 || always) line += fmt::format(", {} {}", count, count == 1 ? singular : plural);
+    };
+    add(s.warnings, "warning", "warnings", false);
+    add(s.notSupported, "not supported", "not supported", false);
+    add(s.failed, "failed", "failed", true);
+    add(s.errors, "error", "errors", false);
+    add(s.timeouts, "timeout", "timeouts", false);
+    add(s.crashes, "crash", "crashes", false);
+    return line + fmt::format(" in {} s", formatSeconds(run.duration));
+}
+
+}  // namespace wmimock::reports

@@ -1,0 +1,69 @@
+#include "wmimock/reports/json_writer.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "wmimock/reports/atomic_file.hpp"
+#include "wmimock/reports/report_context.hpp"
+#include "wmimock/version.hpp"
+
+namespace wmimock::reports {
+
+namespace {
+
+nlohmann::ordered_json toJson(const conformance::CheckResult& check) {
+    return {
+        {"ruleId", check.ruleId},
+        {"title", check.title},
+        {"level", conformance::toString(check.level)},
+        {"ruleSource", check.ruleSource},
+        {"outcome", conformance::toString(check.outcome)},
+        {"message", check.message},
+        {"expected", check.expected},
+        {"actual", check.actual},
+        {"evidence", check.evidence},
+        {"log", check.log},
+        {"duration", check.duration.count()},
+        {"target", check.target},
+        {"namespace", check.nameSpace},
+        {"class", check.className},
+        {"instancePath", check.instancePath},
+        {"sourceFile", check.sourceFile},
+        {"sourceLine", check.sourceLine},
+    };
+}
+
+}  // namespace
+
+std::string writeJson(const conformance::RunResult& run, int indent) {
+    const conformance::RunSummary s = run.summary();
+    nlohmann::ordered_json results = nlohmann::ordered_json::array();
+    for (const auto& check : run.results) results.push_back(toJson(check));
+    const nlohmann::ordered_json document = {
+        {"tool", "wmimock"},
+        {"version", kVersion},
+        {"started", formatTimestamp(run.started) + "Z"},
+        {"duration", run.duration.count()},
+        {"interrupted", run.interrupted},
+        {"passed", run.passed()},
+        {"summary",
+         {{"total", s.total},
+          {"passed", s.passed},
+          {"warnings", s.warnings},
+          {"notSupported", s.notSupported},
+          {"failed", s.failed},
+          {"errors", s.errors},
+          {"timeouts", s.timeouts},
+          {"crashes", s.crashes}}},
+        {"results", std::move(results)},
+        {"notes", run.notes},
+    };
+    // Messages come from the implementation under test: replace bytes that are not UTF-8
+    // instead of throwing away the whole report.
+    return document.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+void writeJsonFile(const std::filesystem::path& file, const conformance::RunResult& run) {
+    writeFileAtomically(file, writeJson(run));
+}
+
+}  // namespace wmimock::reports

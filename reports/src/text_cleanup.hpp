@@ -1,0 +1,22 @@
+// Internal: making arbitrary text (messages from implementations under test, evidence
+// dumps) safe for XML, JSON and one-line table cells.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace wmimock::reports::detail {
+
+/// Valid UTF-8 with only the characters XML 1.0 allows: invalid sequences become U+FFFD,
+/// control characters other than tab, newline and carriage return are dropped, as are
+/// U+FFFE and U+FFFF.
+std::string xmlSafe(std::string_view text);
+
+/// xmlSafe() and then every run of whitespace (newlines included) collapsed to one space,
+/// trimmed: for attributes and table cells that must stay on one line.
+std::string oneLine(std::string_view text);
+
+/// At most `maxChars` code points of `text`, with "…" appended when cut.
+std::string truncated(std::string_view text, std::size_t maxChars);
+
+}  // namespace wmimock::reports::detail

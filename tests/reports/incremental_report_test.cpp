@@ -1,0 +1,99 @@
+// Atomic replacement and incremental rewriting: at every point of a run the report files
+// on disk are complete documents of the checks that finished.
+#include "wmimock/reports/incremental_report.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <pugixml.hpp>
+
+#include "support/test_support.hpp"
+#include "wmimock/cim/error.hpp"
+#include "wmimock/reports/atomic_file.hpp"
+#include "wmimock/reports/junit_writer.hpp"
+
+namespace wmimock::reports {
+namespace {
+
+using conformance::Outcome;
+
+long testcasesIn(const std::filesystem::path& file) {
+    pugi::xml_document document;
+    const auto parsed = document.load_file(file.c_str());
+    EXPECT_TRUE(parsed) << file << ": " << parsed.description();
+    return static_cast<long>(document.select_nodes("//testcase").size());
+}
+
+std::vector<std::string> filesIn(const std::filesystem::path& dir) {
+    std::vector<std::string> names;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) names.push_back(entry.path().filename());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+TEST(AtomicFile, ReplacesContentAndLeavesNoTemporaryFile) {
+    const test::ScratchDir dir("atomic-file");
+    writeFileAtomically(dir / "report.xml", "first");
+    writeFileAtomically(dir / "report.xml", "second");
+    EXPECT_EQ(test::readFile(dir / "report.xml"), "second");
+    EXPECT_THAT(filesIn(dir.path()), ::testing::ElementsAre("report.xml"));
+}
+
+TEST(AtomicFile, CreatesMissingDirectories) {
+    const test::ScratchDir dir("atomic-file-dirs");
+    writeFileAtomically(dir / "a/b/report.xml", "x");
+    EXPECT_EQ(test::readFile(dir / "a/b/report.xml"), "x");
+}
+
+TEST(AtomicFile, ThrowsNamingTheFileWhenItCannotWrite) {
+    const test::ScratchDir dir("atomic-file-error");
+    std::filesystem::create_directories(dir / "report.xml");  // a directory where the file should go
+    try {
+        writeFileAtomically(dir / "report.xml", "x");
+        FAIL() << "expected CimError";
+    } catch (const CimError& error) {
+        EXPECT_EQ(error.status(), CimStatus::Failed);
+        EXPECT_THAT(error.message(), ::testing::HasSubstr("report.xml"));
+    }
+    EXPECT_THAT(filesIn(dir.path()), ::testing::ElementsAre("report.xml")) << "temporary file left behind";
+}
+
+TEST(IncrementalReport, KeepsAValidReportOfTheFinishedChecksAtEveryStep) {
+    const test::ScratchDir dir("incremental");
+    const auto file = dir / "junit.xml";
+    IncrementalReport report(std::chrono::system_clock::now());
+    report.addWriter([&](const conformance::RunResult& run) { writeJUnitFile(file, run); });
+    EXPECT_EQ(testcasesIn(file), 0) << "a run that dies before its first check still leaves a valid file";
+
+    const auto run = test::everyOutcomeRun();
+    for (std::size_t i = 0; i < run.results.size(); ++i) {
+        report.add(run.results[i]);
+        EXPECT_EQ(testcasesIn(file), static_cast<long>(i + 1));
+    }
+    conformance::RunResult final = run;
+    final.interrupted = true;
+    report.finish(final);
+    pugi::xml_document document;
+    ASSERT_TRUE(document.load_file(file.c_str()));
+    EXPECT_TRUE(document.select_node("//property[@name='run.interrupted' and @value='true']"));
+}
+
+TEST(IncrementalReport, RewritesEveryNChecksAndAtTheEnd) {
+    int writes = 0;
+    std::size_t lastSize = 0;
+    IncrementalReport report(std::chrono::system_clock::now(), 3);
+    report.addWriter([&](const conformance::RunResult& run) {
+        ++writes;
+        lastSize = run.results.size();
+    });
+    for (int i = 0; i < 7; ++i) report.add(test::makeCheck("SS-001", Outcome::Pass));
+    EXPECT_EQ(writes, 1 + 2);  // the initial empty write, then after checks 3 and 6
+    EXPECT_EQ(lastSize, 6u);
+    EXPECT_EQ(report.snapshot().results.size(), 7u);
+    report.finish(report.snapshot());
+    EXPECT_EQ(writes, 4);
+    EXPECT_EQ(lastSize, 7u);
+}
+
+}  // namespace
+}  // namespace wmimock::reports

@@ -1,0 +1,134 @@
+// Markdown summary, JSON and console output over the same results.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "support/test_support.hpp"
+#include "wmimock/reports/console_reporter.hpp"
+#include "wmimock/reports/json_writer.hpp"
+#include "wmimock/reports/markdown_writer.hpp"
+#include "wmimock/reports/report_context.hpp"
+#include "wmimock/version.hpp"
+
+namespace wmimock::reports {
+namespace {
+
+using conformance::Outcome;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+std::vector<std::string> linesOf(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+}
+
+TEST(MarkdownWriter, SummarisesTotalsAndListsEveryCheck) {
+    const std::string md = writeMarkdown(test::everyOutcomeRun());
+    EXPECT_THAT(md, HasSubstr("## ❌ wmimock conformance: failed"));
+    EXPECT_THAT(md, HasSubstr("| 7 | 1 | 1 | 1 | 1 | 1 | 1 | 1 |"));
+    EXPECT_THAT(md, HasSubstr("| SS-004 | MUST | ❌ fail | builtin:reference | check of SS-004 | "
+                              "StopService returned 2, the rule wants 0 |"));
+    EXPECT_THAT(md, HasSubstr("| SS-002 | SHOULD | ⚠️ warning |"));
+    EXPECT_THAT(md, HasSubstr("expected: ReturnValue = 0"));
+    std::size_t rows = 0;
+    for (const std::string& line : linesOf(md)) rows += line.starts_with("| SS-") ? 1 : 0;
+    EXPECT_EQ(rows, 7u);
+}
+
+TEST(MarkdownWriter, KeepsHostileMessagesInsideTheirCell) {
+    conformance::RunResult run;
+    run.results.push_back(test::makeCheck("SS-004", Outcome::Fail, "a | b\n| c <script>x</script>"));
+    const std::string md = writeMarkdown(run);
+    for (const std::string& line : linesOf(md)) {
+        if (!line.starts_with("| SS-004")) continue;
+        EXPECT_THAT(line, ::testing::EndsWith("| a \\| b \\| c &lt;script&gt;x&lt;/script&gt; |"));
+    }
+    // The details block shows the message verbatim, but inside a fence it cannot close.
+    EXPECT_THAT(md, HasSubstr("```text\na | b\n| c <script>x</script>\n"));
+}
+
+TEST(MarkdownWriter, SaysPassedWhenNothingFailed) {
+    conformance::RunResult run;
+    run.results.push_back(test::makeCheck("SS-001", Outcome::Pass));
+    run.results.push_back(test::makeCheck("SS-003", Outcome::NotSupported, "declined"));
+    EXPECT_THAT(writeMarkdown(run), HasSubstr("## ✅ wmimock conformance: passed"));
+    EXPECT_THAT(writeMarkdown(run), Not(HasSubstr("### Failures")));
+}
+
+TEST(JsonWriter, WritesEveryFieldAndTheSummary) {
+    const auto json = nlohmann::json::parse(writeJson(test::everyOutcomeRun()));
+    EXPECT_EQ(json["version"], std::string(kVersion));
+    EXPECT_EQ(json["passed"], false);
+    EXPECT_EQ(json["summary"]["total"], 7);
+    EXPECT_EQ(json["summary"]["failed"], 1);
+    EXPECT_EQ(json["summary"]["timeouts"], 1);
+    ASSERT_EQ(json["results"].size(), 7u);
+    const auto& failure = json["results"][3];
+    EXPECT_EQ(failure["ruleId"], "SS-004");
+    EXPECT_EQ(failure["outcome"], "fail");
+    EXPECT_EQ(failure["level"], "MUST");
+    EXPECT_EQ(failure["expected"], "ReturnValue = 0");
+    EXPECT_EQ(failure["evidence"].size(), 3u);
+    EXPECT_EQ(failure["sourceLine"], 42);
+    EXPECT_EQ(json["started"], "2026-01-01T00:00:00Z");
+}
+
+TEST(JsonWriter, ReplacesInvalidUtf8InsteadOfThrowing) {
+    conformance::RunResult run;
+    run.results.push_back(test::makeCheck("SS-004", Outcome::Fail, "bad \xff byte"));
+    const auto json = nlohmann::json::parse(writeJson(run));
+    EXPECT_EQ(json["results"][0]["message"], "bad \xEF\xBF\xBD byte");
+}
+
+TEST(ConsoleReporter, PrintsOneLinePerCheckWithProgressAndTotals) {
+    std::ostringstream out;
+    const auto run = test::everyOutcomeRun();
+    ConsoleReporter console(out, {.color = false, .quiet = false, .expectedChecks = run.results.size()});
+    for (const auto& check : run.results) console.onResult(check);
+    console.onFinish(run);
+    const std::string text = out.str();
+    EXPECT_THAT(text, HasSubstr("[1/7] PASS    SS-001 check of SS-001"));
+    EXPECT_THAT(text, HasSubstr("[4/7] FAIL    SS-004 check of SS-004"));
+    EXPECT_THAT(text, HasSubstr("        StopService returned 2, the rule wants 0"));
+    EXPECT_THAT(text, HasSubstr("[6/7] TIMEOUT SS-006"));
+    EXPECT_THAT(text, Not(HasSubstr("\x1b[")));
+    EXPECT_EQ(linesOf(text).back(),
+              "7 checks: 1 passed, 1 warning, 1 not supported, 1 failed, 1 error, 1 timeout, 1 crash in 1.500 s");
+}
+
+TEST(ConsoleReporter, QuietModeShowsOnlyWhatNeedsAttention) {
+    std::ostringstream out;
+    const auto run = test::everyOutcomeRun();
+    ConsoleReporter console(out, {.color = false, .quiet = true, .expectedChecks = 0});
+    for (const auto& check : run.results) console.onResult(check);
+    console.onFinish(run);
+    EXPECT_THAT(out.str(), Not(HasSubstr("PASS")));
+    EXPECT_THAT(out.str(), Not(HasSubstr("SKIP")));
+    EXPECT_THAT(out.str(), HasSubstr("FAIL    SS-004"));
+    EXPECT_THAT(out.str(), HasSubstr("WARN    SS-002"));
+}
+
+TEST(ConsoleReporter, ColoursOutcomesWhenAsked) {
+    std::ostringstream out;
+    ConsoleReporter console(out, {.color = true, .quiet = false, .expectedChecks = 0});
+    console.onResult(test::makeCheck("SS-004", Outcome::Fail, "broken"));
+    EXPECT_THAT(out.str(), HasSubstr("\x1b[31;1mFAIL"));
+}
+
+TEST(ReportContext, FormatsSecondsAndTimestamps) {
+    using Seconds = std::chrono::duration<double>;
+    EXPECT_EQ(formatSeconds(Seconds(0.0004)), "0.000");
+    EXPECT_EQ(formatSeconds(Seconds(12.3456)), "12.346");
+    EXPECT_EQ(formatSeconds(Seconds(-1)), "0.000");
+    EXPECT_EQ(formatSeconds(Seconds(std::numeric_limits<double>::quiet_NaN())), "0.000");
+    EXPECT_EQ(formatTimestamp(std::chrono::system_clock::time_point(std::chrono::seconds(1767225600 + 3723))),
+              "2026-01-01T01:02:03");
+    EXPECT_FALSE(localHostname().empty());
+}
+
+}  // namespace
+}  // namespace wmimock::reports
