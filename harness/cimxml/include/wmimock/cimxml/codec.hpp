@@ -47,8 +47,7 @@ Value decodeValue(std::string_view xml, CimType type, const DecodeLimits& limits
 /// INSTANCENAME (keys only; namespace and host are not part of the element).
 std::string encodeInstanceName(const ObjectPath& path);
 /// INSTANCENAME; the result carries `nameSpace`.
-ObjectPath decodeInstanceName(std::string_view xml, std::string_view nameSpace = {},
-                              const DecodeLimits& limits = {});
+ObjectPath decodeInstanceName(std::string_view xml, std::string_view nameSpace = {}, const DecodeLimits& limits = {});
 /// The most specific path element the path allows: INSTANCEPATH (with host),
 /// LOCALINSTANCEPATH (with namespace) or INSTANCENAME; CLASSPATH / LOCALCLASSPATH /
 /// CLASSNAME for class paths.

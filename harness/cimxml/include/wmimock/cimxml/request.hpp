@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "wmimock/cim/cim_type.hpp"
+#include "wmimock/cim/error.hpp"
 #include "wmimock/cim/instance.hpp"
 #include "wmimock/cim/object_path.hpp"
 #include "wmimock/cim/value.hpp"
@@ -75,6 +76,9 @@ struct CimXmlRequest {
     /// METHODCALL: LOCALINSTANCEPATH or LOCALCLASSPATH (with the namespace).
     ObjectPath target;
     std::vector<WireParam> params;
+    /// Set when the envelope was fine but a parameter could not be read (a bad key value,
+    /// an unsupported element): the server answers it as an ERROR element of the operation.
+    std::optional<CimError> parameterError;
 
     /// The parameter (names compared case-insensitively) or nullptr.
     const WireParam* param(std::string_view name) const noexcept;

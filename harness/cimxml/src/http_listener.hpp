@@ -1,0 +1,30 @@
+// The HTTP/1.1 side of the server: cpp-httplib does the parsing, routing and response
+// writing; this subclass owns the per-connection loop so that it can
+//  - accept DSP0200's M-POST (httplib's request-line parser knows only the RFC 7231
+//    methods), by presenting it to httplib as POST and remembering that it was M-POST;
+//  - buffer socket reads (httplib reads request lines byte by byte from its Stream);
+//  - close idle keep-alive connections promptly when the server stops.
+#pragma once
+
+#include <httplib.h>
+
+#include <chrono>
+
+namespace wmimock::cimxml::detail {
+
+class HttpListener final : public httplib::Server {
+public:
+    HttpListener(std::chrono::milliseconds idleTimeout, std::chrono::milliseconds readTimeout);
+
+    /// True while the calling thread is handling a request that arrived as M-POST (valid
+    /// inside a handler: a connection's requests run on one thread, one after another).
+    static bool currentRequestIsExtensionPost() noexcept;
+
+private:
+    bool process_and_close_socket(socket_t sock) override;
+
+    std::chrono::milliseconds idleTimeout_;
+    std::chrono::milliseconds readTimeout_;
+};
+
+}  // namespace wmimock::cimxml::detail

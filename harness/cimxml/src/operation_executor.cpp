@@ -1,0 +1,352 @@
+#include "operation_executor.hpp"
+
+#include <charconv>
+#include <functional>
+#include <string>
+#include <unordered_map>
+
+#include "encode.hpp"
+#include "wmimock/cim/error.hpp"
+#include "wmimock/cim/names.hpp"
+#include "xml_text.hpp"
+
+namespace wmimock::cimxml::detail {
+namespace {
+
+// ---- Intrinsic parameters (DSP0200 names and defaults) --------------------------------
+
+bool boolParam(const CimXmlRequest& request, std::string_view name, bool fallback) {
+    const WireParam* param = request.param(name);
+    if (!param || param->kind == WireParam::Kind::Null) return fallback;
+    if (param->kind == WireParam::Kind::Value) {
+        if (iequals(param->texts.front(), "true")) return true;
+        if (iequals(param->texts.front(), "false")) return false;
+    }
+    throw CimError(CimStatus::InvalidParameter, "parameter '" + std::string(name) + "' must be TRUE or FALSE");
+}
+
+std::string textParam(const CimXmlRequest& request, std::string_view name) {
+    const WireParam* param = request.param(name);
+    if (!param || param->kind == WireParam::Kind::Null) return {};
+    if (param->kind == WireParam::Kind::Value) return param->texts.front();
+    throw CimError(CimStatus::InvalidParameter, "parameter '" + std::string(name) + "' must be a VALUE");
+}
+
+/// A CLASSNAME parameter (a plain VALUE is accepted too); empty when absent.
+std::string classNameParam(const CimXmlRequest& request, std::string_view name, bool required) {
+    const WireParam* param = request.param(name);
+    if (param && param->kind == WireParam::Kind::ClassName) return param->className;
+    if (param && param->kind == WireParam::Kind::Value) return param->texts.front();
+    if (param && param->kind != WireParam::Kind::Null) {
+        throw CimError(CimStatus::InvalidParameter, "parameter '" + std::string(name) + "' must be a CLASSNAME");
+    }
+    if (required) throw CimError(CimStatus::InvalidParameter, "missing parameter '" + std::string(name) + "'");
+    return {};
+}
+
+/// An INSTANCENAME (or, for ObjectName, CLASSNAME) parameter as a path in the request namespace.
+ObjectPath pathParam(const CimXmlRequest& request, std::string_view name) {
+    const WireParam* param = request.param(name);
+    if (!param || param->kind == WireParam::Kind::Null) {
+        throw CimError(CimStatus::InvalidParameter, "missing parameter '" + std::string(name) + "'");
+    }
+    ObjectPath path;
+    if (param->kind == WireParam::Kind::InstanceName || param->kind == WireParam::Kind::Reference) {
+        path = param->paths.front();
+    } else if (param->kind == WireParam::Kind::ClassName) {
+        path = ObjectPath({}, param->className);
+    } else {
+        throw CimError(CimStatus::InvalidParameter, "parameter '" + std::string(name) + "' must be an INSTANCENAME");
+    }
+    if (path.nameSpace().empty()) path.setNameSpace(request.nameSpace);
+    return path;
+}
+
+PropertyList propertyListParam(const CimXmlRequest& request) {
+    const WireParam* param = request.param("PropertyList");
+    if (!param || param->kind == WireParam::Kind::Null) return std::nullopt;
+    if (param->kind == WireParam::Kind::ValueArray || param->kind == WireParam::Kind::Value) return param->texts;
+    throw CimError(CimStatus::InvalidParameter, "parameter 'PropertyList' must be a VALUE.ARRAY");
+}
+
+Instance instanceParam(const CimXmlRequest& request, std::string_view name) {
+    const WireParam* param = request.param(name);
+    if (!param || param->kind != WireParam::Kind::Instance) {
+        throw CimError(CimStatus::InvalidParameter, "missing instance parameter '" + std::string(name) + "'");
+    }
+    Instance instance = *param->instance;
+    if (!instance.path().className().empty() && instance.path().nameSpace().empty()) {
+        ObjectPath path = instance.path();
+        path.setNameSpace(request.nameSpace);
+        instance.setPath(std::move(path));
+    }
+    return instance;
+}
+
+GetClassOptions classOptions(const CimXmlRequest& request) {
+    GetClassOptions options;
+    options.localOnly = boolParam(request, "LocalOnly", true);
+    options.includeQualifiers = boolParam(request, "IncludeQualifiers", true);
+    options.includeClassOrigin = boolParam(request, "IncludeClassOrigin", false);
+    options.propertyList = propertyListParam(request);
+    return options;
+}
+
+InstanceOptions instanceOptions(const CimXmlRequest& request) {
+    InstanceOptions options;
+    options.deepInheritance = boolParam(request, "DeepInheritance", true);
+    options.includeQualifiers = boolParam(request, "IncludeQualifiers", false);
+    options.includeClassOrigin = boolParam(request, "IncludeClassOrigin", false);
+    options.propertyList = propertyListParam(request);
+    return options;
+}
+
+AssociatorFilter associatorFilter(const CimXmlRequest& request) {
+    return {classNameParam(request, "AssocClass", false), classNameParam(request, "ResultClass", false),
+            textParam(request, "Role"), textParam(request, "ResultRole")};
+}
+
+ReferenceFilter referenceFilter(const CimXmlRequest& request) {
+    return {classNameParam(request, "ResultClass", false), textParam(request, "Role")};
+}
+
+// ---- Intrinsic operations -------------------------------------------------------------
+
+struct Call {
+    CimClient& backend;
+    const CimXmlRequest& request;
+    std::string& out;
+
+    void openReturn() { out += "<IRETURNVALUE>"; }
+    void closeReturn() { out += "</IRETURNVALUE>"; }
+    void instancePaths(const std::vector<ObjectPath>& paths) {
+        openReturn();
+        for (const auto& path : paths) {
+            out += "<OBJECTPATH>";
+            appendFullPath(out, path);
+            out += "</OBJECTPATH>";
+        }
+        closeReturn();
+    }
+    void objectsWithPath(const std::vector<Instance>& instances) {
+        openReturn();
+        for (const auto& instance : instances) appendObjectWithPath(out, instance);
+        closeReturn();
+    }
+};
+
+using Operation = void (*)(Call&);
+
+const std::unordered_map<std::string, Operation, NameHash, NameEqual>& intrinsicOperations() {
+    static const std::unordered_map<std::string, Operation, NameHash, NameEqual> operations{
+        {"GetClass",
+         [](Call& c) {
+             const auto cls = c.backend.getClass(c.request.nameSpace, classNameParam(c.request, "ClassName", true),
+                                                 classOptions(c.request));
+             c.openReturn();
+             appendClass(c.out, cls);
+             c.closeReturn();
+         }},
+        {"EnumerateClasses",
+         [](Call& c) {
+             const auto classes =
+                 c.backend.enumerateClasses(c.request.nameSpace, classNameParam(c.request, "ClassName", false),
+                                            boolParam(c.request, "DeepInheritance", false), classOptions(c.request));
+             c.openReturn();
+             for (const auto& cls : classes) appendClass(c.out, cls);
+             c.closeReturn();
+         }},
+        {"EnumerateClassNames",
+         [](Call& c) {
+             const auto names =
+                 c.backend.enumerateClassNames(c.request.nameSpace, classNameParam(c.request, "ClassName", false),
+                                               boolParam(c.request, "DeepInheritance", false));
+             c.openReturn();
+             for (const auto& name : names) appendClassName(c.out, name);
+             c.closeReturn();
+         }},
+        {"GetInstance",
+         [](Call& c) {
+             const auto instance =
+                 c.backend.getInstance(pathParam(c.request, "InstanceName"), instanceOptions(c.request));
+             c.openReturn();
+             appendInstance(c.out, instance);
+             c.closeReturn();
+         }},
+        {"EnumerateInstances",
+         [](Call& c) {
+             const auto instances = c.backend.enumerateInstances(
+                 c.request.nameSpace, classNameParam(c.request, "ClassName", true), instanceOptions(c.request));
+             c.openReturn();
+             for (const auto& instance : instances) appendNamedInstance(c.out, instance);
+             c.closeReturn();
+         }},
+        {"EnumerateInstanceNames",
+         [](Call& c) {
+             const auto paths =
+                 c.backend.enumerateInstanceNames(c.request.nameSpace, classNameParam(c.request, "ClassName", true));
+             c.openReturn();
+             for (const auto& path : paths) appendInstanceName(c.out, path);
+             c.closeReturn();
+         }},
+        {"CreateInstance",
+         [](Call& c) {
+             const auto path = c.backend.createInstance(c.request.nameSpace, instanceParam(c.request, "NewInstance"));
+             c.openReturn();
+             appendInstanceName(c.out, path);
+             c.closeReturn();
+         }},
+        {"ModifyInstance",
+         [](Call& c) {
+             const auto instance = instanceParam(c.request, "ModifiedInstance");
+             if (instance.path().className().empty()) {
+                 throw CimError(CimStatus::InvalidParameter, "ModifiedInstance must be a VALUE.NAMEDINSTANCE");
+             }
+             c.backend.modifyInstance(instance, propertyListParam(c.request));
+         }},
+        {"DeleteInstance", [](Call& c) { c.backend.deleteInstance(pathParam(c.request, "InstanceName")); }},
+        {"GetProperty",
+         [](Call& c) {
+             const std::string name = textParam(c.request, "PropertyName");
+             InstanceOptions options;
+             options.propertyList = std::vector<std::string>{name};
+             const auto instance = c.backend.getInstance(pathParam(c.request, "InstanceName"), options);
+             const Value* value = instance.find(name);
+             if (!value) throw CimError(CimStatus::NoSuchProperty, "no property '" + name + "'");
+             c.openReturn();
+             appendValue(c.out, *value);
+             c.closeReturn();
+         }},
+        {"Associators",
+         [](Call& c) {
+             c.objectsWithPath(c.backend.associators(pathParam(c.request, "ObjectName"), associatorFilter(c.request),
+                                                     instanceOptions(c.request)));
+         }},
+        {"AssociatorNames",
+         [](Call& c) {
+             c.instancePaths(
+                 c.backend.associatorNames(pathParam(c.request, "ObjectName"), associatorFilter(c.request)));
+         }},
+        {"References",
+         [](Call& c) {
+             c.objectsWithPath(c.backend.references(pathParam(c.request, "ObjectName"), referenceFilter(c.request),
+                                                    instanceOptions(c.request)));
+         }},
+        {"ReferenceNames",
+         [](Call& c) {
+             c.instancePaths(c.backend.referenceNames(pathParam(c.request, "ObjectName"), referenceFilter(c.request)));
+         }},
+        {"ExecQuery",
+         [](Call& c) {
+             c.objectsWithPath(c.backend.execQuery(c.request.nameSpace, textParam(c.request, "QueryLanguage"),
+                                                   textParam(c.request, "Query")));
+         }},
+    };
+    return operations;
+}
+
+// ---- Extrinsic methods ----------------------------------------------------------------
+
+bool needsDeclaration(const WireParam& param) noexcept {
+    return !param.wireType && param.embeddedObject.empty() &&
+           (param.kind == WireParam::Kind::Value || param.kind == WireParam::Kind::ValueArray);
+}
+
+/// Types every IN parameter: by PARAMTYPE when the client sent it, otherwise by the method's
+/// declaration (wbemcli sends no types), otherwise as a string.
+std::vector<ParamValue> typedInParameters(CimClient& backend, const CimXmlRequest& request,
+                                          const DecodeLimits& limits) {
+    std::vector<ParamValue> typed;
+    typed.reserve(request.params.size());
+    std::optional<CimClass> cls;
+    const MethodDecl* method = nullptr;
+    for (const auto& param : request.params) {
+        if (needsDeclaration(param) && !cls) {
+            GetClassOptions options;
+            options.localOnly = false;
+            cls = backend.getClass(request.nameSpace, request.target.className(), options);
+            method = cls->findMethod(request.methodName);
+        }
+        const ParameterDecl* decl = method && needsDeclaration(param) ? method->findParameter(param.name) : nullptr;
+        typed.push_back({param.name, decl ? param.toValue(decl->type, decl->isArray, limits) : param.toValue(limits)});
+    }
+    return typed;
+}
+
+void appendParamTyped(std::string& out, const char* tag, std::string_view name, const Value& value) {
+    out += '<';
+    out += tag;
+    if (!name.empty()) appendAttribute(out, "NAME", name);
+    appendAttribute(out, "PARAMTYPE", xmlTypeName(value.type()));
+    if (value.type() == CimType::Instance) appendAttribute(out, "EmbeddedObject", "instance");
+    if (value.type() == CimType::Object) appendAttribute(out, "EmbeddedObject", "object");
+    out += '>';
+    appendValue(out, value);
+    out += "</";
+    out += tag;
+    out += '>';
+}
+
+void invokeExtrinsic(CimClient& backend, const CimXmlRequest& request, const DecodeLimits& limits, std::string& out) {
+    const auto inParameters = typedInParameters(backend, request, limits);
+    const MethodResult result = backend.invokeMethod(request.target, request.methodName, inParameters);
+    if (!result.returnValue.isNull()) appendParamTyped(out, "RETURNVALUE", {}, result.returnValue);
+    for (const auto& param : result.outParameters) appendParamTyped(out, "PARAMVALUE", param.name, param.value);
+}
+
+void appendError(std::string& out, CimStatus status, std::string_view description) {
+    out += "<ERROR CODE=\"";
+    char digits[8];
+    const auto end = std::to_chars(digits, digits + sizeof digits, static_cast<unsigned>(status)).ptr;
+    out.append(digits, end);
+    out += '"';
+    appendAttribute(out, "DESCRIPTION", description);
+    out += "/>";
+}
+
+}  // namespace
+
+ExecutionResult executeRequest(CimClient& backend, const CimXmlRequest& request, const DecodeLimits& limits) {
+    ExecutionResult result;
+    std::string& out = result.body;
+    out.reserve(1024);
+    out += "<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n<CIM CIMVERSION=\"2.0\" DTDVERSION=\"2.0\"><MESSAGE";
+    appendAttribute(out, "ID", request.messageId);
+    out += " PROTOCOLVERSION=\"1.0\"><SIMPLERSP>";
+    const char* responseTag = request.intrinsic ? "IMETHODRESPONSE" : "METHODRESPONSE";
+    out += '<';
+    out += responseTag;
+    appendAttribute(out, "NAME", request.methodName);
+    out += '>';
+    const std::size_t bodyStart = out.size();
+
+    auto fail = [&](CimStatus status, std::string_view description) {
+        result.status = status;
+        out.resize(bodyStart);  // an ERROR replaces any partial result (never with RETURNVALUE)
+        appendError(out, status, description);
+    };
+    try {
+        if (request.parameterError) throw *request.parameterError;
+        if (request.intrinsic) {
+            const auto& operations = intrinsicOperations();
+            const auto found = operations.find(request.methodName);
+            if (found == operations.end()) {
+                throw CimError(CimStatus::NotSupported, "operation " + request.methodName + " is not supported");
+            }
+            Call call{backend, request, out};
+            found->second(call);
+        } else {
+            invokeExtrinsic(backend, request, limits, out);
+        }
+    } catch (const CimError& e) {
+        fail(e.status(), e.message());
+    } catch (const std::exception& e) {
+        fail(CimStatus::Failed, std::string("internal error: ") + e.what());
+    }
+    out += "</";
+    out += responseTag;
+    out += "></SIMPLERSP></MESSAGE></CIM>\n";
+    return result;
+}
+
+}  // namespace wmimock::cimxml::detail

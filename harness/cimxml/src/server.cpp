@@ -1,0 +1,227 @@
+#include "wmimock/cimxml/server.hpp"
+
+#include <signal.h>
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <charconv>
+#include <mutex>
+#include <thread>
+
+#include "http_auth.hpp"
+#include "http_listener.hpp"
+#include "operation_executor.hpp"
+#include "wmimock/cim/error.hpp"
+#include "wmimock/cim/names.hpp"
+#include "wmimock/cimxml/request.hpp"
+
+namespace wmimock::cimxml {
+namespace {
+
+constexpr const char* kXmlContentType = "application/xml; charset=\"utf-8\"";
+constexpr std::string_view kCimMapping = "http://www.dmtf.org/cim/mapping.http/v1.0";
+
+/// The CIM headers of one request: plain for POST, "NN-" prefixed for M-POST (DSP0200 §5.2:
+/// the prefix comes from the ns= of the Man header naming the CIM mapping).
+class CimHeaders {
+public:
+    CimHeaders(const httplib::Request& request, bool extensionPost) : request_(request) {
+        if (!extensionPost) return;
+        const std::string man = request.get_header_value("Man");
+        const auto mapping = man.find(kCimMapping);
+        const auto ns = man.find("ns=", mapping == std::string::npos ? 0 : mapping);
+        if (mapping == std::string::npos || ns == std::string::npos) {
+            throw RequestError(400, "header-mismatch",
+                               "M-POST needs a Man header naming " + std::string(kCimMapping) + " with ns=");
+        }
+        const auto digitsStart = man.begin() + static_cast<std::ptrdiff_t>(ns + 3);
+        auto digitsEnd = digitsStart;
+        while (digitsEnd != man.end() && std::isdigit(static_cast<unsigned char>(*digitsEnd))) ++digitsEnd;
+        if (digitsStart == digitsEnd) throw RequestError(400, "header-mismatch", "the Man header's ns= has no number");
+        prefix_ = std::string(digitsStart, digitsEnd) + "-";
+    }
+
+    std::string get(std::string_view name) const { return request_.get_header_value(prefix_ + std::string(name)); }
+    bool has(std::string_view name) const { return request_.has_header((prefix_ + std::string(name)).c_str()); }
+    /// The name to answer `name` under (prefixed the same way as the request's).
+    std::string responseName(std::string_view name) const { return prefix_ + std::string(name); }
+    bool extended() const noexcept { return !prefix_.empty(); }
+
+private:
+    const httplib::Request& request_;
+    std::string prefix_;
+};
+
+std::string percentDecode(std::string_view text) {
+    std::string decoded;
+    decoded.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        unsigned value = 0;
+        if (text[i] == '%' && i + 2 < text.size() &&
+            std::from_chars(text.data() + i + 1, text.data() + i + 3, value, 16).ptr == text.data() + i + 3) {
+            decoded += static_cast<char>(value);
+            i += 2;
+        } else {
+            decoded += text[i];
+        }
+    }
+    return decoded;
+}
+
+/// DSP0200: CIMMethod must name the method in the body and CIMObject the namespace
+/// (intrinsic) or object (extrinsic). Clients differ in how much of CIMObject they
+/// percent-encode, so only its namespace part is compared, after decoding.
+void checkHeadersMatchBody(const CimHeaders& headers, const CimXmlRequest& request) {
+    if (headers.has("CIMMethod") && !iequals(headers.get("CIMMethod"), request.methodName)) {
+        throw RequestError(400, "header-mismatch",
+                           "CIMMethod '" + headers.get("CIMMethod") + "' does not match " + request.methodName);
+    }
+    if (!headers.has("CIMObject")) return;
+    const std::string object = percentDecode(headers.get("CIMObject"));
+    const std::string objectNamespace =
+        normalizeNamespace(request.intrinsic ? object : object.substr(0, object.find(':')));
+    if (!iequals(objectNamespace, request.nameSpace)) {
+        throw RequestError(400, "header-mismatch",
+                           "CIMObject '" + object + "' does not match namespace " + request.nameSpace);
+    }
+}
+
+}  // namespace
+
+struct CimXmlServer::Impl {
+    std::shared_ptr<CimClient> backend;
+    ServerOptions options;
+    std::unique_ptr<detail::HttpListener> http;
+    std::thread acceptor;
+    std::atomic<int> boundPort{0};
+    std::mutex lifecycle;
+
+    void handle(const httplib::Request& request, httplib::Response& response) const;
+};
+
+void CimXmlServer::Impl::handle(const httplib::Request& httpRequest, httplib::Response& response) const {
+    const auto started = std::chrono::steady_clock::now();
+    std::string operation = "-";
+    std::string outcome;
+    try {
+        if (!options.user.empty() && !detail::basicCredentialsMatch(httpRequest.get_header_value("Authorization"),
+                                                                    options.user, options.password)) {
+            response.status = 401;
+            response.set_header("WWW-Authenticate", "Basic realm=\"wmimock\"");
+            outcome = "401 unauthenticated";
+        } else {
+            const CimHeaders headers(httpRequest, detail::HttpListener::currentRequestIsExtensionPost());
+            if (headers.get("CIMOperation") != "MethodCall") {
+                throw RequestError(
+                    400, "unsupported-operation",
+                    "the CIMOperation header must be MethodCall, not '" + headers.get("CIMOperation") + "'");
+            }
+            const CimXmlRequest request =
+                decodeRequest(httpRequest.body, DecodeLimits{options.maxBodyBytes, options.maxXmlDepth});
+            operation = request.methodName;
+            checkHeadersMatchBody(headers, request);
+            auto result =
+                detail::executeRequest(*backend, request, DecodeLimits{options.maxBodyBytes, options.maxXmlDepth});
+            response.status = 200;
+            if (headers.extended()) response.set_header("Ext", "");
+            response.set_header(headers.responseName("CIMOperation"), "MethodResponse");
+            response.set_content(std::move(result.body), kXmlContentType);
+            outcome = result.status == CimStatus::Success ? "200" : "200 " + std::string(statusName(result.status));
+        }
+    } catch (const RequestError& e) {
+        response.status = e.httpStatus();
+        if (!e.cimError().empty()) response.set_header("CIMError", e.cimError());
+        response.set_content(std::string(e.what()) + "\n", "text/plain");
+        outcome = std::to_string(e.httpStatus()) + " " + e.cimError() + ": " + e.what();
+    }
+    const auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
+    spdlog::info("cimxml {}:{} {} {} -> {} ({:.3f} ms)", httpRequest.remote_addr, httpRequest.remote_port,
+                 httpRequest.path, operation, outcome, elapsed.count());
+}
+
+CimXmlServer::CimXmlServer(std::shared_ptr<CimClient> backend, ServerOptions options)
+    : impl_(std::make_unique<Impl>()) {
+    if (!backend) throw CimError(CimStatus::InvalidParameter, "CimXmlServer needs a backend");
+    impl_->backend = std::move(backend);
+    impl_->options = std::move(options);
+}
+
+CimXmlServer::~CimXmlServer() {
+    stop();
+}
+
+void CimXmlServer::start() {
+    std::lock_guard lock(impl_->lifecycle);
+    const ServerOptions& options = impl_->options;
+    if (impl_->http) throw CimError(CimStatus::Failed, "CimXmlServer is already started");
+    if (options.threads < 1 || options.port < 0 || options.port > 65535) {
+        throw CimError(CimStatus::InvalidParameter, "CimXmlServer: threads must be >= 1 and port 0..65535");
+    }
+    auto http = std::make_unique<detail::HttpListener>(options.idleTimeout, options.readTimeout);
+    const int threads = options.threads;
+    // httplib takes ownership of the queue it is handed.
+    http->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+    http->set_payload_max_length(options.maxBodyBytes);
+    http->set_keep_alive_max_count(std::numeric_limits<std::size_t>::max() / 2);
+    http->set_keep_alive_timeout(std::max<time_t>(1, options.idleTimeout.count() / 1000));
+    auto handler = [impl = impl_.get()](const httplib::Request& request, httplib::Response& response) {
+        impl->handle(request, response);
+    };
+    http->Post("/cimom", handler);
+    http->Post("/", handler);
+    auto notAllowed = [](const httplib::Request&, httplib::Response& response) {
+        response.status = 405;
+        response.set_header("Allow", "POST, M-POST");
+    };
+    http->Get("/cimom", notAllowed);
+    http->Get("/", notAllowed);
+
+    const bool bound = options.port == 0 ? (impl_->boundPort = http->bind_to_any_port(options.host)) > 0
+                                         : http->bind_to_port(options.host, options.port);
+    if (!bound) {
+        throw CimError(CimStatus::Failed, "cannot listen on " + options.host + ":" + std::to_string(options.port) +
+                                              " (address in use, not local, or not permitted)");
+    }
+    if (options.port != 0) impl_->boundPort = options.port;
+    impl_->http = std::move(http);
+    impl_->acceptor = std::thread([listener = impl_->http.get()] { listener->listen_after_bind(); });
+    spdlog::info("cimxml: serving CIM-XML on http://{}:{}/cimom{}", options.host, impl_->boundPort.load(),
+                 options.user.empty() ? "" : " (Basic authentication)");
+}
+
+int CimXmlServer::port() const noexcept {
+    return impl_->boundPort;
+}
+
+bool CimXmlServer::running() const noexcept {
+    return impl_->http != nullptr;
+}
+
+void CimXmlServer::stop() {
+    std::lock_guard lock(impl_->lifecycle);
+    if (!impl_->http) return;
+    impl_->http->stop();
+    if (impl_->acceptor.joinable()) impl_->acceptor.join();
+    impl_->http.reset();
+    impl_->boundPort = 0;
+    spdlog::info("cimxml: server stopped");
+}
+
+const ServerOptions& CimXmlServer::options() const noexcept {
+    return impl_->options;
+}
+
+int serveUntilSignalled(CimXmlServer& server) {
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    int received = 0;
+    sigwait(&signals, &received);
+    spdlog::info("cimxml: signal {} received, stopping", received);
+    server.stop();
+    return received;
+}
+
+}  // namespace wmimock::cimxml
