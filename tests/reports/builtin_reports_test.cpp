@@ -1,0 +1,130 @@
+// Reports of real runs: every built-in target, the faulty ones included, is run once; its
+// JUnit report must validate against the Jenkins xunit schema (default flavor) and also the
+// strict Ant schema (ant flavor), say what the target breaks, and read the same in an
+// independent JUnit parser (junit2json, installed by scripts/install-junit-consumer.sh).
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <pugixml.hpp>
+
+#include "support/test_support.hpp"
+#include "wmimock/conformance/runner.hpp"
+#include "wmimock/reports/junit_writer.hpp"
+#include "wmimock/services/builtin.hpp"
+
+namespace wmimock::reports {
+namespace {
+
+class BuiltinReports : public ::testing::Test {
+protected:
+    // Each target is run once for the whole test program: the reports are what is tested.
+    static const conformance::RunResult& runOf(const std::string& name) {
+        static std::map<std::string, conformance::RunResult> runs;
+        auto it = runs.find(name);
+        if (it == runs.end()) {
+            conformance::RunOptions options;
+            options.targets = {"builtin:" + name};
+            // The hanging implementation costs one timeout per hanging check: keep it short.
+            options.checkTimeout = std::chrono::duration<double>(name == "faulty-hangs" ? 0.5 : 10.0);
+            it = runs.emplace(name, conformance::run(options)).first;
+        }
+        return it->second;
+    }
+
+    static std::vector<const services::BuiltinInfo*> faultyTargets() {
+        std::vector<const services::BuiltinInfo*> faulty;
+        for (const auto& info : services::builtins()) {
+            if (info.kind == services::BuiltinKind::Faulty) faulty.push_back(&info);
+        }
+        return faulty;
+    }
+};
+
+TEST_F(BuiltinReports, EveryBuiltinTargetsReportValidatesInBothFlavors) {
+    const auto schemas = test::junitSchemaDir();
+    if (!schemas) GTEST_SKIP() << "../shared/data/junit not found (WMIMOCK_SHARED_DIR=" WMIMOCK_SHARED_DIR ")";
+    if (!test::haveProgram("xmllint")) GTEST_SKIP() << "xmllint not installed (Debian package libxml2-utils)";
+    const test::ScratchDir dir("builtin-reports");
+    ASSERT_FALSE(services::builtins().empty());
+    for (const auto& info : services::builtins()) {
+        SCOPED_TRACE("builtin:" + info.name);
+        const conformance::RunResult& run = runOf(info.name);
+        EXPECT_FALSE(run.results.empty());
+
+        const auto jenkins = dir / (info.name + ".xml");
+        writeJUnitFile(jenkins, run);
+        const auto jenkinsCheck = test::validateWithXmllint(*schemas / test::kJenkinsSchema, jenkins);
+        EXPECT_EQ(jenkinsCheck.exitCode, 0) << jenkinsCheck.output;
+
+        JUnitOptions antOptions;
+        antOptions.flavor = JUnitFlavor::Ant;
+        const auto ant = dir / (info.name + "-ant.xml");
+        writeJUnitFile(ant, run, antOptions);
+        for (const char* schema : {test::kAntSchema, test::kJenkinsSchema}) {
+            const auto antCheck = test::validateWithXmllint(*schemas / schema, ant);
+            EXPECT_EQ(antCheck.exitCode, 0) << schema << ": " << antCheck.output;
+        }
+    }
+}
+
+TEST_F(BuiltinReports, FaultyTargetsReportTheRulesTheyBreak) {
+    const auto faulty = faultyTargets();
+    ASSERT_GE(faulty.size(), 2u) << "the suite needs at least two faulty built-ins";
+    for (const services::BuiltinInfo* info : faulty) {
+        SCOPED_TRACE("builtin:" + info->name);
+        pugi::xml_document document;
+        ASSERT_TRUE(document.load_string(writeJUnit(runOf(info->name)).c_str()));
+        std::vector<std::string> failedRules;
+        for (pugi::xpath_node node : document.select_nodes("//testcase/failure")) {
+            failedRules.emplace_back(node.node().attribute("type").value());
+        }
+        EXPECT_THAT(failedRules, ::testing::Contains(::testing::AnyOfArray(info->brokenRules)));
+        EXPECT_GT(document.child("testsuites").attribute("failures").as_int(), 0);
+    }
+}
+
+TEST_F(BuiltinReports, TheReferenceReportHasNoFailures) {
+    pugi::xml_document document;
+    ASSERT_TRUE(document.load_string(writeJUnit(runOf("reference")).c_str()));
+    EXPECT_FALSE(document.select_node("//failure")) << writeJUnit(runOf("reference"));
+    EXPECT_FALSE(document.select_node("//error"));
+    EXPECT_GT(document.child("testsuites").attribute("tests").as_int(), 0);
+}
+
+TEST_F(BuiltinReports, AnIndependentJUnitReaderCountsWhatWeCount) {
+    if (!test::haveProgram("node")) GTEST_SKIP() << "node not installed: the independent JUnit reader needs it";
+    const std::filesystem::path prefix = WMIMOCK_NODE_PREFIX;
+    if (!std::filesystem::exists(prefix / "node_modules" / "junit2json")) {
+        GTEST_SKIP() << "junit2json not installed; run scripts/install-junit-consumer.sh " WMIMOCK_BINARY_DIR;
+    }
+    const test::ScratchDir dir("junit-consumer");
+    std::vector<std::string> names = {"reference"};
+    for (const services::BuiltinInfo* info : faultyTargets()) names.push_back(info->name);
+    for (const std::string& name : names) {
+        for (const JUnitFlavor flavor : {JUnitFlavor::Jenkins, JUnitFlavor::Ant}) {
+            SCOPED_TRACE("builtin:" + name + " " + std::string(toString(flavor)));
+            const conformance::RunResult& run = runOf(name);
+            JUnitOptions options;
+            options.flavor = flavor;
+            const auto file = dir / (name + "-" + std::string(toString(flavor)) + ".xml");
+            writeJUnitFile(file, run, options);
+            const auto node = test::runShell("node " + test::shellQuote(WMIMOCK_JUNIT_COUNTS_SCRIPT) + " " +
+                                             test::shellQuote(prefix.string()) + " " + test::shellQuote(file.string()));
+            ASSERT_EQ(node.exitCode, 0) << node.output;
+            const auto seen = nlohmann::json::parse(node.output);
+            const conformance::RunSummary ours = run.summary();
+            for (const char* view : {"counted", "declared"}) {
+                SCOPED_TRACE(view);
+                EXPECT_EQ(seen[view]["tests"], ours.total);
+                EXPECT_EQ(seen[view]["failures"], ours.failed);
+                EXPECT_EQ(seen[view]["errors"], ours.errors + ours.timeouts + ours.crashes);
+                EXPECT_EQ(seen[view]["skipped"], ours.notSupported);
+            }
+        }
+    }
+}
+
+}  // namespace
+}  // namespace wmimock::reports
