@@ -44,6 +44,11 @@ struct MofCompileOptions {
     std::vector<std::filesystem::path> includePaths;
     std::size_t maxErrors = 50;  ///< stop reporting after this many errors
     MofSourceLoader loader;      ///< empty: the file system
+    /// Treat every file as Microsoft WMI MOF from the start. Without it a file switches to
+    /// the WMI dialect at its first WMI pragma (namespace, autorecover, classflags, ...);
+    /// the dialect makes WMI's standard qualifiers implicitly declared and accepts
+    /// undeclared qualifiers (typed from their value) as mofcomp does.
+    bool wmiDialect = false;
 };
 
 /// An instance declared with `instance of`, with the namespace it was compiled into.

@@ -51,6 +51,11 @@ private:
 
 class SchemaRepository {
 public:
+    SchemaRepository() = default;
+    /// A repository whose new namespaces start without the WMI system classes (a pure
+    /// DMTF CIMOM view, and how the system classes themselves are compiled).
+    static SchemaRepository withoutSystemClasses();
+
     /// The namespace (names normalized: "root\\cimv2" == "root/cimv2") or nullptr.
     const SchemaNamespace* find(std::string_view nameSpace) const noexcept;
     SchemaNamespace* find(std::string_view nameSpace) noexcept;
@@ -61,6 +66,7 @@ public:
 
 private:
     std::map<std::string, SchemaNamespace, NameLess> namespaces_;
+    bool seedSystemClasses_ = true;
 };
 
 }  // namespace wmimock

@@ -1,0 +1,571 @@
+// Class resolution: orders the classes of a compilation so that superclasses come first
+// (forward references are fine), then builds each resolved CimClass from its superclass:
+// inherited elements (propagated, classOrigin kept), qualifier propagation by flavor,
+// Override handling and the DSP0004 semantic checks.
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "compilation.hpp"
+#include "implicit_qualifiers.hpp"
+#include "literal_conversion.hpp"
+
+namespace wmimock::mof::detail {
+
+namespace {
+
+std::string_view scopeWord(Scope s) {
+    switch (s) {
+        case Scope::Class:
+            return "class";
+        case Scope::Association:
+            return "association";
+        case Scope::Indication:
+            return "indication";
+        case Scope::Property:
+            return "property";
+        case Scope::Reference:
+            return "reference";
+        case Scope::Method:
+            return "method";
+        case Scope::Parameter:
+            return "parameter";
+        default:
+            return "element";
+    }
+}
+
+// Associations and indications are classes, so class-scoped qualifiers apply to them too.
+bool scopeAllows(Scope declared, Scope element) {
+    if (hasScope(declared, element)) return true;
+    return (element == Scope::Association || element == Scope::Indication) && hasScope(declared, Scope::Class);
+}
+
+QualifierList inheritQualifiers(const QualifierList& from) {
+    // Copy whole (exact capacity), then drop the Restricted ones and mark the rest.
+    QualifierList out = from;
+    for (const Qualifier& q : from) {
+        if (!q.flavor.toSubclass) {
+            out.erase(q.name);
+        } else if (!q.propagated) {
+            Qualifier copy = q;
+            copy.propagated = true;
+            out.set(std::move(copy));
+        }
+    }
+    return out;
+}
+
+const AstQualifier* findUse(const std::vector<AstQualifier>& uses, std::string_view name) {
+    for (const AstQualifier& q : uses) {
+        if (iequals(q.name, name)) return &q;
+    }
+    return nullptr;
+}
+
+// A boolean meta qualifier (Association, Indication) written without value or with TRUE.
+bool usesTrue(const std::vector<AstQualifier>& uses, std::string_view name) {
+    const AstQualifier* q = findUse(uses, name);
+    if (!q) return false;
+    return !q->value || (q->value->kind == AstValue::Kind::Boolean && q->value->boolean);
+}
+
+class ClassResolver {
+public:
+    ClassResolver(Compilation& compilation, std::uint32_t nameSpace, std::vector<std::size_t> members)
+        : c_(compilation),
+          nsIndex_(nameSpace),
+          ns_(compilation.staging().getOrCreate(compilation.namespaceName(nameSpace))),
+          members_(std::move(members)) {}
+
+    void run();
+
+private:
+    enum class State : std::uint8_t { New, Visiting, Done, Failed };
+
+    PendingClass& pending(std::size_t i) { return c_.classes()[i]; }
+    bool classExists(std::string_view name) const {
+        return index_.find(name) != index_.end() || ns_.findClass(name) != nullptr;
+    }
+    void resolveFrom(std::size_t start);
+    void buildOne(std::size_t i);
+    // These consume the AST's literals (moved into the resolved values).
+    std::optional<CimClass> build(PendingClass& p, const CimClass* super);
+    bool applyQualifiers(std::vector<AstQualifier>& uses, Scope scope, QualifierList& list, const std::string& element,
+                         bool wmi);
+    bool buildProperty(AstProperty& ap, CimClass& cls, std::vector<bool>& local, bool wmi);
+    bool buildMethod(AstMethod& am, CimClass& cls, std::vector<bool>& local, bool wmi);
+
+    Compilation& c_;
+    std::uint32_t nsIndex_;
+    SchemaNamespace& ns_;
+    std::vector<std::size_t> members_;
+    std::unordered_map<std::string_view, std::size_t, NameHash, NameEqual> index_;  // class -> pending index
+    std::unordered_map<std::size_t, State> state_;
+    std::unordered_map<std::size_t, ClassPtr> resolved_;
+    QualifierDecl inferred_;  // scratch declaration for WMI's undeclared qualifiers
+};
+
+void ClassResolver::run() {
+    for (std::size_t i : members_) {
+        const PendingClass& p = pending(i);
+        auto [it, inserted] = index_.emplace(p.ast.name, i);
+        if (!inserted) {
+            c_.error(p.ast.loc, "class '" + std::string(p.ast.name) + "' is already declared at " +
+                                    c_.locationText(pending(it->second).ast.loc));
+            state_[i] = State::Failed;
+            continue;
+        }
+        state_[i] = State::New;
+    }
+    for (std::size_t i : members_) {
+        if (state_[i] == State::New) resolveFrom(i);
+    }
+}
+
+// Walks up the superclass chain of `start` through classes of this compilation, then
+// builds the chain top-down. Iterative, so a deep hierarchy cannot exhaust the stack.
+void ClassResolver::resolveFrom(std::size_t start) {
+    std::vector<std::size_t> chain{start};
+    state_[start] = State::Visiting;
+    std::size_t current = start;
+    while (true) {
+        const std::string_view superName = pending(current).ast.superClass;
+        if (superName.empty()) break;
+        const auto it = index_.find(superName);
+        if (it == index_.end()) break;
+        const std::size_t super = it->second;
+        const State s = state_[super];
+        if (s == State::Visiting) {
+            std::string path;
+            for (auto k = chain.rbegin(); k != chain.rend(); ++k) {
+                path += std::string(pending(*k).ast.name) + " -> ";
+            }
+            path += std::string(superName);
+            c_.error(pending(current).ast.superLoc,
+                     "class '" + std::string(pending(current).ast.name) + "' is its own superclass: " + path);
+            for (std::size_t k : chain) state_[k] = State::Failed;
+            return;
+        }
+        if (s != State::New) break;
+        state_[super] = State::Visiting;
+        chain.push_back(super);
+        current = super;
+    }
+    for (auto k = chain.rbegin(); k != chain.rend(); ++k) buildOne(*k);
+}
+
+void ClassResolver::buildOne(std::size_t i) {
+    PendingClass& p = pending(i);
+    ClassPtr super;
+    if (!p.ast.superClass.empty()) {
+        if (const auto it = index_.find(p.ast.superClass); it != index_.end()) {
+            if (state_[it->second] != State::Done) {  // the superclass failed; it was reported
+                state_[i] = State::Failed;
+                return;
+            }
+            super = resolved_[it->second];
+        } else {
+            super = ns_.findClass(p.ast.superClass);
+            if (!super) {
+                c_.error(p.ast.superLoc, "superclass '" + std::string(p.ast.superClass) + "' of class '" +
+                                             std::string(p.ast.name) + "' is not declared");
+                state_[i] = State::Failed;
+                return;
+            }
+        }
+    }
+    const bool exists = ns_.findClass(p.ast.name) != nullptr;
+    if (p.flags.createOnly && exists) {
+        c_.error(p.ast.loc, "class '" + std::string(p.ast.name) + "' already exists in namespace " + ns_.name() +
+                                " (#pragma classflags(\"createonly\"))");
+        state_[i] = State::Failed;
+        return;
+    }
+    if (p.flags.updateOnly && !exists) {
+        c_.error(p.ast.loc, "class '" + std::string(p.ast.name) + "' does not exist in namespace " + ns_.name() +
+                                " (#pragma classflags(\"updateonly\"))");
+        state_[i] = State::Failed;
+        return;
+    }
+    auto cls = build(p, super.get());
+    if (!cls) {
+        state_[i] = State::Failed;
+        return;
+    }
+    auto& stats = c_.result().stats;
+    ++stats.classes;
+    if (cls->isAssociation()) ++stats.associations;
+    if (cls->isIndication()) ++stats.indications;
+    auto ptr = std::make_shared<const CimClass>(std::move(*cls));
+    ns_.putClass(ptr);
+    resolved_[i] = std::move(ptr);
+    state_[i] = State::Done;
+}
+
+bool ClassResolver::applyQualifiers(std::vector<AstQualifier>& uses, Scope scope, QualifierList& list,
+                                    const std::string& element, bool wmi) {
+    bool ok = true;
+    for (std::size_t u = 0; u < uses.size(); ++u) {
+        AstQualifier& use = uses[u];
+        for (std::size_t v = 0; v < u; ++v) {
+            if (iequals(uses[v].name, use.name)) {
+                c_.error(use.loc, "qualifier '" + std::string(use.name) + "' appears more than once on " + element);
+                ok = false;
+            }
+        }
+        const QualifierDecl* decl = ns_.findQualifier(use.name);
+        if (!decl && wmi) decl = findImplicitQualifier(use.name);
+        std::optional<Value> value;
+        std::string why;
+        if (!decl && wmi) {
+            // mofcomp accepts any qualifier; its type is the type of its value.
+            inferred_ = QualifierDecl{};
+            inferred_.name = std::string(use.name);
+            inferred_.scope = Scope::Any;
+            if (use.value) {
+                value = inferLiteral(*use.value, why);
+                if (!value) {
+                    c_.error(use.value->loc, "invalid value for qualifier '" + inferred_.name + "': " + why);
+                    ok = false;
+                    continue;
+                }
+                inferred_.type = value->type();
+                inferred_.isArray = value->isArray();
+            } else {
+                value = Value::boolean(true);
+            }
+            decl = &inferred_;
+        }
+        if (!decl) {
+            c_.error(use.loc, "qualifier '" + std::string(use.name) + "' is not declared");
+            ok = false;
+            continue;
+        }
+        if (!scopeAllows(decl->scope, scope)) {
+            c_.error(use.loc, "qualifier '" + decl->name + "' cannot be used on a " + std::string(scopeWord(scope)) +
+                                  " (its scope is " + toString(decl->scope) + ")");
+            ok = false;
+            continue;
+        }
+        if (!value) {
+            if (use.value) {
+                value = convertLiteral(std::move(*use.value), {decl->type, decl->isArray, true}, why);
+                if (!value) {
+                    c_.error(use.value->loc, "qualifier '" + decl->name + "' of type " +
+                                                 describeType(decl->type, decl->isArray) + ": " + why);
+                    ok = false;
+                    continue;
+                }
+            } else if (decl->type == CimType::Boolean && !decl->isArray) {
+                value = Value::boolean(true);
+            } else {
+                value = decl->defaultValue;
+            }
+        }
+        Flavor flavor = decl->flavor;
+        const auto& overrides = c_.flavorOverrides(nsIndex_);
+        if (!overrides.empty()) {
+            if (const auto it = overrides.find(decl->name); it != overrides.end()) flavor = it->second.applyTo(flavor);
+        }
+        flavor = use.flavors.applyTo(flavor);
+        if (const Qualifier* inherited = list.find(decl->name);
+            inherited && inherited->propagated && !inherited->flavor.overridable && !(inherited->value == *value)) {
+            c_.error(use.loc, "qualifier '" + decl->name + "' on " + element +
+                                  " cannot be overridden: it is inherited with flavor DisableOverride");
+            ok = false;
+            continue;
+        }
+        list.set(Qualifier{decl->name, std::move(*value), flavor, false});
+    }
+    return ok;
+}
+
+std::optional<CimClass> ClassResolver::build(PendingClass& p, const CimClass* super) {
+    AstClass& ast = p.ast;
+    CimClass cls;
+    cls.name = std::string(ast.name);
+    const std::string element = "class '" + cls.name + "'";
+    if (super) {
+        cls.superClass = super->name;
+        cls.derivation.reserve(super->derivation.size() + 1);
+        cls.derivation.push_back(super->name);
+        cls.derivation.insert(cls.derivation.end(), super->derivation.begin(), super->derivation.end());
+        cls.qualifiers = inheritQualifiers(super->qualifiers);
+    }
+    if (usesTrue(ast.qualifiers, "Association") || (super && super->isAssociation())) {
+        cls.kind = ClassKind::Association;
+    } else if (usesTrue(ast.qualifiers, "Indication") || (super && super->isIndication())) {
+        cls.kind = ClassKind::Indication;
+    }
+    const Scope classScope = cls.kind == ClassKind::Association  ? Scope::Association
+                             : cls.kind == ClassKind::Indication ? Scope::Indication
+                                                                 : Scope::Class;
+    bool ok = applyQualifiers(ast.qualifiers, classScope, cls.qualifiers, element, p.wmiDialect);
+
+    // Inherited elements keep their origin; only ToSubclass qualifiers come along.
+    std::vector<bool> localProperty;
+    std::vector<bool> localMethod;
+    if (super) {
+        cls.properties.reserve(super->properties.size() + ast.properties.size());
+        for (const PropertyDecl& inherited : super->properties) {
+            PropertyDecl copy;
+            copy.name = inherited.name;
+            copy.type = inherited.type;
+            copy.isArray = inherited.isArray;
+            copy.arraySize = inherited.arraySize;
+            copy.referenceClass = inherited.referenceClass;
+            copy.defaultValue = inherited.defaultValue;
+            copy.qualifiers = inheritQualifiers(inherited.qualifiers);
+            copy.classOrigin = inherited.classOrigin;
+            copy.propagated = true;
+            cls.properties.push_back(std::move(copy));
+        }
+        cls.methods.reserve(super->methods.size() + ast.methods.size());
+        for (const MethodDecl& inherited : super->methods) {
+            MethodDecl copy = inherited;
+            copy.qualifiers = inheritQualifiers(inherited.qualifiers);
+            for (ParameterDecl& param : copy.parameters) param.qualifiers = inheritQualifiers(param.qualifiers);
+            copy.propagated = true;
+            cls.methods.push_back(std::move(copy));
+        }
+    }
+    localProperty.assign(cls.properties.size(), false);
+    localMethod.assign(cls.methods.size(), false);
+    for (AstProperty& ap : ast.properties) ok = buildProperty(ap, cls, localProperty, p.wmiDialect) && ok;
+    for (AstMethod& am : ast.methods) ok = buildMethod(am, cls, localMethod, p.wmiDialect) && ok;
+
+    if (cls.kind == ClassKind::Association) {
+        std::size_t references = 0;
+        for (const PropertyDecl& prop : cls.properties) references += prop.isReference();
+        if (references < 2) {
+            c_.error(ast.loc, "association '" + cls.name + "' has " + std::to_string(references) +
+                                  " reference(s); an association needs at least two");
+            ok = false;
+        }
+    }
+    if (!ok) return std::nullopt;
+    return cls;
+}
+
+bool ClassResolver::buildProperty(AstProperty& ap, CimClass& cls, std::vector<bool>& local, bool wmi) {
+    const bool isReference = ap.type.type == CimType::Reference;
+    const std::string kindWord = isReference ? "reference" : "property";
+    const std::string element = kindWord + " '" + std::string(ap.name) + "' of class '" + cls.name + "'";
+
+    std::string target(ap.name);
+    const AstQualifier* overrideUse = findUse(ap.qualifiers, "Override");
+    if (overrideUse && overrideUse->value && overrideUse->value->kind == AstValue::Kind::String) {
+        target = overrideUse->value->text;
+    }
+    std::optional<std::size_t> inheritedIndex;
+    for (std::size_t k = 0; k < cls.properties.size(); ++k) {
+        if (local[k]) {
+            if (iequals(cls.properties[k].name, ap.name)) {
+                c_.error(ap.loc,
+                         kindWord + " '" + std::string(ap.name) + "' is declared twice in class '" + cls.name + "'");
+                return false;
+            }
+        } else if (iequals(cls.properties[k].name, target)) {
+            inheritedIndex = k;
+        }
+    }
+    for (const MethodDecl& m : cls.methods) {
+        if (!m.propagated && iequals(m.name, ap.name)) {
+            c_.error(ap.loc, "'" + std::string(ap.name) + "' is declared as both a method and a " + kindWord +
+                                 " in class '" + cls.name + "'");
+            return false;
+        }
+    }
+    if (overrideUse && !inheritedIndex) {
+        c_.error(overrideUse->loc,
+                 "Override(\"" + target + "\") on " + element + ": no inherited property or reference has that name");
+        return false;
+    }
+    if (inheritedIndex && !overrideUse && !wmi) {
+        c_.warning(ap.loc, element + " hides the inherited " + kindWord + " of " +
+                               cls.properties[*inheritedIndex].classOrigin + " without Override");
+    }
+
+    PropertyDecl prop;
+    prop.name = std::string(ap.name);
+    prop.type = ap.type.type;
+    prop.isArray = ap.type.isArray;
+    prop.arraySize = ap.type.arraySize;
+    prop.referenceClass = std::string(ap.type.referenceClass);
+    prop.classOrigin = cls.name;
+    bool ok = true;
+    if (isReference && !classExists(ap.type.referenceClass)) {
+        c_.error(ap.loc,
+                 element + " refers to class '" + std::string(ap.type.referenceClass) + "', which is not declared");
+        ok = false;
+    }
+    if (isReference && prop.isArray) {
+        c_.error(ap.loc, element + ": a reference cannot be an array");
+        ok = false;
+    }
+    if (inheritedIndex) {
+        const PropertyDecl& inherited = cls.properties[*inheritedIndex];
+        if (inherited.type != prop.type || inherited.isArray != prop.isArray) {
+            c_.error(ap.loc, element + " overrides " + inherited.classOrigin + "." + inherited.name +
+                                 " but changes its type from " +
+                                 describeType(inherited.type, inherited.isArray, inherited.referenceClass) + " to " +
+                                 describeType(prop.type, prop.isArray, prop.referenceClass));
+            ok = false;
+        }
+        prop.qualifiers = inherited.qualifiers;  // already filtered to the propagating ones
+        prop.defaultValue = inherited.defaultValue;
+    }
+    ok = applyQualifiers(ap.qualifiers, isReference ? Scope::Reference : Scope::Property, prop.qualifiers, element,
+                         wmi) &&
+         ok;
+    if (ap.defaultValue) {
+        if (ap.defaultValue->kind == AstValue::Kind::Alias) {
+            c_.error(ap.defaultValue->loc,
+                     "default value of " + element + ": an alias can only be used in an instance declaration");
+            ok = false;
+        } else {
+            std::string why;
+            auto value = convertLiteral(std::move(*ap.defaultValue), {prop.type, prop.isArray, false}, why);
+            if (!value) {
+                c_.error(ap.defaultValue->loc, "default value of " + element + " does not match its type " +
+                                                   describeType(prop.type, prop.isArray, prop.referenceClass) + ": " +
+                                                   why);
+                ok = false;
+            } else {
+                prop.defaultValue = std::move(*value);
+            }
+        }
+    } else if (!inheritedIndex) {
+        prop.defaultValue = Value::null(prop.type, prop.isArray);
+    }
+    if (prop.qualifiers.isTrue("Key") && (prop.isArray || !isValidKeyType(prop.type))) {
+        c_.error(ap.loc,
+                 "key " + element + " has type " + describeType(prop.type, prop.isArray) + ", which cannot be a key");
+        ok = false;
+    }
+    if (!ok) return false;
+    if (inheritedIndex) {
+        cls.properties[*inheritedIndex] = std::move(prop);
+        local[*inheritedIndex] = true;
+    } else {
+        cls.properties.push_back(std::move(prop));
+        local.push_back(true);
+    }
+    return true;
+}
+
+bool ClassResolver::buildMethod(AstMethod& am, CimClass& cls, std::vector<bool>& local, bool wmi) {
+    const std::string element = "method '" + std::string(am.name) + "' of class '" + cls.name + "'";
+    std::string target(am.name);
+    const AstQualifier* overrideUse = findUse(am.qualifiers, "Override");
+    if (overrideUse && overrideUse->value && overrideUse->value->kind == AstValue::Kind::String) {
+        target = overrideUse->value->text;
+    }
+    std::optional<std::size_t> inheritedIndex;
+    for (std::size_t k = 0; k < cls.methods.size(); ++k) {
+        if (local[k]) {
+            if (iequals(cls.methods[k].name, am.name)) {
+                c_.error(am.loc, "method '" + std::string(am.name) + "' is declared twice in class '" + cls.name + "'");
+                return false;
+            }
+        } else if (iequals(cls.methods[k].name, target)) {
+            inheritedIndex = k;
+        }
+    }
+    for (const PropertyDecl& prop : cls.properties) {
+        if (!prop.propagated && iequals(prop.name, am.name)) {
+            c_.error(am.loc, "'" + std::string(am.name) + "' is declared as both a property and a method in class '" +
+                                 cls.name + "'");
+            return false;
+        }
+    }
+    if (overrideUse && !inheritedIndex) {
+        c_.error(overrideUse->loc,
+                 "Override(\"" + target + "\") on " + element + ": no inherited method has that name");
+        return false;
+    }
+    if (inheritedIndex && !overrideUse && !wmi) {
+        c_.warning(am.loc, element + " hides the inherited method of " + cls.methods[*inheritedIndex].classOrigin +
+                               " without Override");
+    }
+    bool ok = true;
+    MethodDecl method;
+    method.name = std::string(am.name);
+    method.returnType = am.returnType.type;
+    method.returnReferenceClass = std::string(am.returnType.referenceClass);
+    method.classOrigin = cls.name;
+    if (am.returnType.isArray) {
+        c_.error(am.loc, element + ": a method cannot return an array");
+        ok = false;
+    }
+    if (method.returnType == CimType::Reference && !classExists(method.returnReferenceClass)) {
+        c_.error(am.loc, element + " returns a reference to class '" + method.returnReferenceClass +
+                             "', which is not declared");
+        ok = false;
+    }
+    const MethodDecl* inherited = inheritedIndex ? &cls.methods[*inheritedIndex] : nullptr;
+    if (inherited) {
+        if (inherited->returnType != method.returnType) {
+            c_.error(am.loc, element + " overrides " + inherited->classOrigin + "." + inherited->name +
+                                 " but changes its return type from " + std::string(toString(inherited->returnType)) +
+                                 " to " + std::string(toString(method.returnType)));
+            ok = false;
+        }
+        method.qualifiers = inherited->qualifiers;
+    }
+    ok = applyQualifiers(am.qualifiers, Scope::Method, method.qualifiers, element, wmi) && ok;
+    method.parameters.reserve(am.parameters.size());
+    for (AstParameter& ap : am.parameters) {
+        const std::string paramElement =
+            "parameter '" + std::string(ap.name) + "' of method '" + cls.name + "." + method.name + "'";
+        ParameterDecl param;
+        param.name = std::string(ap.name);
+        param.type = ap.type.type;
+        param.isArray = ap.type.isArray;
+        param.arraySize = ap.type.arraySize;
+        param.referenceClass = std::string(ap.type.referenceClass);
+        if (method.findParameter(param.name)) {
+            c_.error(ap.loc, paramElement + " is declared twice");
+            ok = false;
+            continue;
+        }
+        if (param.type == CimType::Reference && !classExists(param.referenceClass)) {
+            c_.error(ap.loc, paramElement + " refers to class '" + param.referenceClass + "', which is not declared");
+            ok = false;
+        }
+        if (inherited) {
+            if (const ParameterDecl* base = inherited->findParameter(param.name)) param.qualifiers = base->qualifiers;
+        }
+        ok = applyQualifiers(ap.qualifiers, Scope::Parameter, param.qualifiers, paramElement, wmi) && ok;
+        method.parameters.push_back(std::move(param));
+    }
+    if (!ok) return false;
+    if (inheritedIndex) {
+        cls.methods[*inheritedIndex] = std::move(method);
+        local[*inheritedIndex] = true;
+    } else {
+        cls.methods.push_back(std::move(method));
+        local.push_back(true);
+    }
+    return true;
+}
+
+}  // namespace
+
+void resolveClasses(Compilation& compilation) {
+    std::vector<std::vector<std::size_t>> byNamespace(compilation.namespaceCount());
+    auto& classes = compilation.classes();
+    for (std::size_t i = 0; i < classes.size(); ++i) {
+        if (!classes[i].deleted) byNamespace[classes[i].nameSpace].push_back(i);
+    }
+    for (std::uint32_t ns = 0; ns < byNamespace.size(); ++ns) {
+        if (byNamespace[ns].empty()) continue;
+        ClassResolver(compilation, ns, std::move(byNamespace[ns])).run();
+    }
+}
+
+}  // namespace wmimock::mof::detail
