@@ -297,9 +297,16 @@ std::chrono::system_clock::time_point CimDateTime::toTimePoint() const {
     if (wildcards_) throw CimError(CimStatus::TypeMismatch, "datetime timestamp " + toString() + " has wildcards");
     const chr::sys_days date{
         chr::year_month_day{chr::year{year_}, chr::month{unsigned(month_)}, chr::day{unsigned(day_)}}};
-    const auto local =
-        date + chr::hours(hours_) + chr::minutes(minutes_) + chr::seconds(seconds_) + chr::microseconds(micros_);
-    return chr::time_point_cast<chr::system_clock::duration>(local - chr::minutes(utcOffset_));
+    const chr::sys_time<chr::microseconds> utc = date + chr::hours(hours_) + chr::minutes(minutes_) +
+                                                 chr::seconds(seconds_) + chr::microseconds(micros_) -
+                                                 chr::minutes(utcOffset_);
+    // system_clock counts nanoseconds in 64 bits (years 1678..2262): refuse what would overflow.
+    using Limits = chr::system_clock::time_point;
+    if (utc <= chr::floor<chr::microseconds>(Limits::min()) || utc > chr::floor<chr::microseconds>(Limits::max())) {
+        throw CimError(CimStatus::InvalidParameter,
+                       "datetime " + toString() + " is outside the range of std::chrono::system_clock");
+    }
+    return chr::time_point_cast<chr::system_clock::duration>(utc);
 }
 
 std::string CimDateTime::toString() const {

@@ -250,15 +250,6 @@ std::string relativeString(const ObjectPath& p, bool wmi) {
     return out;
 }
 
-// A string key holding a path (a reference written as text) compares and hashes as that path.
-// Plain names ("Spooler") are not treated as class paths.
-std::optional<ObjectPath> pathInString(const std::string& s) {
-    if (s.find_first_of(":=@") == std::string::npos) return std::nullopt;
-    auto p = ObjectPath::tryParse(s);
-    if (p && (!p->keys().empty() || p->isSingleton() || !p->nameSpace().empty())) return p;
-    return std::nullopt;
-}
-
 std::optional<CimDateTime> dateTimeInString(const std::string& s) {
     if (s.size() != 25) return std::nullopt;
     return CimDateTime::tryParse(s);
@@ -280,7 +271,7 @@ bool keyValuesEqual(const Value& a, const Value& b) {
     if (typed.isNull() || typed.isArray()) return false;
     switch (typed.type()) {
         case CimType::Reference: {
-            const auto p = pathInString(text.asString());
+            const auto p = ObjectPath::tryParse(text.asString());
             return p && *p == typed.asReference();
         }
         case CimType::DateTime: {
@@ -296,30 +287,45 @@ bool keyValuesEqual(const Value& a, const Value& b) {
     }
 }
 
-std::size_t keyValueHash(const Value& v) noexcept {
-    const auto textHash = [](std::string_view s) { return Value::string(std::string(s)).hash(); };
+// A path with only a class name hashes like that name as text, so that the reference and
+// the string "ClassName" (equal as keys) hash alike.
+std::size_t pathKeyHash(const ObjectPath& p) noexcept {
+    if (p.nameSpace().empty() && p.keys().empty() && !p.isSingleton()) return ihash(p.className());
+    return p.hash();
+}
+
+// Consistent with keyValuesEqual: text is hashed by what it spells (datetime, path), else
+// case-insensitively (a collision between "a" and "A" costs nothing; a miss would).
+std::size_t stringKeyHash(const std::string& s) noexcept {
     try {
-        if (!v.isNull() && !v.isArray()) {
-            switch (v.type()) {
-                case CimType::String: {
-                    const std::string& s = v.asString();
-                    if (const auto dt = dateTimeInString(s)) return textHash(dt->toString());
-                    if (const auto p = pathInString(s)) return Value::reference(*p).hash();
-                    return textHash(s);
-                }
-                case CimType::DateTime:
-                    return textHash(v.asDateTime().toString());
-                case CimType::Char16: {
-                    std::string s;
-                    detail::appendUtf8(s, v.asChar16());
-                    return textHash(s);
-                }
-                default:
-                    break;
+        if (const auto dt = dateTimeInString(s)) return ihash(dt->toString());
+        if (const auto p = ObjectPath::tryParse(s)) return pathKeyHash(*p);
+    } catch (...) {
+        // Allocation failure: the plain text hash below is still consistent for equal strings.
+    }
+    return ihash(s);
+}
+
+std::size_t keyValueHash(const Value& v) noexcept {
+    if (v.isNull() || v.isArray()) return v.hash();
+    try {
+        switch (v.type()) {
+            case CimType::String:
+                return stringKeyHash(v.asString());
+            case CimType::Reference:
+                return pathKeyHash(v.asReference());
+            case CimType::DateTime:
+                return ihash(v.asDateTime().toString());
+            case CimType::Char16: {
+                std::string s;
+                detail::appendUtf8(s, v.asChar16());
+                return stringKeyHash(s);
             }
+            default:
+                break;
         }
     } catch (...) {
-        // Allocation failure: fall back to the plain hash below.
+        // Allocation failure: fall back to the value's own hash.
     }
     return v.hash();
 }

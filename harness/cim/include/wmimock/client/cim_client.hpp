@@ -27,8 +27,8 @@ struct GetClassOptions {
 };
 
 struct InstanceOptions {
-    bool deepInheritance = true;      ///< EnumerateInstances: include subclass properties
-    bool includeQualifiers = false;   ///< deprecated in DSP0200; kept for completeness
+    bool deepInheritance = true;     ///< EnumerateInstances: include subclass properties
+    bool includeQualifiers = false;  ///< deprecated in DSP0200; kept for completeness
     bool includeClassOrigin = false;
     bool includeSystemProperties = false;  ///< WMI __CLASS, __PATH, __RELPATH, ... on results
     PropertyList propertyList;
@@ -72,16 +72,14 @@ public:
     virtual std::vector<CimClass> enumerateClasses(std::string_view nameSpace, std::string_view className = {},
                                                    bool deepInheritance = false,
                                                    const GetClassOptions& options = {}) = 0;
-    virtual std::vector<std::string> enumerateClassNames(std::string_view nameSpace,
-                                                         std::string_view className = {},
+    virtual std::vector<std::string> enumerateClassNames(std::string_view nameSpace, std::string_view className = {},
                                                          bool deepInheritance = false) = 0;
 
     /// `path` carries the namespace.
     virtual Instance getInstance(const ObjectPath& path, const InstanceOptions& options = {}) = 0;
     virtual std::vector<Instance> enumerateInstances(std::string_view nameSpace, std::string_view className,
                                                      const InstanceOptions& options = {}) = 0;
-    virtual std::vector<ObjectPath> enumerateInstanceNames(std::string_view nameSpace,
-                                                           std::string_view className) = 0;
+    virtual std::vector<ObjectPath> enumerateInstanceNames(std::string_view nameSpace, std::string_view className) = 0;
     virtual ObjectPath createInstance(std::string_view nameSpace, const Instance& instance) = 0;
     /// The instance's path() names the instance to modify.
     virtual void modifyInstance(const Instance& instance, const PropertyList& propertyList = std::nullopt) = 0;
@@ -92,12 +90,10 @@ public:
 
     virtual std::vector<Instance> associators(const ObjectPath& source, const AssociatorFilter& filter = {},
                                               const InstanceOptions& options = {}) = 0;
-    virtual std::vector<ObjectPath> associatorNames(const ObjectPath& source,
-                                                    const AssociatorFilter& filter = {}) = 0;
+    virtual std::vector<ObjectPath> associatorNames(const ObjectPath& source, const AssociatorFilter& filter = {}) = 0;
     virtual std::vector<Instance> references(const ObjectPath& source, const ReferenceFilter& filter = {},
                                              const InstanceOptions& options = {}) = 0;
-    virtual std::vector<ObjectPath> referenceNames(const ObjectPath& source,
-                                                   const ReferenceFilter& filter = {}) = 0;
+    virtual std::vector<ObjectPath> referenceNames(const ObjectPath& source, const ReferenceFilter& filter = {}) = 0;
 
     /// `queryLanguage` is "WQL" (case-insensitive); others -> CimError(QueryLanguageNotSupported).
     virtual std::vector<Instance> execQuery(std::string_view nameSpace, std::string_view queryLanguage,
