@@ -41,7 +41,10 @@ std::string typeText(CimType type, const std::string& referenceClass) {
 
 std::string arraySuffix(bool isArray, const std::optional<std::uint32_t>& size) {
     if (!isArray) return {};
-    return size ? "[" + std::to_string(*size) + "]" : "[]";
+    std::string suffix = "[";
+    if (size) suffix += std::to_string(*size);  // built with += : GCC 12 misreports "[" + string (-Wrestrict)
+    suffix += ']';
+    return suffix;
 }
 
 }  // namespace

@@ -140,13 +140,14 @@ void ClassResolver::resolveFrom(std::size_t start) {
         const std::size_t super = it->second;
         const State s = state_[super];
         if (s == State::Visiting) {
-            std::string path;
-            for (auto k = chain.rbegin(); k != chain.rend(); ++k) {
-                path += std::string(pending(*k).ast.name) + " -> ";
+            std::string cycle;
+            bool inCycle = false;
+            for (std::size_t k : chain) {
+                inCycle = inCycle || k == super;
+                if (inCycle) cycle += std::string(pending(k).ast.name) + " -> ";
             }
-            path += std::string(superName);
-            c_.error(pending(current).ast.superLoc,
-                     "class '" + std::string(pending(current).ast.name) + "' is its own superclass: " + path);
+            cycle += std::string(pending(super).ast.name);
+            c_.error(pending(current).ast.superLoc, "inheritance cycle: " + cycle);
             for (std::size_t k : chain) state_[k] = State::Failed;
             return;
         }
@@ -338,7 +339,7 @@ std::optional<CimClass> ClassResolver::build(PendingClass& p, const CimClass* su
     for (AstProperty& ap : ast.properties) ok = buildProperty(ap, cls, localProperty, p.wmiDialect) && ok;
     for (AstMethod& am : ast.methods) ok = buildMethod(am, cls, localMethod, p.wmiDialect) && ok;
 
-    if (cls.kind == ClassKind::Association) {
+    if (ok && cls.kind == ClassKind::Association) {  // a reference that failed was reported already
         std::size_t references = 0;
         for (const PropertyDecl& prop : cls.properties) references += prop.isReference();
         if (references < 2) {

@@ -71,12 +71,18 @@ std::string describeToken(const Token& token) {
             if (token.text.size() <= kMax) return std::string(token.text);
             return std::string(token.text.substr(0, kMax - 4)) + "...\"";
         }
-        case TokenKind::Alias:
-            return "'$" + std::string(token.text) + "'";
+        case TokenKind::Alias: {
+            std::string quoted = "'$";
+            quoted += token.text;
+            quoted += '\'';
+            return quoted;
+        }
         default: {
             constexpr std::size_t kMax = 32;
-            std::string_view t = token.text.substr(0, kMax);
-            return "'" + std::string(t) + (token.text.size() > kMax ? "...'" : "'");
+            std::string quoted = "'";  // built with += : GCC 12 misreports "'" + string (-Wrestrict)
+            quoted += token.text.substr(0, kMax);
+            quoted += token.text.size() > kMax ? "...'" : "'";
+            return quoted;
         }
     }
 }

@@ -109,8 +109,11 @@ void Parser::advance() {
     if (current_.kind == TokenKind::LBrace) ++depth_;
     if (current_.kind == TokenKind::RBrace && depth_ > 0) --depth_;
     current_ = lexer_.next();
-    // Lexical errors are reported here, once, and then skipped like any unexpected token.
+    // Lexical errors are reported here, once, and the bad token skipped; the syntax error
+    // it usually causes next is a consequence and is not reported again.
+    afterLexicalError_ = false;
     while (current_.kind == TokenKind::Invalid) {
+        afterLexicalError_ = true;
         if (errors_.wantsMore())
             errors_.syntaxError(loc(), std::string(current_.error) + " " + describeToken(current_));
         current_ = lexer_.next();
@@ -122,7 +125,7 @@ bool Parser::atKeyword(std::string_view keyword) const noexcept {
 }
 
 void Parser::fail(std::string message) {
-    errors_.syntaxError(loc(), std::move(message));
+    if (!afterLexicalError_) errors_.syntaxError(loc(), std::move(message));
     throw SyntaxError{};
 }
 

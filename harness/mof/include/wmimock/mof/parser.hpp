@@ -65,7 +65,9 @@ private:
     Lexer lexer_;
     Token current_;
     std::uint32_t file_;
-    std::uint32_t depth_ = 0;  // '{' consumed and not yet closed, for error recovery
+    std::uint32_t depth_ = 0;
+    bool afterLexicalError_ = false;  // the current token directly follows a reported lexical error  // '{' consumed
+                                      // and not yet closed, for error recovery
     ParseErrorSink& errors_;
 };
 
