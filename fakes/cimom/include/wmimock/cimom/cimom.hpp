@@ -11,9 +11,9 @@
 #include <vector>
 
 #include "wmimock/cim/clock.hpp"
-#include "wmimock/client/cim_client.hpp"
 #include "wmimock/cimom/fault_injector.hpp"
 #include "wmimock/cimom/provider.hpp"
+#include "wmimock/client/cim_client.hpp"
 #include "wmimock/mof/compiler.hpp"
 
 namespace wmimock {
@@ -28,6 +28,10 @@ public:
 
     Clock& clock() noexcept;
 
+    /// The host name reported in __SERVER and __PATH ("localhost" by default).
+    void setHostName(std::string hostName);
+    std::string hostName() const;
+
     // ---- Loading ---------------------------------------------------------------------
     /// Compiles MOF into the repository; `instance of` declarations become static instances.
     /// Throws CimError(InvalidParameter) listing the diagnostics ("file:line:col: ...") on
@@ -37,6 +41,8 @@ public:
     MofCompileResult loadMofFile(const std::filesystem::path& file, const MofCompileOptions& options = {});
 
     /// Creates an empty namespace (no-op if it exists). WMI backslash names are accepted.
+    /// root/cimv2 and root/interop exist from the start; paths without a namespace mean
+    /// root/cimv2.
     void createNamespace(std::string_view nameSpace);
     bool hasNamespace(std::string_view nameSpace) const;
     std::vector<std::string> namespaces() const;

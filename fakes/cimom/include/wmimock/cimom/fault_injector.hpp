@@ -34,13 +34,13 @@ std::string_view toString(Operation op) noexcept;  // DSP0200 name, e.g. "GetIns
 std::optional<Operation> parseOperation(std::string_view name) noexcept;
 
 struct FaultRule {
-    std::string nameSpace;                  ///< empty: any
-    std::string className;                  ///< empty: any; matches subclasses too
-    std::optional<Operation> operation;     ///< nullopt: any
-    std::string methodName;                 ///< InvokeMethod only; empty: any
-    std::chrono::microseconds latency{0};   ///< spent on the CIMOM's clock before the call
-    std::optional<CimStatus> error;         ///< fail with this status...
-    double failureRate = 1.0;               ///< ...with this probability (0..1)
+    std::string nameSpace;                 ///< empty: any
+    std::string className;                 ///< empty: any; matches subclasses too
+    std::optional<Operation> operation;    ///< nullopt: any
+    std::string methodName;                ///< InvokeMethod only; empty: any
+    std::chrono::microseconds latency{0};  ///< spent on the CIMOM's clock before the call
+    std::optional<CimStatus> error;        ///< fail with this status...
+    double failureRate = 1.0;              ///< ...with this probability (0..1)
     std::uint64_t seed = 1;
     std::string message = "injected fault";
 };

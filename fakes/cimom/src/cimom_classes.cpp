@@ -1,0 +1,55 @@
+// Cimom class operations: GetClass, EnumerateClasses, EnumerateClassNames.
+#include "cimom_impl.hpp"
+#include "instance_shaping.hpp"
+
+namespace wmimock {
+
+namespace {
+
+/// Subclass names of `className` (roots when empty); unknown class -> INVALID_CLASS.
+std::vector<std::string> subclasses(const detail::NamespaceView& ns, std::string_view className, bool deep) {
+    if (!className.empty() && ns.findClass(className) == nullptr) {
+        throw CimError(CimStatus::InvalidClass,
+                       "class '" + std::string(className) + "' does not exist in namespace " + std::string(ns.name));
+    }
+    return ns.classes->subclassNames(className, deep);
+}
+
+}  // namespace
+
+CimClass Cimom::getClass(std::string_view nameSpace, std::string_view className, const GetClassOptions& options) {
+    return impl_->run(
+        Operation::GetClass, nameSpace, className, {}, [&] { return std::string(className); },
+        [&] {
+            const detail::NamespaceView ns = impl_->view(nameSpace);
+            const ClassPtr cls = ns.findClass(className);
+            if (cls == nullptr) {
+                throw CimError(CimStatus::NotFound, "class '" + std::string(className) +
+                                                        "' does not exist in namespace " + std::string(ns.name));
+            }
+            return detail::shapeClass(*cls, options);
+        });
+}
+
+std::vector<CimClass> Cimom::enumerateClasses(std::string_view nameSpace, std::string_view className,
+                                              bool deepInheritance, const GetClassOptions& options) {
+    return impl_->run(
+        Operation::EnumerateClasses, nameSpace, className, {}, [&] { return std::string(className); },
+        [&] {
+            const detail::NamespaceView ns = impl_->view(nameSpace);
+            std::vector<CimClass> out;
+            for (const std::string& name : subclasses(ns, className, deepInheritance)) {
+                if (const ClassPtr cls = ns.findClass(name)) out.push_back(detail::shapeClass(*cls, options));
+            }
+            return out;
+        });
+}
+
+std::vector<std::string> Cimom::enumerateClassNames(std::string_view nameSpace, std::string_view className,
+                                                    bool deepInheritance) {
+    return impl_->run(
+        Operation::EnumerateClassNames, nameSpace, className, {}, [&] { return std::string(className); },
+        [&] { return subclasses(impl_->view(nameSpace), className, deepInheritance); });
+}
+
+}  // namespace wmimock

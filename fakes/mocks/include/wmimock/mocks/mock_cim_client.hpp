@@ -1,0 +1,65 @@
+// A GoogleMock mock of the CimClient interface, for testing client code (conformance
+// checks, tools, a user's management code) without a CIMOM, or with a real one behind it:
+//
+//     wmimock::MockCimClient client;
+//     client.delegateTo(cimom);  // by default every call goes to a real Cimom
+//     EXPECT_CALL(client, invokeMethod(_, "StopService", _))
+//         .WillOnce(Throw(CimError(CimStatus::Failed, "device busy")));  // script one call
+#pragma once
+
+#include <gmock/gmock.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "wmimock/client/cim_client.hpp"
+
+namespace wmimock {
+
+class MockCimClient : public CimClient {
+public:
+    MockCimClient();
+    ~MockCimClient() override;
+
+    MOCK_METHOD(CimClass, getClass,
+                (std::string_view nameSpace, std::string_view className, const GetClassOptions& options), (override));
+    MOCK_METHOD(std::vector<CimClass>, enumerateClasses,
+                (std::string_view nameSpace, std::string_view className, bool deepInheritance,
+                 const GetClassOptions& options),
+                (override));
+    MOCK_METHOD(std::vector<std::string>, enumerateClassNames,
+                (std::string_view nameSpace, std::string_view className, bool deepInheritance), (override));
+    MOCK_METHOD(Instance, getInstance, (const ObjectPath& path, const InstanceOptions& options), (override));
+    MOCK_METHOD(std::vector<Instance>, enumerateInstances,
+                (std::string_view nameSpace, std::string_view className, const InstanceOptions& options), (override));
+    MOCK_METHOD(std::vector<ObjectPath>, enumerateInstanceNames,
+                (std::string_view nameSpace, std::string_view className), (override));
+    MOCK_METHOD(ObjectPath, createInstance, (std::string_view nameSpace, const Instance& instance), (override));
+    MOCK_METHOD(void, modifyInstance, (const Instance& instance, const PropertyList& propertyList), (override));
+    MOCK_METHOD(void, deleteInstance, (const ObjectPath& path), (override));
+    MOCK_METHOD(MethodResult, invokeMethod,
+                (const ObjectPath& target, std::string_view methodName, const std::vector<ParamValue>& inParameters),
+                (override));
+    MOCK_METHOD(std::vector<Instance>, associators,
+                (const ObjectPath& source, const AssociatorFilter& filter, const InstanceOptions& options), (override));
+    MOCK_METHOD(std::vector<ObjectPath>, associatorNames, (const ObjectPath& source, const AssociatorFilter& filter),
+                (override));
+    MOCK_METHOD(std::vector<Instance>, references,
+                (const ObjectPath& source, const ReferenceFilter& filter, const InstanceOptions& options), (override));
+    MOCK_METHOD(std::vector<ObjectPath>, referenceNames, (const ObjectPath& source, const ReferenceFilter& filter),
+                (override));
+    MOCK_METHOD(std::vector<Instance>, execQuery,
+                (std::string_view nameSpace, std::string_view queryLanguage, std::string_view query), (override));
+
+    /// Makes every operation without a more specific expectation or ON_CALL forward to
+    /// `real` (gMock's "delegating calls to a fake"). `real` must outlive this mock.
+    void delegateTo(CimClient& real);
+};
+
+/// A MockCimClient whose uninteresting calls are allowed silently.
+using NiceMockCimClient = ::testing::NiceMock<MockCimClient>;
+/// A MockCimClient on which any call without an expectation fails the test.
+using StrictMockCimClient = ::testing::StrictMock<MockCimClient>;
+
+}  // namespace wmimock

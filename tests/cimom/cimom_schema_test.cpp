@@ -1,0 +1,198 @@
+// Schema side of the fake CIMOM: programmatic classes with inheritance, GetClass options,
+// class enumeration, removal, and MOF loading into the repository.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "test_schema.hpp"
+
+namespace wmimock {
+namespace {
+
+using namespace wmimock::testing;
+using ::testing::Contains;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+using ::testing::Not;
+using ::testing::UnorderedElementsAre;
+
+CimStatus statusOf(const std::function<void()>& call) {
+    try {
+        call();
+    } catch (const CimError& e) {
+        return e.status();
+    }
+    return CimStatus::Success;
+}
+
+std::vector<std::string> propertyNames(const CimClass& cls) {
+    std::vector<std::string> out;
+    for (const PropertyDecl& p : cls.properties) out.push_back(p.name);
+    return out;
+}
+
+class SchemaTest : public ::testing::Test {
+protected:
+    void SetUp() override { addTestSchema(cimom); }
+    Cimom cimom;
+};
+
+TEST_F(SchemaTest, AddClassResolvesInheritance) {
+    const ClassPtr special = cimom.findClass(kNs, "test_specialservice");
+    ASSERT_NE(special, nullptr);
+    EXPECT_THAT(special->derivation, ElementsAre("Test_Service", "Test_EnabledElement", "Test_ManagedElement"));
+    const PropertyDecl* enabled = special->findProperty("EnabledState");
+    ASSERT_NE(enabled, nullptr);
+    EXPECT_TRUE(enabled->propagated);
+    EXPECT_EQ(enabled->classOrigin, "Test_EnabledElement");
+    EXPECT_EQ(enabled->defaultValue, Value::uint16(5));
+    EXPECT_TRUE(special->findProperty("Name")->isKey());
+    ASSERT_NE(special->findMethod("RequestStateChange"), nullptr);
+    EXPECT_FALSE(special->isAbstract()) << "Abstract is Restricted: it does not flow to subclasses";
+    EXPECT_TRUE(cimom.findClass(kNs, "Test_Dependency")->isAssociation());
+}
+
+TEST_F(SchemaTest, AddClassErrors) {
+    EXPECT_EQ(statusOf([&] { cimom.addClass(kNs, makeClass("Test_Service", "", {})); }), CimStatus::AlreadyExists);
+    EXPECT_EQ(statusOf([&] { cimom.addClass(kNs, makeClass("Test_Orphan", "No_Parent", {})); }),
+              CimStatus::InvalidSuperclass);
+    EXPECT_EQ(statusOf([&] {
+                  cimom.addClass(kNs, makeClass("Test_BadDefault", "",
+                                                {property("P", CimType::Uint8, {}, Value::string("not a number"))}));
+              }),
+              CimStatus::InvalidParameter);
+    EXPECT_EQ(cimom.findClass(kNs, "Test_BadDefault"), nullptr) << "a failed edit leaves the schema unchanged";
+}
+
+TEST_F(SchemaTest, OverridingAPropertyKeepsInheritedQualifiersAndDefault) {
+    PropertyDecl overridden = property("EnabledState", CimType::Uint16, {flag("Write")});
+    cimom.addClass(kNs, makeClass("Test_Writable", "Test_Service", {overridden}));
+    const ClassPtr cls = cimom.findClass(kNs, "Test_Writable");
+    const PropertyDecl* p = cls->findProperty("EnabledState");
+    EXPECT_FALSE(p->propagated);
+    EXPECT_EQ(p->classOrigin, "Test_Writable");
+    EXPECT_TRUE(p->qualifiers.isTrue("Write"));
+    EXPECT_EQ(p->defaultValue, Value::uint16(5));
+}
+
+TEST_F(SchemaTest, GetClassOptions) {
+    const CimClass local = cimom.getClass(kNs, "Test_SpecialService");  // DSP0200 defaults: LocalOnly
+    EXPECT_THAT(propertyNames(local), ElementsAre("Extra"));
+    EXPECT_THAT(local.methods, IsEmpty());
+
+    GetClassOptions all;
+    all.localOnly = false;
+    const CimClass full = cimom.getClass(kNs, "Test_SpecialService", all);
+    EXPECT_THAT(propertyNames(full), Contains("EnabledState"));
+    EXPECT_NE(full.findMethod("StopService"), nullptr);
+    EXPECT_TRUE(full.findProperty("Name")->qualifiers.isTrue("Key"));
+    EXPECT_TRUE(full.findProperty("Name")->classOrigin.empty()) << "IncludeClassOrigin is false by default";
+
+    all.includeClassOrigin = true;
+    all.includeQualifiers = false;
+    all.propertyList = std::vector<std::string>{"name", "Extra"};
+    const CimClass trimmed = cimom.getClass(kNs, "Test_SpecialService", all);
+    EXPECT_THAT(propertyNames(trimmed), ElementsAre("Name", "Extra"));
+    EXPECT_EQ(trimmed.findProperty("Name")->classOrigin, "Test_Service");
+    EXPECT_TRUE(trimmed.findProperty("Name")->qualifiers.empty());
+
+    EXPECT_EQ(statusOf([&] { cimom.getClass(kNs, "No_Class"); }), CimStatus::NotFound);
+    EXPECT_EQ(statusOf([&] { cimom.getClass("root/none", "Test_Service"); }), CimStatus::InvalidNamespace);
+}
+
+TEST_F(SchemaTest, EnumerateClassesShallowAndDeep) {
+    EXPECT_THAT(cimom.enumerateClassNames(kNs, "Test_EnabledElement"),
+                UnorderedElementsAre("Test_Service", "Test_System"));
+    EXPECT_THAT(cimom.enumerateClassNames(kNs, "Test_EnabledElement", true),
+                UnorderedElementsAre("Test_Service", "Test_System", "Test_SpecialService"));
+    const auto roots = cimom.enumerateClassNames(kNs);
+    EXPECT_THAT(roots, Contains("Test_ManagedElement"));
+    EXPECT_THAT(roots, Contains("Test_Job"));
+    EXPECT_THAT(roots, Not(Contains("Test_Service")));
+    const auto deep = cimom.enumerateClassNames(kNs, {}, true);
+    EXPECT_THAT(deep, Contains("Test_SpecialService"));
+
+    const auto classes = cimom.enumerateClasses(kNs, "Test_Service", false, GetClassOptions{false, true, false, {}});
+    ASSERT_EQ(classes.size(), 1u);
+    EXPECT_EQ(classes[0].name, "Test_SpecialService");
+    EXPECT_NE(classes[0].findProperty("Name"), nullptr);
+    EXPECT_EQ(statusOf([&] { cimom.enumerateClassNames(kNs, "No_Class"); }), CimStatus::InvalidClass);
+    EXPECT_EQ(statusOf([&] { cimom.enumerateClasses("root/none"); }), CimStatus::InvalidNamespace);
+}
+
+TEST_F(SchemaTest, RemoveClass) {
+    cimom.addInstance(kNs, service("Gamma", "Test_SpecialService"));
+    EXPECT_EQ(statusOf([&] { cimom.removeClass(kNs, "Test_Service"); }), CimStatus::ClassHasChildren);
+    cimom.removeClass(kNs, "Test_SpecialService");
+    EXPECT_EQ(cimom.findClass(kNs, "Test_SpecialService"), nullptr);
+    EXPECT_TRUE(cimom.enumerateInstances(kNs, "Test_Service").empty()) << "its instances went with it";
+    EXPECT_EQ(statusOf([&] { cimom.removeClass(kNs, "Test_SpecialService"); }), CimStatus::InvalidClass);
+    EXPECT_EQ(statusOf([&] { cimom.removeClass("root/none", "X"); }), CimStatus::InvalidNamespace);
+}
+
+constexpr std::string_view kMof = R"(
+Qualifier Key : boolean = false, Scope(property, reference), Flavor(DisableOverride, ToSubclass);
+Qualifier Write : boolean = false, Scope(property);
+Qualifier Association : boolean = false, Scope(association), Flavor(DisableOverride, ToSubclass);
+
+class Mof_Base {
+    [Key] string Id;
+    uint16 State = 5;
+    [Write] string Note;
+};
+
+class Mof_Derived : Mof_Base {
+    uint32 Count;
+};
+
+instance of Mof_Derived { Id = "one"; Count = 1; };
+instance of Mof_Base { Id = "two"; State = 2; };
+)";
+
+TEST(MofLoading, ClassesAndInstancesFromMof) {
+    Cimom cimom;
+    const MofCompileResult result = cimom.loadMof(kMof, "inline.mof");
+    EXPECT_TRUE(result.ok());
+    const auto found = cimom.enumerateInstances("root/cimv2", "Mof_Base");
+    ASSERT_EQ(found.size(), 2u);
+    const Instance one = cimom.getInstance(ObjectPath::parse("Mof_Derived.Id=\"one\""));
+    EXPECT_EQ(one.get("State"), Value::uint16(5)) << "inherited default";
+    EXPECT_EQ(one.get("Count"), Value::uint32(1));
+    EXPECT_EQ(cimom.getInstance(ObjectPath::parse("Mof_Base.Id=\"two\"")).get("State"), Value::uint16(2));
+}
+
+TEST(MofLoading, ErrorsLeaveTheRepositoryUnchanged) {
+    Cimom cimom;
+    try {
+        cimom.loadMof("class Broken { string A }", "broken.mof");
+        FAIL() << "expected a compilation error";
+    } catch (const CimError& e) {
+        EXPECT_EQ(e.status(), CimStatus::InvalidParameter);
+        EXPECT_THAT(e.message(), HasSubstr("broken.mof:1:"));
+    }
+    EXPECT_EQ(cimom.findClass("root/cimv2", "Broken"), nullptr);
+
+    // An instance that does not fit its class rejects the whole load, classes included.
+    constexpr std::string_view badInstance = R"(
+Qualifier Key : boolean = false, Scope(property, reference), Flavor(DisableOverride, ToSubclass);
+class Mof_Keyed { [Key] string Id; uint8 Small; };
+instance of Mof_Keyed { Small = 3; };
+)";
+    EXPECT_THROW(cimom.loadMof(badInstance, "bad.mof"), CimError);
+    EXPECT_EQ(cimom.findClass("root/cimv2", "Mof_Keyed"), nullptr);
+}
+
+TEST(MofLoading, PragmaNamespaceCreatesTheNamespace) {
+    Cimom cimom;
+    cimom.loadMof(R"(#pragma namespace("root/virtualization/v2")
+Qualifier Key : boolean = false, Scope(property, reference), Flavor(DisableOverride, ToSubclass);
+class Msvm_Thing { [Key] string Name; };
+instance of Msvm_Thing { Name = "vm1"; };
+)",
+                  "ns.mof");
+    EXPECT_TRUE(cimom.hasNamespace("root\\virtualization\\v2"));
+    EXPECT_EQ(cimom.enumerateInstanceNames("root/virtualization/v2", "Msvm_Thing").size(), 1u);
+}
+
+}  // namespace
+}  // namespace wmimock
