@@ -75,7 +75,10 @@ rc::Gen<ObjectPath> genPath(bool allowReferences) {
         if (*rc::gen::arbitrary<bool>()) p.setHost(*rc::gen::element<std::string>(".", "localhost", "srv01.example"));
         const int segments = *rc::gen::inRange(0, 4);
         std::string ns;
-        for (int i = 0; i < segments; ++i) ns += (i ? "/" : "") + *genIdentifier();
+        for (int i = 0; i < segments; ++i) {
+            if (i > 0) ns += '/';
+            ns += *genIdentifier();
+        }
         p.setNameSpace(ns);
         p.setClassName(*genIdentifier());
         const int shape = *rc::gen::inRange(0, 10);

@@ -369,6 +369,16 @@ std::string scalarText(const Value& v) {
     }
 }
 
+// Appends rather than prepends: `"'" + body` trips GCC 12's -Wrestrict false positive.
+std::string quoted(std::string_view body, char quote) {
+    std::string out;
+    out.reserve(body.size() + 2);
+    out += quote;
+    out += body;
+    out += quote;
+    return out;
+}
+
 std::string scalarMof(const Value& v) {
     switch (v.type()) {
         case CimType::Real32:
@@ -382,13 +392,13 @@ std::string scalarMof(const Value& v) {
             return s;
         }
         case CimType::Char16:
-            return "'" + detail::escapeMof(scalarText(v), '\'') + "'";
+            return quoted(detail::escapeMof(scalarText(v), '\''), '\'');
         case CimType::String:
         case CimType::DateTime:
         case CimType::Reference:
         case CimType::Object:
         case CimType::Instance:
-            return "\"" + detail::escapeMof(scalarText(v), '"') + "\"";
+            return quoted(detail::escapeMof(scalarText(v), '"'), '"');
         default:
             return scalarText(v);
     }

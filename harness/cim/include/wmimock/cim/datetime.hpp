@@ -1,5 +1,12 @@
 // CIM datetime (DSP0004): a timestamp "yyyymmddhhmmss.mmmmmmsutc" or an interval
 // "ddddddddhhmmss.mmmmmm:000", always 25 characters.
+//
+// Validation: month 01..12, day 01..days of that month (Gregorian leap years), hours 00..23,
+// minutes and seconds 00..59. A leap second (60) is rejected: std::chrono::system_clock and WMI
+// cannot represent it. The UTC offset is any three digits; "-000" reads as "+000".
+// Wildcards: each field is all digits or all asterisks (WMI writes unknown fields that way);
+// the microseconds field may also end in asterisks for reduced precision ("12****"). A
+// wildcard field reads as 0 and the value keeps its exact text.
 #pragma once
 
 #include <chrono>

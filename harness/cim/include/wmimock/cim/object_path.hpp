@@ -29,6 +29,10 @@ public:
 
     /// Parses either spelling. Throws CimError(InvalidParameter) with the 1-based column:
     /// "invalid object path 'X.Name=\"a': column 8: unterminated string".
+    /// Accepted: an optional "//host/", "\\\\host\\" or "http(s)://host:port/" prefix; an optional
+    /// namespace ending in ':'; a class name; then nothing (class path), "=@" (singleton) or
+    /// ".key=value,...". String values are in double (or WMI's single) quotes, escaping only
+    /// quotes and backslashes; bare values are TRUE/FALSE, integers (decimal or 0x) or reals.
     static ObjectPath parse(std::string_view text);
     static std::optional<ObjectPath> tryParse(std::string_view text, std::string* error = nullptr);
 
@@ -61,7 +65,9 @@ public:
     std::string toRelativeString() const;
 
     /// Same path ignoring host: namespace, class and key names case-insensitively, key
-    /// values by Value equality (integers by number), keys order-independent.
+    /// values by Value equality (integers by number), keys order-independent. A string key
+    /// equals a typed Reference / DateTime / Char16 key when it parses to that value, since
+    /// parsed paths carry untyped strings where a class declares those types.
     friend bool operator==(const ObjectPath& a, const ObjectPath& b);
     std::size_t hash() const noexcept;
 

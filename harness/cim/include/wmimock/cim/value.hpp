@@ -67,8 +67,12 @@ public:
     static Value array(CimType elementType, std::vector<Value> elements);
 
     /// Parses the textual form used by CIM-XML VALUE elements and untyped WBEM URI keys:
-    /// "TRUE", "42", "-1", "0x1F", "1.5e3", "20261123101500.000000+060", a path for
-    /// Reference. Range- and syntax-checked: throws CimError(InvalidParameter).
+    /// "TRUE", "42", "-1", "0x1F", "101b", "1.5e3", "INF", "20261123101500.000000+060", a path for
+    /// Reference. Booleans are case-insensitive; integers are decimal (leading zeros are not
+    /// octal), 0x hexadecimal or b-suffixed binary, optionally signed; surrounding whitespace is
+    /// ignored except for String and Char16 (exactly one UCS-2 character).
+    /// Range- and syntax-checked: throws CimError(InvalidParameter). Object/Instance cannot be
+    /// parsed from plain text: CimError(NotSupported).
     static Value parse(CimType type, std::string_view text);
 
     CimType type() const noexcept { return type_; }
@@ -92,8 +96,10 @@ public:
     const std::vector<Value>& asArray() const;
 
     /// Converts to another type following the rules a CIMOM applies to incoming values:
-    /// integer <-> integer with range check, integer -> real, string -> datetime/reference
-    /// /char16 (parsed), NULL -> NULL of the target type, element-wise for arrays.
+    /// integer <-> integer with range check, integer -> real, real32 <-> real64 (range-checked),
+    /// string -> any type parse() accepts (datetime, reference, char16, and the untyped numbers
+    /// and booleans of CIM-XML), object <-> instance, NULL -> NULL of the target type,
+    /// element-wise for arrays. Real -> integer is a TypeMismatch (no silent truncation).
     /// Scalar <-> array and anything else -> CimError(TypeMismatch); out of range or
     /// unparsable -> CimError(InvalidParameter). Identity conversion is free.
     Value convertTo(CimType target, bool isArray) const;
@@ -101,7 +107,9 @@ public:
     /// MOF literal: TRUE, 42, 1.5, 'c', "escaped \"text\"", {1, 2}, NULL;
     /// references as quoted path strings; embedded instances as their MOF.
     std::string toMof() const;
-    /// Plain text as in a CIM-XML VALUE element (no quotes; arrays as "{a,b}" for display).
+    /// Plain text as in a CIM-XML VALUE element (no quotes; arrays as "{a,b}" for display;
+    /// NULL as "NULL", so check isNull() before encoding). Reals use the shortest text that
+    /// reads back to the same number; parse(type(), toText()) == *this for every scalar.
     std::string toText() const;
 
     /// Same type family, array-ness and content. Integers compare by numeric value across
