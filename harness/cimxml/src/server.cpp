@@ -2,6 +2,7 @@
 
 #include <signal.h>
 #include <spdlog/spdlog.h>
+#include <sys/socket.h>
 
 #include <atomic>
 #include <charconv>
@@ -162,6 +163,12 @@ void CimXmlServer::start() {
     // httplib takes ownership of the queue it is handed.
     http->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
     http->set_payload_max_length(options.maxBodyBytes);
+    // httplib's default also sets SO_REUSEPORT, which would let a second server bind the same
+    // port and silently share its connections; a busy port must be an error instead.
+    http->set_socket_options([](socket_t socket) {
+        const int yes = 1;
+        ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
     http->set_keep_alive_max_count(std::numeric_limits<std::size_t>::max() / 2);
     http->set_keep_alive_timeout(std::max<time_t>(1, options.idleTimeout.count() / 1000));
     auto handler = [impl = impl_.get()](const httplib::Request& request, httplib::Response& response) {
@@ -184,7 +191,14 @@ void CimXmlServer::start() {
     }
     if (options.port != 0) impl_->boundPort = options.port;
     impl_->http = std::move(http);
-    impl_->acceptor = std::thread([listener = impl_->http.get()] { listener->listen_after_bind(); });
+    // httplib's stop() does nothing until the accept loop runs, so start() returns only once
+    // it does: a stop() right after start() would otherwise leave the loop running forever.
+    auto listening = std::make_shared<std::atomic<bool>>(false);
+    impl_->acceptor = std::thread([listener = impl_->http.get(), listening] {
+        listener->listen_after_bind();
+        *listening = true;  // also when the loop ended at once
+    });
+    while (!impl_->http->is_running() && !*listening) std::this_thread::sleep_for(std::chrono::microseconds(200));
     spdlog::info("cimxml: serving CIM-XML on http://{}:{}/cimom{}", options.host, impl_->boundPort.load(),
                  options.user.empty() ? "" : " (Basic authentication)");
 }

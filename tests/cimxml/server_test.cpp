@@ -1,0 +1,537 @@
+// CimXmlServer in front of an in-process Cimom, driven by CimXmlClient and by raw HTTP (for
+// what loose real-world clients send). Every remote outcome is compared with the same call
+// made in process: the wire must not change results or error codes.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <functional>
+#include <thread>
+
+#include "raw_http.hpp"
+#include "wmimock/cim/error.hpp"
+#include "wmimock/cimom/cimom.hpp"
+#include "wmimock/cimxml/client.hpp"
+#include "wmimock/cimxml/server.hpp"
+
+namespace wmimock::cimxml {
+namespace {
+
+using testing::cimRequest;
+using ::testing::HasSubstr;
+using ::testing::Not;
+using testing::RawConnection;
+
+constexpr std::string_view kSchema = R"(
+[Abstract, Description("Root of the test classes")]
+class Test_Element {
+    [Write] string Caption;
+};
+class Test_Host : Test_Element {
+    [Key] string Name;
+};
+class Test_Job : Test_Element {
+    [Key] string InstanceID;
+    uint16 JobState;
+};
+class Test_Service : Test_Element {
+    [Key] string Name;
+    [Write] boolean Started;
+    [Write] uint16 EnabledState;
+    uint16 Tags[];
+    uint32 StopService();
+    uint32 RequestStateChange([In] uint16 RequestedState, [In(false), Out] Test_Job REF Job,
+                              [In] datetime TimeoutPeriod);
+};
+[Association]
+class Test_Hosts {
+    [Key] Test_Host REF Host;
+    [Key] Test_Service REF Service;
+};
+instance of Test_Host { Name = "h1"; };
+instance of Test_Service { Name = "Alpha"; Started = TRUE; EnabledState = 2; Tags = {1, 2}; };
+instance of Test_Service { Name = "Beta"; Started = FALSE; EnabledState = 3; };
+instance of Test_Hosts { Host = "Test_Host.Name=\"h1\""; Service = "Test_Service.Name=\"Alpha\""; };
+)";
+
+/// StopService stops the instance; RequestStateChange records the type it was given and
+/// answers 4096 with a Job reference.
+class TestServiceMethods final : public MethodProvider {
+public:
+    std::atomic<int> requestedStateType{-1};
+
+    MethodResult invokeMethod(const ProviderContext& ctx, const ObjectPath& target, const MethodDecl& method,
+                              const std::vector<ParamValue>& in) override {
+        Instance instance = ctx.cimom.getInstance(target);
+        MethodResult result;
+        if (iequals(method.name, "StopService")) {
+            instance.set("Started", Value::boolean(false));
+            instance.set("EnabledState", Value::uint16(3));
+            ctx.cimom.modifyInstance(instance);
+            result.returnValue = Value::uint32(0);
+            return result;
+        }
+        for (const auto& param : in) {
+            if (iequals(param.name, "RequestedState")) requestedStateType = static_cast<int>(param.value.type());
+        }
+        Instance job("Test_Job");
+        job.set("InstanceID", Value::string("job-" + instance.get("Name").asString()));
+        job.set("JobState", Value::uint16(4));
+        const ObjectPath jobPath = ctx.cimom.createInstance(ctx.nameSpace, job);
+        result.returnValue = Value::uint32(4096);
+        result.outParameters.push_back({"Job", Value::reference(jobPath)});
+        return result;
+    }
+};
+
+std::shared_ptr<Cimom> makeCimom(const std::shared_ptr<TestServiceMethods>& methods) {
+    auto cimom = std::make_shared<Cimom>();
+    MofCompileOptions options;
+    options.defaultNamespace = "root/test";
+    options.wmiDialect = true;
+    cimom->loadMof(kSchema, "test.mof", options);
+    cimom->registerProvider("root/test", "Test_Service", nullptr, methods);
+    return cimom;
+}
+
+class CimXmlServerTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        spdlog::set_level(spdlog::level::warn);
+        methods_ = std::make_shared<TestServiceMethods>();
+        cimom_ = makeCimom(methods_);
+        startServer({});
+    }
+
+    void startServer(ServerOptions options) {
+        server_.reset();
+        options.port = 0;
+        options.idleTimeout = std::chrono::seconds(2);
+        server_ = std::make_unique<CimXmlServer>(cimom_, options);
+        server_->start();
+        client_ = std::make_unique<CimXmlClient>(clientOptions());
+    }
+
+    ClientOptions clientOptions() const {
+        ClientOptions options;
+        options.url = "http://127.0.0.1:" + std::to_string(server_->port()) + "/root/test";
+        options.readTimeout = std::chrono::seconds(10);
+        return options;
+    }
+
+    static ObjectPath service(const std::string& name) {
+        return ObjectPath("root/test", "Test_Service", {{"Name", Value::string(name)}});
+    }
+
+    /// Runs `call` in process and remotely: same status, or same result.
+    template <typename Result>
+    void expectSameOutcome(const std::function<Result(CimClient&)>& call) {
+        std::optional<CimStatus> local, remote;
+        std::optional<Result> localResult, remoteResult;
+        try {
+            localResult = call(*cimom_);
+        } catch (const CimError& e) {
+            local = e.status();
+        }
+        try {
+            remoteResult = call(*client_);
+        } catch (const CimError& e) {
+            remote = e.status();
+        }
+        EXPECT_EQ(local, remote);
+        EXPECT_EQ(localResult, remoteResult);
+    }
+
+    std::shared_ptr<TestServiceMethods> methods_;
+    std::shared_ptr<Cimom> cimom_;
+    std::unique_ptr<CimXmlServer> server_;
+    std::unique_ptr<CimXmlClient> client_;
+};
+
+GetClassOptions allInherited() {
+    GetClassOptions options;
+    options.localOnly = false;
+    return options;
+}
+
+std::vector<ObjectPath> sorted(std::vector<ObjectPath> paths) {
+    std::sort(paths.begin(), paths.end(),
+              [](const ObjectPath& a, const ObjectPath& b) { return a.toString() < b.toString(); });
+    return paths;
+}
+
+std::vector<Instance> sorted(std::vector<Instance> instances) {
+    std::sort(instances.begin(), instances.end(),
+              [](const Instance& a, const Instance& b) { return a.path().toString() < b.path().toString(); });
+    return instances;
+}
+
+TEST_F(CimXmlServerTest, GetClassCarriesDeclarationsAndDerivation) {
+    const CimClass local = cimom_->getClass("root/test", "Test_Service", allInherited());
+    const CimClass remote = client_->getClass("root/test", "Test_Service", allInherited());
+    EXPECT_EQ(remote.name, local.name);
+    EXPECT_EQ(remote.superClass, "Test_Element");
+    EXPECT_EQ(remote.derivation, std::vector<std::string>{"Test_Element"});
+    EXPECT_TRUE(remote.isA("Test_Element"));
+    ASSERT_EQ(remote.properties.size(), local.properties.size());
+    EXPECT_TRUE(remote.findProperty("Name")->isKey());
+    EXPECT_TRUE(remote.findProperty("Tags")->isArray);
+    const MethodDecl* method = remote.findMethod("RequestStateChange");
+    ASSERT_NE(method, nullptr);
+    ASSERT_EQ(method->parameters.size(), 3U);
+    EXPECT_EQ(method->findParameter("RequestedState")->type, CimType::Uint16);
+    EXPECT_EQ(method->findParameter("Job")->type, CimType::Reference);
+    EXPECT_EQ(method->findParameter("Job")->referenceClass, "Test_Job");
+    EXPECT_TRUE(method->findParameter("Job")->isOut());
+    EXPECT_TRUE(client_->getClass("root/test", "Test_Element").isAbstract());
+}
+
+TEST_F(CimXmlServerTest, ClassEnumerationsMatchInProcess) {
+    expectSameOutcome<std::vector<std::string>>(
+        [](CimClient& c) { return c.enumerateClassNames("root/test", "Test_Element", true); });
+    expectSameOutcome<std::vector<std::string>>([](CimClient& c) { return c.enumerateClassNames("root/test"); });
+    const auto classes = client_->enumerateClasses("root/test", "Test_Element", true);
+    EXPECT_EQ(classes.size(), cimom_->enumerateClasses("root/test", "Test_Element", true).size());
+}
+
+TEST_F(CimXmlServerTest, InstanceReadsMatchInProcess) {
+    expectSameOutcome<std::vector<ObjectPath>>(
+        [](CimClient& c) { return sorted(c.enumerateInstanceNames("root/test", "Test_Service")); });
+    expectSameOutcome<std::vector<Instance>>(
+        [](CimClient& c) { return sorted(c.enumerateInstances("root/test", "Test_Element")); });
+    expectSameOutcome<Instance>([](CimClient& c) { return c.getInstance(service("Alpha")); });
+    InstanceOptions onlyName;
+    onlyName.propertyList = std::vector<std::string>{"Name"};
+    expectSameOutcome<Instance>([&](CimClient& c) { return c.getInstance(service("Alpha"), onlyName); });
+
+    const auto remote = sorted(client_->enumerateInstances("root/test", "Test_Service"));
+    ASSERT_EQ(remote.size(), 2U);
+    EXPECT_EQ(remote[0].path(), service("Alpha"));
+    EXPECT_EQ(remote[0].get("Tags"), Value::array(CimType::Uint16, {Value::uint16(1), Value::uint16(2)}));
+}
+
+TEST_F(CimXmlServerTest, CreateModifyDeleteRoundTrip) {
+    Instance gamma("Test_Service");
+    gamma.set("Name", Value::string("Gamma"));
+    gamma.set("Started", Value::boolean(true));
+    const ObjectPath path = client_->createInstance("root/test", gamma);
+    EXPECT_EQ(path, service("Gamma"));
+    EXPECT_TRUE(cimom_->getInstance(path).get("Started").asBool());
+
+    Instance changed = cimom_->getInstance(path);
+    changed.set("Started", Value::boolean(false));
+    changed.set("Caption", Value::string("changed <remotely>"));
+    client_->modifyInstance(changed);
+    EXPECT_FALSE(cimom_->getInstance(path).get("Started").asBool());
+    EXPECT_EQ(cimom_->getInstance(path).get("Caption").asString(), "changed <remotely>");
+
+    client_->deleteInstance(path);
+    expectSameOutcome<Instance>([&](CimClient& c) { return c.getInstance(path); });
+    expectSameOutcome<ObjectPath>(
+        [&](CimClient& c) { return c.createInstance("root/test", cimom_->getInstance(service("Alpha"))); });
+}
+
+TEST_F(CimXmlServerTest, AssociationsAndQueriesMatchInProcess) {
+    const ObjectPath host("root/test", "Test_Host", {{"Name", Value::string("h1")}});
+    expectSameOutcome<std::vector<ObjectPath>>([&](CimClient& c) { return sorted(c.associatorNames(host)); });
+    expectSameOutcome<std::vector<Instance>>([&](CimClient& c) { return sorted(c.associators(host)); });
+    expectSameOutcome<std::vector<ObjectPath>>([&](CimClient& c) { return sorted(c.referenceNames(host)); });
+    expectSameOutcome<std::vector<Instance>>([&](CimClient& c) {
+        return sorted(c.references(service("Alpha"), {.resultClass = "Test_Hosts", .role = "Service"}));
+    });
+    expectSameOutcome<std::vector<ObjectPath>>([&](CimClient& c) {
+        return sorted(c.associatorNames(
+            host,
+            {.assocClass = "Test_Hosts", .resultClass = "Test_Service", .role = "Host", .resultRole = "Service"}));
+    });
+    EXPECT_EQ(client_->associatorNames(host).size(), 1U);
+    expectSameOutcome<std::vector<Instance>>([](CimClient& c) {
+        return sorted(c.execQuery("root/test", "WQL", "SELECT * FROM Test_Service WHERE Started = TRUE"));
+    });
+    EXPECT_EQ(client_->execQuery("root/test", "WQL", "SELECT * FROM Test_Service").size(), 2U);
+    expectSameOutcome<std::vector<Instance>>(
+        [](CimClient& c) { return c.execQuery("root/test", "CQL", "SELECT * FROM Test_Service"); });
+    expectSameOutcome<std::vector<Instance>>(
+        [](CimClient& c) { return c.execQuery("root/test", "WQL", "SELECT FROM WHERE"); });
+}
+
+TEST_F(CimXmlServerTest, MethodsReturnTypedValuesAndOutParameters) {
+    const MethodResult stopped = client_->invokeMethod(service("Alpha"), "StopService");
+    EXPECT_EQ(stopped.returnValue.type(), CimType::Uint32);
+    EXPECT_EQ(stopped.returnValue.asUint64(), 0U);
+    EXPECT_FALSE(cimom_->getInstance(service("Alpha")).get("Started").asBool());
+
+    const MethodResult requested =
+        client_->invokeMethod(service("Beta"), "RequestStateChange", {{"RequestedState", Value::uint16(2)}});
+    EXPECT_EQ(requested.returnValue.asUint64(), 4096U);
+    ASSERT_NE(requested.out("Job"), nullptr);
+    const ObjectPath job = requested.out("Job")->asReference();
+    EXPECT_EQ(job.className(), "Test_Job");
+    EXPECT_EQ(client_->getInstance(job).get("JobState").asUint64(), 4U);
+}
+
+TEST_F(CimXmlServerTest, ErrorsKeepTheirStatusCodes) {
+    expectSameOutcome<Instance>([](CimClient& c) { return c.getInstance(service("Nobody")); });
+    expectSameOutcome<std::string>([](CimClient& c) { return c.getClass("root/test", "No_Such_Class").name; });
+    expectSameOutcome<std::string>([](CimClient& c) { return c.getClass("root/nowhere", "Test_Service").name; });
+    expectSameOutcome<std::vector<Instance>>(
+        [](CimClient& c) { return c.enumerateInstances("root/nowhere", "Test_Service"); });
+    for (const auto& [target, method] : std::vector<std::pair<ObjectPath, std::string>>{
+             {service("Nobody"), "StopService"}, {service("Alpha"), "NoSuchMethod"}}) {
+        std::optional<CimStatus> local, remote;
+        try {
+            cimom_->invokeMethod(target, method);
+        } catch (const CimError& e) {
+            local = e.status();
+        }
+        try {
+            client_->invokeMethod(target, method);
+        } catch (const CimError& e) {
+            remote = e.status();
+        }
+        ASSERT_TRUE(local.has_value());
+        EXPECT_EQ(local, remote) << method;
+    }
+}
+
+// ---- Raw HTTP: what loose clients send, and what every answer must carry ------------------
+
+constexpr const char* kNamespaceXml =
+    "<LOCALNAMESPACEPATH><NAMESPACE NAME=\"root\"/><NAMESPACE NAME=\"test\"/></LOCALNAMESPACEPATH>";
+
+std::string message(const std::string& call) {
+    return "<?xml version=\"1.0\" encoding=\"utf-8\"?><CIM CIMVERSION=\"2.0\" DTDVERSION=\"2.0\"><MESSAGE ID=\"77\" "
+           "PROTOCOLVERSION=\"1.0\"><SIMPLEREQ>" +
+           call + "</SIMPLEREQ></MESSAGE></CIM>";
+}
+
+std::string methodCall(const std::string& method, const std::string& name, const std::string& params = {}) {
+    return message("<METHODCALL NAME=\"" + method + "\"><LOCALINSTANCEPATH>" + kNamespaceXml +
+                   "<INSTANCENAME CLASSNAME=\"Test_Service\"><KEYBINDING NAME=\"Name\"><KEYVALUE>" + name +
+                   "</KEYVALUE></KEYBINDING></INSTANCENAME></LOCALINSTANCEPATH>" + params + "</METHODCALL>");
+}
+
+std::string enumerateNamesCall() {
+    return message(std::string("<IMETHODCALL NAME=\"EnumerateInstanceNames\">") + kNamespaceXml +
+                   "<IPARAMVALUE NAME=\"ClassName\"><CLASSNAME NAME=\"Test_Service\"/></IPARAMVALUE></IMETHODCALL>");
+}
+
+class CimXmlServerRawTest : public CimXmlServerTest {
+protected:
+    testing::RawResponse exchange(const std::string& request) {
+        RawConnection connection(server_->port());
+        connection.send(request);
+        auto response = connection.receive();
+        EXPECT_TRUE(response.has_value()) << "no complete answer";
+        return response.value_or(testing::RawResponse{});
+    }
+};
+
+TEST_F(CimXmlServerRawTest, UntypedMethodParametersAreTypedFromTheDeclaration) {
+    const auto response = exchange(cimRequest(
+        methodCall("RequestStateChange", "Beta", "<PARAMVALUE NAME=\"RequestedState\"><VALUE>2</VALUE></PARAMVALUE>"),
+        "RequestStateChange", "root%2Ftest:Test_Service.Name=\"Beta\""));
+    EXPECT_EQ(response.status, 200);
+    EXPECT_EQ(response.header("CIMOperation"), "MethodResponse");
+    EXPECT_THAT(response.body, HasSubstr("<RETURNVALUE PARAMTYPE=\"uint32\"><VALUE>4096</VALUE></RETURNVALUE>"));
+    EXPECT_THAT(response.body, HasSubstr("<PARAMVALUE NAME=\"Job\" PARAMTYPE=\"reference\"><VALUE.REFERENCE>"));
+    EXPECT_EQ(methods_->requestedStateType.load(), static_cast<int>(CimType::Uint16));
+}
+
+TEST_F(CimXmlServerRawTest, AMethodErrorComesWithoutReturnValue) {
+    const auto response =
+        exchange(cimRequest(methodCall("StopService", "Nobody"), "StopService", "root/test:Test_Service"));
+    EXPECT_EQ(response.status, 200);
+    EXPECT_THAT(response.body, HasSubstr("<METHODRESPONSE NAME=\"StopService\"><ERROR CODE=\"6\""));
+    EXPECT_THAT(response.body, Not(HasSubstr("RETURNVALUE")));
+}
+
+TEST_F(CimXmlServerRawTest, UnsupportedIntrinsicOperationIsNotSupported) {
+    const auto response = exchange(
+        cimRequest(message(std::string("<IMETHODCALL NAME=\"DeleteQualifier\">") + kNamespaceXml + "</IMETHODCALL>"),
+                   "DeleteQualifier", "root/test"));
+    EXPECT_EQ(response.status, 200);
+    EXPECT_THAT(response.body, HasSubstr("<ERROR CODE=\"7\""));
+}
+
+TEST_F(CimXmlServerRawTest, ExtensionPostWithPrefixedHeadersIsAccepted) {
+    const auto response =
+        exchange(cimRequest(enumerateNamesCall(), "EnumerateInstanceNames", "root/test", {}, "M-POST"));
+    EXPECT_EQ(response.status, 200);
+    EXPECT_EQ(response.header("73-CIMOperation"), "MethodResponse");
+    EXPECT_TRUE(response.headers.count("Ext"));
+    EXPECT_THAT(response.body, HasSubstr("<KEYVALUE VALUETYPE=\"string\">Alpha</KEYVALUE>"));
+}
+
+TEST_F(CimXmlServerRawTest, ExtensionPostWithoutManHeaderIsRefused) {
+    std::string request = cimRequest(enumerateNamesCall(), "EnumerateInstanceNames", "root/test", {}, "M-POST");
+    request.erase(request.find("Man: "), request.find("\r\n", request.find("Man: ")) + 2 - request.find("Man: "));
+    const auto response = exchange(request);
+    EXPECT_EQ(response.status, 400);
+    EXPECT_EQ(response.header("CIMError"), "header-mismatch");
+    EXPECT_TRUE(response.hasContentLength);
+}
+
+TEST_F(CimXmlServerRawTest, HeaderProblemsAre400WithCimErrorAndContentLength) {
+    auto response = exchange(cimRequest(enumerateNamesCall(), "GetClass", "root/test"));
+    EXPECT_EQ(response.status, 400);
+    EXPECT_EQ(response.header("CIMError"), "header-mismatch");
+    EXPECT_TRUE(response.hasContentLength);
+
+    response = exchange(cimRequest(enumerateNamesCall(), "EnumerateInstanceNames", "root%2Fother"));
+    EXPECT_EQ(response.header("CIMError"), "header-mismatch");
+
+    std::string noOperation = cimRequest(enumerateNamesCall(), "EnumerateInstanceNames", "root/test");
+    noOperation.replace(noOperation.find("CIMOperation: MethodCall"), 24, "CIMOperation: Whatever");
+    response = exchange(noOperation);
+    EXPECT_EQ(response.status, 400);
+    EXPECT_EQ(response.header("CIMError"), "unsupported-operation");
+    EXPECT_TRUE(response.hasContentLength);
+}
+
+TEST_F(CimXmlServerRawTest, MalformedRequestsGetAnAnswerWithContentLength) {
+    auto response = exchange(cimRequest("<CIM><MESSAGE", "GetClass", "root/test"));
+    EXPECT_EQ(response.status, 400);
+    EXPECT_EQ(response.header("CIMError"), "request-not-well-formed");
+    EXPECT_TRUE(response.hasContentLength);
+
+    response = exchange("THIS IS NOT HTTP\r\n\r\n");
+    EXPECT_EQ(response.status, 400);
+    EXPECT_TRUE(response.hasContentLength);
+
+    response = exchange("GET /cimom HTTP/1.1\r\nHost: x\r\n\r\n");
+    EXPECT_EQ(response.status, 405);
+    EXPECT_TRUE(response.hasContentLength);
+}
+
+TEST_F(CimXmlServerRawTest, DepthLimitIsAClearError) {
+    std::string deep;
+    for (int i = 0; i < 200; ++i) deep += "<VALUE.ARRAY>";
+    const auto response = exchange(cimRequest(message(deep), "GetClass", "root/test"));
+    EXPECT_EQ(response.status, 400);
+    EXPECT_EQ(response.header("CIMError"), "request-not-well-formed");
+    EXPECT_THAT(response.body, HasSubstr("deeper than 64"));
+}
+
+TEST_F(CimXmlServerRawTest, BodySizeLimitIs413AndTheServerCarriesOn) {
+    ServerOptions options;
+    options.maxBodyBytes = 2048;
+    startServer(options);
+    const std::string padding(4096, ' ');
+    RawConnection connection(server_->port());
+    connection.send(cimRequest(enumerateNamesCall() + padding, "EnumerateInstanceNames", "root/test"));
+    const auto response = connection.receive();
+    ASSERT_TRUE(response.has_value());
+    EXPECT_EQ(response->status, 413);
+    EXPECT_TRUE(response->hasContentLength);
+    EXPECT_EQ(exchange(cimRequest(enumerateNamesCall(), "EnumerateInstanceNames", "root/test")).status, 200);
+}
+
+TEST_F(CimXmlServerRawTest, KeepAliveServesManyRequestsOnOneConnection) {
+    RawConnection connection(server_->port());
+    for (int i = 0; i < 5; ++i) {
+        connection.send(cimRequest(enumerateNamesCall(), "EnumerateInstanceNames", "root/test"));
+        const auto response = connection.receive();
+        ASSERT_TRUE(response.has_value()) << "request " << i;
+        EXPECT_EQ(response->status, 200);
+        EXPECT_THAT(response->header("Connection"), Not(HasSubstr("close")));
+    }
+    // Pipelined: two requests in one write, two answers in order.
+    const std::string request = cimRequest(enumerateNamesCall(), "EnumerateInstanceNames", "root/test");
+    connection.send(request + request);
+    EXPECT_EQ(connection.receive()->status, 200);
+    EXPECT_EQ(connection.receive()->status, 200);
+}
+
+TEST_F(CimXmlServerRawTest, BasicAuthenticationWhenAUserIsConfigured) {
+    ServerOptions options;
+    options.user = "admin";
+    options.password = "s3cret";
+    startServer(options);
+
+    const auto anonymous = exchange(cimRequest(enumerateNamesCall(), "EnumerateInstanceNames", "root/test"));
+    EXPECT_EQ(anonymous.status, 401);
+    EXPECT_THAT(anonymous.header("WWW-Authenticate"), HasSubstr("Basic"));
+    EXPECT_TRUE(anonymous.hasContentLength);
+
+    try {
+        client_->enumerateInstanceNames("root/test", "Test_Service");
+        FAIL() << "accepted without credentials";
+    } catch (const CimError& e) {
+        EXPECT_EQ(e.status(), CimStatus::AccessDenied);
+        EXPECT_THAT(e.message(), HasSubstr("HTTP 401"));
+    }
+    ClientOptions wrong = clientOptions();
+    wrong.user = "admin";
+    wrong.password = "guess";
+    try {
+        CimXmlClient(wrong).enumerateInstanceNames("root/test", "Test_Service");
+        FAIL() << "accepted a wrong password";
+    } catch (const CimError& e) {
+        EXPECT_EQ(e.status(), CimStatus::AccessDenied);
+    }
+    ClientOptions right = clientOptions();
+    right.user = "admin";
+    right.password = "s3cret";
+    EXPECT_EQ(CimXmlClient(right).enumerateInstanceNames("root/test", "Test_Service").size(), 2U);
+}
+
+TEST_F(CimXmlServerTest, ParallelClientsAreServed) {
+    constexpr int kClients = 4;
+    constexpr int kCalls = 25;
+    std::atomic<int> failures{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kClients; ++t) {
+        threads.emplace_back([&] {
+            CimXmlClient client(clientOptions());
+            for (int i = 0; i < kCalls; ++i) {
+                try {
+                    if (client.getInstance(service("Alpha")).get("Name").asString() != "Alpha") ++failures;
+                } catch (const CimError&) {
+                    ++failures;
+                }
+            }
+        });
+    }
+    for (auto& thread : threads) thread.join();
+    EXPECT_EQ(failures.load(), 0);
+}
+
+TEST_F(CimXmlServerTest, StopClosesIdleConnectionsAndRefusesNewOnes) {
+    EXPECT_EQ(client_->enumerateInstanceNames("root/test", "Test_Service").size(), 2U);  // connection now idle
+    const int port = server_->port();
+    server_->stop();
+    EXPECT_FALSE(server_->running());
+    server_->stop();  // idempotent
+    try {
+        ClientOptions options;
+        options.url = "http://127.0.0.1:" + std::to_string(port);
+        options.connectTimeout = std::chrono::seconds(1);
+        CimXmlClient(options).enumerateClassNames({});
+        FAIL() << "a stopped server answered";
+    } catch (const CimError& e) {
+        EXPECT_EQ(e.status(), CimStatus::Failed);
+    }
+}
+
+TEST(CimXmlServerLifecycle, BindFailureIsACimError) {
+    auto cimom = std::make_shared<Cimom>();
+    ServerOptions ephemeral;
+    ephemeral.port = 0;
+    CimXmlServer first(cimom, ephemeral);
+    first.start();
+    ServerOptions clash;
+    clash.port = first.port();
+    CimXmlServer second(cimom, clash);
+    try {
+        second.start();
+        FAIL() << "bound a port in use";
+    } catch (const CimError& e) {
+        EXPECT_EQ(e.status(), CimStatus::Failed);
+        EXPECT_THAT(e.message(), HasSubstr("127.0.0.1:" + std::to_string(first.port())));
+    }
+}
+
+}  // namespace
+}  // namespace wmimock::cimxml
