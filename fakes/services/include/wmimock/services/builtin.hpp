@@ -5,6 +5,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -19,13 +20,18 @@ enum class BuiltinKind { Reference, Flavour, Faulty };
 std::string_view toString(BuiltinKind kind) noexcept;  // "reference", "flavour", "faulty"
 
 struct BuiltinInfo {
-    std::string name;         ///< "reference", "win32", "hyperv", "faulty-stays-started", ...
+    std::string name;  ///< "reference", "win32", "hyperv", "faulty-stays-started", ...
     BuiltinKind kind;
     std::string description;  ///< one line
     /// For faulty implementations: the rule IDs the fault violates (and nothing else).
     std::vector<std::string> brokenRules;
-    std::string nameSpace;    ///< where its service class lives, e.g. "root/cimv2"
-    std::string className;    ///< the concrete service class, e.g. "WMIMock_Service"
+    std::string nameSpace;  ///< where its service class lives, e.g. "root/cimv2"
+    std::string className;  ///< the concrete service class, e.g. "WMIMock_Service"
+    /// For faulty implementations: rules a concurrency check may also fail, depending on
+    /// which of the racing calls performs the state change (never part of brokenRules).
+    std::vector<std::string> raceDependentRules;
+    /// The simulation it is built on: "reference", "win32" or "hyperv".
+    std::string flavour;
 };
 
 /// Every built-in, reference first, then flavours, then faulty ones (stable order).
@@ -35,7 +41,12 @@ const BuiltinInfo* findBuiltin(std::string_view name) noexcept;
 /// Knobs, as `--sim-option key=value` gives them: latency_ms, transition_ms, failure_rate,
 /// seed, refuse_state (e.g. "3"), not_supported (method name), async, timeout_supported.
 /// Unknown keys or bad values -> CimError(InvalidParameter) naming the key.
+/// Lists are comma-separated ("refuse_state=4,6", "not_supported=StopService,StartService");
+/// hang_cap_ms bounds the real-time block of faulty-hangs (default 60000).
 using SimulationOptions = std::map<std::string, std::string>;
+
+/// The option keys makeBuiltin accepts, for help texts.
+std::span<const std::string> simulationOptionKeys();
 
 struct BuiltinEnvironment {
     std::shared_ptr<ManualClock> clock;

@@ -1,0 +1,68 @@
+#include <string>
+#include <vector>
+
+#include "embedded_fixture_table.hpp"
+#include "wmimock/cim/names.hpp"
+#include "wmimock/services/builtin.hpp"
+
+namespace wmimock::services {
+namespace {
+
+/// "./mof\\x.mof", "fixtures/mof/x.mof", "mof/../mof/x.mof" -> "mof/x.mof".
+std::string normalize(std::string_view path) {
+    std::string text(path);
+    for (char& c : text) {
+        if (c == '\\') c = '/';
+    }
+    std::vector<std::string> parts;
+    std::size_t pos = 0;
+    while (pos <= text.size()) {
+        auto slash = text.find('/', pos);
+        auto part = text.substr(pos, slash == std::string::npos ? std::string::npos : slash - pos);
+        if (part == "..") {
+            if (!parts.empty()) parts.pop_back();
+        } else if (!part.empty() && part != ".") {
+            parts.push_back(part);
+        }
+        if (slash == std::string::npos) break;
+        pos = slash + 1;
+    }
+    if (!parts.empty() && iequals(parts.front(), "fixtures")) parts.erase(parts.begin());
+    std::string result;
+    for (const auto& p : parts) result += (result.empty() ? "" : "/") + p;
+    return result;
+}
+
+std::string directoryOf(std::string_view path) {
+    auto slash = path.find_last_of("/\\");
+    return slash == std::string_view::npos ? std::string() : std::string(path.substr(0, slash + 1));
+}
+
+}  // namespace
+
+std::optional<std::string_view> embeddedFixture(std::string_view relativePath) noexcept {
+    try {
+        std::string wanted = normalize(relativePath);
+        for (const auto& file : detail::embeddedFiles()) {
+            if (iequals(file.path, wanted)) return file.bytes;
+        }
+    } catch (...) {
+        // Allocation failure while normalizing: report "not found".
+    }
+    return std::nullopt;
+}
+
+MofSourceLoader embeddedFixtureLoader() {
+    return [](std::string_view name, std::string_view includingFile) -> std::optional<MofSource> {
+        std::vector<std::string> candidates;
+        if (!includingFile.empty()) candidates.push_back(normalize(directoryOf(includingFile) + std::string(name)));
+        candidates.push_back(normalize(name));
+        candidates.push_back(normalize("mof/" + std::string(name)));
+        for (const auto& candidate : candidates) {
+            if (auto bytes = embeddedFixture(candidate)) return MofSource{candidate, std::string(*bytes)};
+        }
+        return std::nullopt;
+    };
+}
+
+}  // namespace wmimock::services

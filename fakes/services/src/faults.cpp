@@ -1,0 +1,338 @@
+#include "faults.hpp"
+
+#include <algorithm>
+#include <condition_variable>
+#include <cstdlib>
+#include <mutex>
+#include <stdexcept>
+
+#include "wmimock/cim/names.hpp"
+
+namespace wmimock::services::detail {
+namespace {
+
+// ---- Return codes ----------------------------------------------------------------------
+
+/// A real stop is reported as "not supported".
+class StopReturnsOne final : public FaultPolicy {
+public:
+    std::optional<Answer> override(Situation s, const CallView&) override {
+        return s == Situation::StopAccepted ? std::optional(Answer::returns(1)) : std::nullopt;
+    }
+};
+
+/// A fixed answer to stopping a stopped service.
+class StopWhenStoppedReturns final : public FaultPolicy {
+public:
+    explicit StopWhenStoppedReturns(std::uint32_t code) : code_(code) {}
+    std::optional<Answer> override(Situation s, const CallView&) override {
+        return s == Situation::StopWhenStopped ? std::optional(Answer::returns(code_)) : std::nullopt;
+    }
+
+private:
+    std::uint32_t code_;
+};
+
+/// An explicit zero TimeoutPeriod is refused as if timeouts were unsupported.
+class ZeroTimeoutRefused final : public FaultPolicy {
+public:
+    std::optional<Answer> override(Situation s, const CallView&) override {
+        return s == Situation::RscZeroTimeout ? std::optional(Answer::returns(4098)) : std::nullopt;
+    }
+};
+
+/// A state outside RequestedStatesSupported is "accepted" (0) and nothing happens.
+class AcceptsUnsupportedState final : public FaultPolicy {
+public:
+    std::optional<Answer> override(Situation s, const CallView&) override {
+        return s == Situation::RscStateNotSupported ? std::optional(Answer::returns(0)) : std::nullopt;
+    }
+};
+
+/// A well-formed path naming no instance fails with CIM_ERR_FAILED, not CIM_ERR_NOT_FOUND.
+class WrongErrorForMissingInstance final : public FaultPolicy {
+public:
+    std::optional<Answer> override(Situation s, const CallView&) override {
+        if (s != Situation::MissingInstance) return std::nullopt;
+        return Answer::fails(CimStatus::Failed, "service lookup failed");
+    }
+};
+
+// ---- State -----------------------------------------------------------------------------
+
+/// Every stop leaves Started TRUE.
+class StaysStarted final : public FaultPolicy {
+public:
+    void afterTransition(Instance& service, const SettledTransition& t) override {
+        if (!t.failed && t.target == state::kDisabled) service.set("Started", Value::boolean(true));
+    }
+};
+
+/// StopService does not record RequestedState.
+class NoRequestedState final : public FaultPolicy {
+public:
+    bool recordsRequestedState(ServiceMethod m) override { return m != ServiceMethod::StopService; }
+};
+
+/// A stop through RequestStateChange also rewrites EnabledDefault, so its end state differs
+/// from StopService's.
+class RscStopChangesDefault final : public FaultPolicy {
+public:
+    void afterTransition(Instance& service, const SettledTransition& t) override {
+        if (!t.failed && t.origin == ServiceMethod::RequestStateChange && t.target == state::kDisabled) {
+            service.set("EnabledDefault", Value::uint16(state::kDisabled));
+        }
+    }
+};
+
+/// AvailableRequestedStates also lists 4 (Shut Down), which the capabilities do not.
+class AvailableStatesBeyondCapabilities final : public FaultPolicy {
+public:
+    void adjustAvailableStates(std::vector<Value>& states) override { states.push_back(Value::uint16(4)); }
+};
+
+// ---- Jobs ------------------------------------------------------------------------------
+
+class NoJobReference final : public FaultPolicy {
+public:
+    bool returnsJobReference() override { return false; }
+};
+
+class JobNeverEnds final : public FaultPolicy {
+public:
+    bool jobReachesTerminalState() override { return false; }
+};
+
+/// The job of a RequestStateChange(3) completes but the service is enabled again.
+class JobCompletedServiceStillEnabled final : public FaultPolicy {
+public:
+    void afterTransition(Instance& service, const SettledTransition& t) override {
+        if (!t.failed && t.origin == ServiceMethod::RequestStateChange && t.target == state::kDisabled) {
+            service.set("EnabledState", Value::uint16(state::kEnabled));
+            service.set("Started", Value::boolean(true));
+        }
+    }
+};
+
+// ---- Process ---------------------------------------------------------------------------
+
+/// An invalid RequestedState escapes as a C++ exception (the CIMOM maps it to CIM_ERR_FAILED).
+class ThrowsOnInvalidRequestedState final : public FaultPolicy {
+public:
+    void beforeCall(const CallView& call) override {
+        if (call.method == ServiceMethod::RequestStateChange && call.requestedState &&
+            !isValidRequestedState(*call.requestedState)) {
+            throw std::runtime_error("unexpected RequestedState " + std::to_string(*call.requestedState));
+        }
+    }
+};
+
+/// A non-zero TimeoutPeriod blocks the caller in real time, well past that period. The
+/// block is bounded (hang_cap_ms) so that a process running it always ends.
+class HangsPastTimeout final : public FaultPolicy {
+public:
+    ~HangsPastTimeout() override { release(); }
+    void beforeCall(const CallView& call) override {
+        if (call.method != ServiceMethod::RequestStateChange || !call.timeoutPeriod ||
+            !call.timeoutPeriod->isInterval() || call.timeoutPeriod->toDuration().count() == 0) {
+            return;
+        }
+        std::unique_lock lock(mutex_);
+        ++blocked_;
+        wake_.wait_for(lock, call.hangCap, [&] { return released_; });
+        --blocked_;
+    }
+    std::size_t blockedCalls() const override {
+        std::lock_guard lock(mutex_);
+        return blocked_;
+    }
+    void release() override {
+        std::lock_guard lock(mutex_);
+        released_ = true;
+        wake_.notify_all();
+    }
+
+private:
+    mutable std::mutex mutex_;
+    std::condition_variable wake_;
+    bool released_ = false;
+    std::size_t blocked_ = 0;
+};
+
+/// Asking for a state outside RequestedStatesSupported kills the process.
+class CrashesOnUnsupportedState final : public FaultPolicy {
+public:
+    void beforeCall(const CallView& call) override {
+        if (call.method != ServiceMethod::RequestStateChange || !call.requestedState ||
+            !isValidRequestedState(*call.requestedState) || call.supportedStates == nullptr) {
+            return;
+        }
+        if (!call.supportedStates->contains(static_cast<std::uint16_t>(*call.requestedState))) std::abort();
+    }
+};
+
+// ---- Concurrency -----------------------------------------------------------------------
+
+/// A StopService that overlaps a StartService (or the reverse) writes half of each:
+/// EnabledState 3 with Started TRUE. The overlap is detected by a short real-time
+/// rendezvous, so sequential calls behave as the reference does.
+class TornStopStart final : public FaultPolicy {
+public:
+    static constexpr std::chrono::milliseconds kWindow{25};
+
+    bool rendezvous(ServiceMethod method) override {
+        std::size_t self = index(method), other = 1 - self;
+        std::unique_lock lock(mutex_);
+        std::uint64_t otherArrivalsBefore = arrivals_[other];
+        ++arrivals_[self];
+        ++inFlight_[self];
+        arrived_.notify_all();
+        return arrived_.wait_for(lock, kWindow,
+                                 [&] { return inFlight_[other] > 0 || arrivals_[other] > otherArrivalsBefore; });
+    }
+    void leave(ServiceMethod method) override {
+        std::lock_guard lock(mutex_);
+        --inFlight_[index(method)];
+    }
+    void afterOverlap(Instance& service) override {
+        service.set("EnabledState", Value::uint16(state::kDisabled));
+        service.set("Started", Value::boolean(true));
+    }
+
+private:
+    static std::size_t index(ServiceMethod m) { return m == ServiceMethod::StopService ? 0 : 1; }
+    std::mutex mutex_;
+    std::condition_variable arrived_;
+    std::uint64_t arrivals_[2] = {0, 0};
+    int inFlight_[2] = {0, 0};
+};
+
+template <typename Policy, typename... Args>
+std::function<std::shared_ptr<FaultPolicy>()> make(Args... args) {
+    return [=] { return std::make_shared<Policy>(args...); };
+}
+
+std::vector<FaultSpec> buildSpecs() {
+    std::vector<FaultSpec> specs{
+        {"faulty-4096-no-job",
+         &hypervProfile,
+         "RequestStateChange returns 4096 without the Job reference",
+         {"JOB-001"},
+         {},
+         make<NoJobReference>()},
+        {"faulty-available-states-wrong",
+         &referenceProfile,
+         "AvailableRequestedStates lists 4, which RequestedStatesSupported does not",
+         {"RSC-006"},
+         {},
+         make<AvailableStatesBeyondCapabilities>()},
+        {"faulty-accepts-unsupported-state",
+         &referenceProfile,
+         "RequestStateChange answers 0 for a state outside RequestedStatesSupported and does nothing",
+         {"RSC-005"},
+         {},
+         make<AcceptsUnsupportedState>()},
+        {"faulty-code-outside-valuemap",
+         &win32Profile,
+         "Win32_Service.StopService on a stopped service returns 25, outside the method's ValueMap",
+         {"SS-005", "SS-008", "CONC-001", "CONC-002"},
+         {},
+         make<StopWhenStoppedReturns>(25u)},
+        {"faulty-crashes",
+         &referenceProfile,
+         "RequestStateChange aborts the process for a state outside RequestedStatesSupported",
+         {"RSC-005"},
+         {},
+         make<CrashesOnUnsupportedState>()},
+        {"faulty-hangs",
+         &referenceProfile,
+         "RequestStateChange with a non-zero TimeoutPeriod blocks far past it (bounded by hang_cap_ms)",
+         {"RSC-008"},
+         {},
+         make<HangsPastTimeout>()},
+        {"faulty-idempotent-stop-errors",
+         &referenceProfile,
+         "StopService on a stopped service returns 4 although nothing failed",
+         {"SS-008", "CONC-002"},
+         {},
+         make<StopWhenStoppedReturns>(4u)},
+        {"faulty-job-completed-still-enabled",
+         &hypervProfile,
+         "the job of RequestStateChange(3) completes but the service stays enabled",
+         {"JOB-004", "CON-001"},
+         {"CONC-003"},
+         make<JobCompletedServiceStillEnabled>()},
+        {"faulty-job-never-ends",
+         &hypervProfile,
+         "the job of RequestStateChange never leaves Running",
+         {"JOB-004"},
+         {"CONC-003"},
+         make<JobNeverEnds>()},
+        {"faulty-no-requestedstate",
+         &referenceProfile,
+         "StopService stops the service but leaves RequestedState at 2",
+         {"SS-007", "CON-001", "CON-003"},
+         {},
+         make<NoRequestedState>()},
+        {"faulty-rsc-differs",
+         &referenceProfile,
+         "RequestStateChange(3) also sets EnabledDefault to 3, so its end state differs from StopService's",
+         {"CON-001", "CON-005"},
+         {},
+         make<RscStopChangesDefault>()},
+        {"faulty-stays-started",
+         &referenceProfile,
+         "stopping returns 0 and EnabledState becomes 3 but Started stays TRUE",
+         {"SS-002", "CONC-001", "CONC-003"},
+         {"CONC-004"},
+         make<StaysStarted>()},
+        {"faulty-stop-returns-1",
+         &referenceProfile,
+         "StopService stops the service but returns 1 (not supported)",
+         {"SS-001", "SS-003"},
+         {},
+         make<StopReturnsOne>()},
+        {"faulty-throws",
+         &referenceProfile,
+         "RequestStateChange throws a C++ exception (CIM_ERR_FAILED) for a RequestedState outside its ValueMap",
+         {"RSC-009"},
+         {},
+         make<ThrowsOnInvalidRequestedState>()},
+        {"faulty-timeout-4098",
+         &referenceProfile,
+         "RequestStateChange answers 4098 for an explicit zero TimeoutPeriod",
+         {"RSC-008"},
+         {},
+         make<ZeroTimeoutRefused>()},
+        {"faulty-torn-state",
+         &referenceProfile,
+         "a StopService racing a StartService leaves EnabledState 3 with Started TRUE",
+         {"CONC-004"},
+         {},
+         make<TornStopStart>()},
+        {"faulty-wrong-error-missing-instance",
+         &referenceProfile,
+         "a method on a missing instance fails with CIM_ERR_FAILED instead of CIM_ERR_NOT_FOUND",
+         {"ERR-001"},
+         {},
+         make<WrongErrorForMissingInstance>()},
+    };
+    std::sort(specs.begin(), specs.end(), [](const FaultSpec& a, const FaultSpec& b) { return a.name < b.name; });
+    return specs;
+}
+
+}  // namespace
+
+std::span<const FaultSpec> faultSpecs() {
+    static const std::vector<FaultSpec> specs = buildSpecs();
+    return specs;
+}
+
+const FaultSpec* findFault(std::string_view name) noexcept {
+    for (const auto& spec : faultSpecs()) {
+        if (iequals(spec.name, name)) return &spec;
+    }
+    return nullptr;
+}
+
+}  // namespace wmimock::services::detail

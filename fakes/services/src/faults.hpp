@@ -1,0 +1,31 @@
+// The faulty built-ins: each is the reference (or a flavour) with one FaultPolicy, and
+// names the rule IDs of ../shared/spec/stopservice-conformance.md that its fault breaks.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "fault_policy.hpp"
+#include "flavour_profile.hpp"
+
+namespace wmimock::services::detail {
+
+struct FaultSpec {
+    std::string_view name;  ///< "faulty-..."
+    const FlavourProfile& (*profile)();
+    std::string_view description;
+    std::vector<std::string> brokenRules;
+    /// Rules the fault may also break in concurrency checks, depending on which of the
+    /// racing calls performs the state change.
+    std::vector<std::string> raceDependentRules;
+    std::function<std::shared_ptr<FaultPolicy>()> make;
+};
+
+/// Every fault, sorted by name.
+std::span<const FaultSpec> faultSpecs();
+const FaultSpec* findFault(std::string_view name) noexcept;
+
+}  // namespace wmimock::services::detail

@@ -1,0 +1,44 @@
+// The knobs every simulation has, and the three ways to set them: code, a
+// WMIMock_SimulationSetting instance, and `--sim-option key=value` pairs.
+// Precedence: flavour defaults < setting instance < options.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "wmimock/cim/instance.hpp"
+#include "wmimock/services/builtin.hpp"
+
+namespace wmimock::services::detail {
+
+struct SimulationSettings {
+    std::chrono::milliseconds latency{0};     ///< spent on the clock before every answer
+    std::chrono::milliseconds transition{0};  ///< how long a state change takes
+    double failureRate = 0.0;                 ///< chance that a state change fails
+    std::uint64_t seed = 1;
+    std::set<std::uint16_t> refusedStates;  ///< valid states the simulation refuses
+    std::vector<std::string> notSupportedMethods;
+    std::optional<bool> async;                 ///< nullopt: the flavour's default
+    bool timeoutSupported = true;              ///< false: 4098 for a non-zero TimeoutPeriod
+    std::chrono::milliseconds hangCap{60000};  ///< real-time bound of the faulty-hangs block
+
+    bool methodNotSupported(std::string_view method) const noexcept;
+    friend bool operator==(const SimulationSettings&, const SimulationSettings&) = default;
+};
+
+/// Applies `options` on top of `settings`. Unknown keys or bad values throw
+/// CimError(InvalidParameter) naming the key and the value.
+void applyOptions(SimulationSettings& settings, const SimulationOptions& options);
+
+/// Applies the non-NULL properties of a WMIMock_SimulationSetting instance.
+/// Out-of-range values throw CimError(InvalidParameter) naming the property.
+void applySettingInstance(SimulationSettings& settings, const Instance& setting);
+
+/// The keys applyOptions accepts, for help texts.
+const std::vector<std::string>& simulationOptionKeys();
+
+}  // namespace wmimock::services::detail
