@@ -164,6 +164,21 @@ RC_GTEST_PROP(ValueRoundTrip, DateTimeAndReference, ()) {
     RC_ASSERT(Value::parse(CimType::Reference, ref.toText()) == ref);
 }
 
+RC_GTEST_PROP(ValueRoundTrip, ArbitraryTextParsesOrThrowsCimError, (std::string text)) {
+    static constexpr CimType kTypes[] = {CimType::Boolean,  CimType::Sint8,    CimType::Uint16, CimType::Sint64,
+                                         CimType::Uint64,   CimType::Real32,   CimType::Real64, CimType::Char16,
+                                         CimType::DateTime, CimType::Reference};
+    for (CimType type : kTypes) {
+        try {
+            const Value v = Value::parse(type, text);
+            RC_ASSERT(v.type() == type);
+            RC_ASSERT(Value::parse(type, v.toText()) == v);  // whatever was accepted is written back readably
+        } catch (const CimError& e) {
+            RC_ASSERT(e.status() == CimStatus::InvalidParameter);
+        }
+    }
+}
+
 RC_GTEST_PROP(ValueRoundTrip, IntegersConvertBackAndForth, (std::int64_t s)) {
     // Widening then narrowing is lossless whenever the narrow type can hold the value.
     const Value wide = Value::sint64(s);
