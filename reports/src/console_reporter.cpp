@@ -41,6 +41,26 @@ Style styleOf(Outcome outcome) noexcept {
     return {"?", ""};
 }
 
+// What tells instances apart on a console line: the Name key of a CIM_Service path (the
+// other keys name the class and the host, the same for every instance), else all keys.
+std::string shortInstance(std::string_view path) {
+    const std::size_t colon = path.find(':');
+    const std::size_t dot = path.find('.', colon == std::string_view::npos ? 0 : colon);
+    if (dot == std::string_view::npos) return std::string(path);
+    const std::string_view keys = path.substr(dot + 1);
+    bool quoted = false;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= keys.size(); ++i) {
+        if (i < keys.size() && keys[i] == '"' && (i == 0 || keys[i - 1] != '\\')) quoted = !quoted;
+        if (i == keys.size() || (keys[i] == ',' && !quoted)) {
+            const std::string_view key = keys.substr(start, i - start);
+            if (key.starts_with("Name=")) return std::string(key);
+            start = i + 1;
+        }
+    }
+    return std::string(keys);
+}
+
 constexpr std::string_view kReset = "\x1b[0m";
 constexpr std::string_view kDim = "\x1b[2m";
 
@@ -69,7 +89,7 @@ void ConsoleReporter::onResult(const conformance::CheckResult& result) {
     line += options_.color ? fmt::format("{}{}{}", style.color, label, kReset) : label;
     line += " " + detail::oneLine(result.ruleId + " " + result.title);
     std::string where = result.target;
-    if (!result.instancePath.empty()) where += " " + result.instancePath;
+    if (!result.instancePath.empty()) where += " " + shortInstance(result.instancePath);
     const std::string details = fmt::format("({}, {} s)", detail::oneLine(where), formatSeconds(result.duration));
     line += " " + (options_.color ? fmt::format("{}{}{}", kDim, details, kReset) : details);
     if (result.outcome != Outcome::Pass && !result.message.empty()) {

@@ -112,6 +112,19 @@ TEST(ConsoleReporter, QuietModeShowsOnlyWhatNeedsAttention) {
     EXPECT_THAT(out.str(), HasSubstr("WARN    SS-002"));
 }
 
+TEST(ConsoleReporter, NamesTheInstanceByItsNameKey) {
+    std::ostringstream out;
+    ConsoleReporter console(out, {});
+    auto check = test::makeCheck("SS-001", Outcome::Pass);
+    check.instancePath =
+        "root/cimv2:WMIMock_Service.CreationClassName=\"WMIMock_Service\",Name=\"A,b\",SystemName=\"h\"";
+    console.onResult(check);
+    check.instancePath = "root/cimv2:Other_Service.Id=\"7\",Host=\"h\"";
+    console.onResult(check);
+    EXPECT_THAT(out.str(), HasSubstr("(builtin:reference Name=\"A,b\", 0.012 s)"));
+    EXPECT_THAT(out.str(), HasSubstr("(builtin:reference Id=\"7\",Host=\"h\", 0.012 s)"));
+}
+
 TEST(ConsoleReporter, ColoursOutcomesWhenAsked) {
     std::ostringstream out;
     ConsoleReporter console(out, {.color = true, .quiet = false, .expectedChecks = 0});

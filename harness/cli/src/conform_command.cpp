@@ -86,6 +86,12 @@ ConformCommand::ConformCommand(CLI::App& parent)
     app_->add_option("--sim-option", simOptions_,
                      "KEY=VALUE for built-in simulations: latency_ms, transition_ms, failure_rate, seed, "
                      "refuse_state, not_supported, async, timeout_supported (repeatable)");
+    app_->add_option("--isolation", isolation_,
+                     "process: each target in a child process, so a crash or hang costs one check; "
+                     "in-process: faster, but a crash ends the run and --timeout is not enforced; "
+                     "auto: process where fork() exists")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"auto", "process", "in-process"}, CLI::ignore_case));
     app_->add_option("--user", user_, "user for http(s) targets");
     app_->add_option("--password", password_, "password for http(s) targets");
     app_->add_flag("--strict-started", strictStarted_, "CON-002 violations fail instead of warn");
@@ -109,6 +115,8 @@ int ConformCommand::run() const {
     options.user = user_;
     options.password = password_;
     options.strictStarted = strictStarted_;
+    if (iequals(isolation_, "process")) options.isolation = conformance::RunOptions::Isolation::Process;
+    if (iequals(isolation_, "in-process")) options.isolation = conformance::RunOptions::Isolation::InProcess;
     options.lenientIdempotency = lenientIdempotency_;
 
     reports::JUnitOptions junitOptions;

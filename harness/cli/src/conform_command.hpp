@@ -23,7 +23,7 @@ private:
     double timeoutSeconds_ = 10.0;
     std::string junitFile_, junitFlavor_ = "jenkins", summaryFile_, jsonFile_;
     bool junitFileLine_ = false;
-    std::string format_ = "text", color_ = "auto", shard_;
+    std::string format_ = "text", color_ = "auto", shard_, isolation_ = "auto";
     bool quiet_ = false;
     std::string user_, password_;
     bool strictStarted_ = false, lenientIdempotency_ = false;
