@@ -20,6 +20,12 @@ bool NamespaceView::isA(std::string_view className, std::string_view ancestor) c
     return cls != nullptr && cls->isA(ancestor);
 }
 
+SchemaSnapshot::SchemaSnapshot(std::shared_ptr<const SchemaRepository> published) : repository(std::move(published)) {
+    for (const std::string& name : repository->namespaces()) {
+        for (const ClassPtr& cls : repository->find(name)->classes()) keys.emplace(cls.get(), keyDecls(*cls));
+    }
+}
+
 std::string_view pathNamespace(const ObjectPath& path) noexcept {
     return path.nameSpace().empty() ? kDefaultNamespace : std::string_view(path.nameSpace());
 }
@@ -53,19 +59,24 @@ Cimom::Impl::Impl(Cimom& self, std::shared_ptr<Clock> clk) : owner(self), clock(
     // The namespaces every CIMOM has; others are created on demand or declared.
     initial->getOrCreate("root/cimv2");
     initial->getOrCreate("root/interop");
-    schema = std::move(initial);
+    schema = std::make_shared<const detail::SchemaSnapshot>(std::move(initial));
 }
 
 std::shared_ptr<const SchemaRepository> Cimom::Impl::snapshot() const {
+    std::shared_lock lock(schemaMutex);
+    return schema->repository;
+}
+
+std::shared_ptr<const detail::SchemaSnapshot> Cimom::Impl::fullSnapshot() const {
     std::shared_lock lock(schemaMutex);
     return schema;
 }
 
 void Cimom::Impl::publish(std::shared_ptr<const SchemaRepository> next) {
+    auto published = std::make_shared<const detail::SchemaSnapshot>(std::move(next));
     std::unique_lock lock(schemaMutex);
-    schema.swap(next);
-    // `next` (the old snapshot) is released outside the lock.
-    lock.unlock();
+    schema.swap(published);
+    lock.unlock();  // the old snapshot is released outside the lock
 }
 
 detail::NamespaceRuntime& Cimom::Impl::runtimeFor(std::string_view normalizedNamespace) {
@@ -81,8 +92,8 @@ detail::NamespaceRuntime& Cimom::Impl::runtimeFor(std::string_view normalizedNam
 
 NamespaceView Cimom::Impl::view(std::string_view nameSpace) {
     NamespaceView v;
-    v.schema = snapshot();
-    v.classes = v.schema->find(nameSpace);
+    v.schema = fullSnapshot();
+    v.classes = v.schema->repository->find(nameSpace);
     if (v.classes == nullptr) {
         throw CimError(CimStatus::InvalidNamespace, "namespace '" + std::string(nameSpace) + "' does not exist");
     }

@@ -55,7 +55,7 @@ ObjectPath Cimom::Impl::checkAssociationSource(const NamespaceView& ns, const Ob
         throw CimError(CimStatus::NotFound,
                        "class '" + source.className() + "' does not exist in namespace " + std::string(ns.name));
     }
-    auto canonical = detail::canonicalInstancePath(*cls, source, ns.name);
+    auto canonical = ns.canonical(*cls, source);
     ObjectPath path = canonical ? std::move(*canonical) : source;
     fetchInstance(ns, cls, path);  // NOT_FOUND when the source object does not exist
     return path;
@@ -87,7 +87,7 @@ std::vector<ObjectPath> Cimom::Impl::associatorPaths(const NamespaceView& ns, co
     const ClassPtr resultClass = filterClass(ns, filter.resultClass, "ResultClass");
     const ObjectPath origin = checkAssociationSource(ns, source);
     std::vector<ObjectPath> out;
-    std::unordered_set<ObjectPath, ObjectPathHash> seen;
+    std::unordered_set<ObjectPath, detail::StorePathHash> seen;
     for (const AssociationMatch& match : findAssociations(ns, origin, assocClass, filter.role)) {
         for (const PropertyValue& p : match.association.properties()) {
             if (p.value.type() != CimType::Reference || p.value.isArray() || p.value.isNull()) continue;
@@ -124,7 +124,7 @@ std::vector<Instance> Cimom::Impl::referenceInstances(const NamespaceView& ns, c
     const ClassPtr resultClass = filterClass(ns, filter.resultClass, "ResultClass");
     const ObjectPath origin = checkAssociationSource(ns, source);
     std::vector<Instance> out;
-    std::unordered_set<ObjectPath, ObjectPathHash> seen;
+    std::unordered_set<ObjectPath, detail::StorePathHash> seen;
     for (const AssociationMatch& match : findAssociations(ns, origin, resultClass, filter.role)) {
         if (seen.insert(match.association.path()).second) out.push_back(shapeResult(ns, match.association, options));
     }

@@ -19,6 +19,7 @@
 
 #include "fault_injector_impl.hpp"
 #include "instance_store.hpp"
+#include "instance_validator.hpp"
 #include "operation_trace.hpp"
 #include "provider_registry.hpp"
 #include "wmimock/cimom/cimom.hpp"
@@ -33,15 +34,34 @@ struct NamespaceRuntime {
     ProviderRegistry providers;
 };
 
+/// A published schema plus what the hot paths need to know about every class, computed
+/// once per publication rather than once per call.
+struct SchemaSnapshot {
+    std::shared_ptr<const SchemaRepository> repository;
+    /// Key properties of every class (declaration order), by class identity.
+    std::unordered_map<const CimClass*, std::vector<KeyDecl>> keys;
+
+    explicit SchemaSnapshot(std::shared_ptr<const SchemaRepository> published);
+};
+
 /// One namespace as an operation sees it: a schema snapshot that stays valid for the whole
 /// call, and the namespace's runtime state.
 struct NamespaceView {
-    std::shared_ptr<const SchemaRepository> schema;
+    std::shared_ptr<const SchemaSnapshot> schema;
     const SchemaNamespace* classes = nullptr;
     NamespaceRuntime* runtime = nullptr;
     std::string_view name;  ///< normalized, owned by `schema`
 
     ClassPtr findClass(std::string_view className) const { return classes->findClass(className); }
+    /// The key properties of `cls` (a class of this snapshot), or null if unknown.
+    const std::vector<KeyDecl>* keysOf(const CimClass& cls) const {
+        const auto it = schema->keys.find(&cls);
+        return it == schema->keys.end() ? nullptr : &it->second;
+    }
+    /// `path` in the store's canonical form for `cls`, or nullopt when it already is.
+    std::optional<ObjectPath> canonical(const CimClass& cls, const ObjectPath& path) const {
+        return canonicalInstancePath(cls, keysOf(cls), path, name);
+    }
     bool isA(std::string_view className, std::string_view ancestor) const;
 };
 
@@ -79,7 +99,7 @@ struct Cimom::Impl {
     std::string hostName = "localhost";
 
     mutable std::shared_mutex schemaMutex;
-    std::shared_ptr<const SchemaRepository> schema;
+    std::shared_ptr<const detail::SchemaSnapshot> schema;
     std::mutex schemaWriters;
 
     mutable std::shared_mutex runtimesMutex;
@@ -87,6 +107,7 @@ struct Cimom::Impl {
 
     // ---- schema --------------------------------------------------------------------
     std::shared_ptr<const SchemaRepository> snapshot() const;
+    std::shared_ptr<const detail::SchemaSnapshot> fullSnapshot() const;
     void publish(std::shared_ptr<const SchemaRepository> next);
     detail::NamespaceRuntime& runtimeFor(std::string_view normalizedNamespace);
     /// Throws CimError(InvalidNamespace) when the namespace does not exist.

@@ -64,7 +64,7 @@ Instance Cimom::Impl::adoptProviderInstance(const NamespaceView& ns, Instance in
 }
 
 Instance Cimom::Impl::fetchInstance(const NamespaceView& ns, const ClassPtr& cls, const ObjectPath& path) {
-    const auto canonical = detail::canonicalInstancePath(*cls, path, ns.name);
+    const auto canonical = ns.canonical(*cls, path);
     const ObjectPath& key = canonical ? *canonical : path;
     if (const auto providers = providersFor(ns, cls); providers && providers->instances) {
         const ProviderContext ctx = context(ns, *cls);
@@ -160,7 +160,7 @@ ObjectPath Cimom::addInstance(std::string_view nameSpace, const Instance& instan
 void Cimom::removeInstance(const ObjectPath& path) {
     const NamespaceView ns = impl_->view(detail::pathNamespace(path));
     const ClassPtr cls = requireClass(ns, path.className());
-    const auto canonical = detail::canonicalInstancePath(*cls, path, ns.name);
+    const auto canonical = ns.canonical(*cls, path);
     const ObjectPath& key = canonical ? *canonical : path;
     if (!ns.runtime->store.erase(key)) throw CimError(CimStatus::NotFound, notFoundMessage(key));
 }
@@ -171,7 +171,7 @@ void Cimom::putInstance(const ObjectPath& path, const Instance& instance) {
     Instance named = instance;
     named.setClassName(cls->name);
     Instance validated = detail::validateInstance(*cls, named, ns.name);
-    const auto canonical = detail::canonicalInstancePath(*cls, path, ns.name);
+    const auto canonical = ns.canonical(*cls, path);
     const ObjectPath& key = canonical ? *canonical : path;
     if (!(validated.path() == key)) {
         throw CimError(CimStatus::InvalidParameter, "putInstance: the instance's keys name '" +
@@ -274,8 +274,9 @@ std::vector<PropertyValue> modifications(const CimClass& cls, const Instance& in
     }
     std::vector<PropertyValue> changes;
     auto add = [&](const PropertyDecl& decl, const Value* given) {
-        Value value = given != nullptr             ? detail::convertToDeclared(*given, decl.type, decl.isArray,
-                                                                               "property '" + cls.name + "." + decl.name + "'")
+        Value value = given != nullptr
+                          ? detail::convertToDeclared(*given, decl.type, decl.isArray,
+                                                      [&] { return "property '" + cls.name + "." + decl.name + "'"; })
                       : decl.defaultValue.isNull() ? Value::null(decl.type, decl.isArray)
                                                    : decl.defaultValue;
         changes.push_back(PropertyValue{decl.name, detail::qualifyReferences(value, nameSpace)});
@@ -336,7 +337,7 @@ void Cimom::modifyInstance(const Instance& instance, const PropertyList& propert
             if (path.isClassPath()) {
                 path = cls->pathOf(instance, ns.name);  // the keys carried by the instance name it
             }
-            const auto canonical = detail::canonicalInstancePath(*cls, path, ns.name);
+            const auto canonical = ns.canonical(*cls, path);
             const ObjectPath& key = canonical ? *canonical : path;
             const std::vector<PropertyValue> changes = modifications(*cls, instance, propertyList, ns.name);
 
@@ -363,7 +364,7 @@ void Cimom::deleteInstance(const ObjectPath& path) {
             const NamespaceView ns = impl_->view(nameSpace);
             const ClassPtr cls = requireClass(ns, path.className());
             requireInstancePath(path);
-            const auto canonical = detail::canonicalInstancePath(*cls, path, ns.name);
+            const auto canonical = ns.canonical(*cls, path);
             const ObjectPath& key = canonical ? *canonical : path;
             if (const auto providers = impl_->providersFor(ns, cls); providers && providers->instances) {
                 const ProviderContext ctx = impl_->context(ns, *cls);

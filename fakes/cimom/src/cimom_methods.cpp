@@ -26,8 +26,7 @@ MethodResult Cimom::invokeMethod(const ObjectPath& target, std::string_view meth
             if (method != nullptr) in = detail::checkInParameters(*method, inParameters);
 
             const auto providers = impl_->providersFor(ns, cls);
-            const auto canonical =
-                target.isClassPath() ? std::nullopt : detail::canonicalInstancePath(*cls, target, ns.name);
+            const auto canonical = target.isClassPath() ? std::nullopt : ns.canonical(*cls, target);
             const ObjectPath& path = canonical ? *canonical : target;
             if (!path.isClassPath()) {
                 // The instance must exist, wherever it lives.

@@ -41,8 +41,9 @@ PropertyDecl checkedLocalProperty(PropertyDecl property, const std::string& clas
     property.propagated = false;
     property.qualifiers = localQualifiers(property.qualifiers);
     if (!property.defaultValue.isNull()) {
-        property.defaultValue = convertToDeclared(property.defaultValue, property.type, property.isArray,
-                                                  "default of property '" + className + "." + property.name + "'");
+        property.defaultValue = convertToDeclared(property.defaultValue, property.type, property.isArray, [&] {
+            return "default of property '" + className + "." + property.name + "'";
+        });
     }
     return property;
 }

@@ -4,6 +4,34 @@
 
 namespace wmimock::detail {
 
+std::size_t StorePathHash::operator()(const ObjectPath& path) const noexcept {
+    std::size_t keys = 0;  // a sum, so that key order does not matter
+    for (const KeyBinding& key : path.keys()) {
+        const Value& v = key.value;
+        const std::size_t valueHash = v.type() == CimType::Reference && !v.isNull() && !v.isArray()
+                                          ? ihash(v.asReference().className())
+                                          : v.hash();
+        keys += ihash(key.name) * 1000003u ^ valueHash;
+    }
+    return ihash(path.className()) * 31u + keys + (path.isSingleton() ? 1u : 0u);
+}
+
+bool StorePathEqual::operator()(const ObjectPath& a, const ObjectPath& b) const {
+    const std::vector<KeyBinding>& ka = a.keys();
+    const std::vector<KeyBinding>& kb = b.keys();
+    if (ka.size() != kb.size() || a.isSingleton() != b.isSingleton()) return false;
+    bool positional = true;
+    for (std::size_t i = 0; i < ka.size() && positional; ++i) {
+        if (ka[i].name != kb[i].name) {
+            positional = false;
+        } else if (!(ka[i].value == kb[i].value)) {
+            return false;
+        }
+    }
+    if (!positional) return a == b;
+    return a.className() == b.className() || iequals(a.className(), b.className());
+}
+
 InstanceStore::Shard* InstanceStore::findShard(std::string_view className) const {
     std::shared_lock lock(shardsMutex_);
     const auto it = shards_.find(className);

@@ -20,6 +20,22 @@
 
 namespace wmimock::detail {
 
+/// Hash of an instance path for the store's tables, consistent with ObjectPath equality for
+/// the paths the CIMOM stores and looks up: their keys are typed as the class declares
+/// (canonicalInstancePath), so each key value hashes by its typed value. It avoids
+/// ObjectPath::hash, which re-parses every string key in case it spells a path or datetime.
+/// Reference-valued keys hash by the referenced class only (equal references certainly
+/// share it), which keeps the hash cheap and consistent however their own keys are typed.
+struct StorePathHash {
+    std::size_t operator()(const ObjectPath& path) const noexcept;
+};
+
+/// Equality of canonical paths (keys in declaration order, names as declared): compared
+/// position by position; anything else falls back to ObjectPath equality.
+struct StorePathEqual {
+    bool operator()(const ObjectPath& a, const ObjectPath& b) const;
+};
+
 class InstanceStore {
 public:
     /// The instance at `path` (looked up in the shard of path.className()).
@@ -48,7 +64,7 @@ public:
 private:
     struct Shard {
         mutable std::shared_mutex mutex;
-        std::unordered_map<ObjectPath, std::pair<Instance, std::uint64_t>, ObjectPathHash> byPath;
+        std::unordered_map<ObjectPath, std::pair<Instance, std::uint64_t>, StorePathHash, StorePathEqual> byPath;
         /// Insertion order; pointers into byPath nodes, which stay put across rehashing.
         std::map<std::uint64_t, const std::pair<const ObjectPath, std::pair<Instance, std::uint64_t>>*> order;
         std::uint64_t nextSequence = 0;

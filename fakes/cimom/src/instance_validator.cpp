@@ -38,7 +38,8 @@ Instance validateInstance(const CimClass& cls, const Instance& instance, std::st
     Instance out(cls.name);
     for (const PropertyDecl& decl : cls.properties) {
         const Value* given = instance.find(decl.name);
-        Value value = given != nullptr ? convertToDeclared(*given, decl.type, decl.isArray, propertyLabel(cls, decl))
+        Value value = given != nullptr
+                          ? convertToDeclared(*given, decl.type, decl.isArray, [&] { return propertyLabel(cls, decl); })
                       : decl.defaultValue.isNull() ? Value::null(decl.type, decl.isArray)
                                                    : decl.defaultValue;
         if (value.isNull() && decl.qualifiers.isTrue("Required")) {
@@ -56,34 +57,53 @@ Instance validateInstance(const CimClass& cls, const Instance& instance, std::st
     return out;
 }
 
-std::optional<ObjectPath> canonicalInstancePath(const CimClass& cls, const ObjectPath& path,
-                                                std::string_view nameSpace) {
-    bool needsWork = path.nameSpace().empty() || !path.host().empty() || path.className() != cls.name;
-    if (!needsWork) {
-        for (const KeyBinding& key : path.keys()) {
-            const PropertyDecl* decl = cls.findProperty(key.name);
-            if (decl == nullptr) continue;
-            if (!sameFamily(key.value.type(), decl->type) ||
-                (decl->isReference() && !key.value.isNull() && key.value.asReference().nameSpace().empty())) {
-                needsWork = true;
-                break;
-            }
+std::vector<KeyDecl> keyDecls(const CimClass& cls) {
+    std::vector<KeyDecl> keys;
+    for (const PropertyDecl& p : cls.properties) {
+        if (p.isKey()) keys.push_back(KeyDecl{p.name, p.type});
+    }
+    return keys;
+}
+
+namespace {
+
+bool isCanonical(const std::vector<KeyDecl>& keys, const ObjectPath& path, const CimClass& cls) {
+    if (path.nameSpace().empty() || !path.host().empty() || path.className() != cls.name) return false;
+    const std::vector<KeyBinding>& given = path.keys();
+    if (given.size() != keys.size()) return false;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        const Value& v = given[i].value;
+        if (given[i].name != keys[i].name || !sameFamily(v.type(), keys[i].type)) return false;
+        if (keys[i].type == CimType::Reference && !v.isNull() && !v.isArray() && v.asReference().nameSpace().empty()) {
+            return false;
         }
     }
-    if (!needsWork) return std::nullopt;
+    return true;
+}
+
+}  // namespace
+
+std::optional<ObjectPath> canonicalInstancePath(const CimClass& cls, const std::vector<KeyDecl>* keys,
+                                                const ObjectPath& path, std::string_view nameSpace) {
+    std::vector<KeyDecl> computed;
+    if (keys == nullptr) {
+        computed = keyDecls(cls);
+        keys = &computed;
+    }
+    if (isCanonical(*keys, path, cls)) return std::nullopt;
     ObjectPath out(path.nameSpace().empty() ? std::string(nameSpace) : path.nameSpace(), cls.name);
     out.setSingleton(path.isSingleton());
+    for (const KeyDecl& decl : *keys) {
+        const Value* given = path.key(decl.name);
+        if (given == nullptr) continue;  // incomplete: the lookup will find nothing
+        Value value = sameFamily(given->type(), decl.type) || given->isArray()
+                          ? *given
+                          : convertToDeclared(*given, decl.type, false, [&] { return "key '" + decl.name + "'"; });
+        out.setKey(decl.name, qualifyReferences(value, out.nameSpace()));
+    }
+    // Keys the class does not declare stay, so that such a path matches nothing.
     for (const KeyBinding& key : path.keys()) {
-        const PropertyDecl* decl = cls.findProperty(key.name);
-        if (decl == nullptr || decl->isArray) {
-            out.setKey(key.name, key.value);
-            continue;
-        }
-        std::string name = decl->name;
-        Value value = sameFamily(key.value.type(), decl->type)
-                          ? key.value
-                          : convertToDeclared(key.value, decl->type, false, "key '" + decl->name + "'");
-        out.setKey(std::move(name), qualifyReferences(value, out.nameSpace()));
+        if (out.key(key.name) == nullptr) out.setKey(key.name, key.value);
     }
     return out;
 }

@@ -38,8 +38,8 @@ std::vector<ParamValue> checkInParameters(const MethodDecl& method, const std::v
         if (!decl->isIn()) {
             throw CimError(CimStatus::InvalidParameter, parameterLabel(method, decl->name) + " is OUT only");
         }
-        out.push_back(ParamValue{
-            decl->name, convertToDeclared(given.value, decl->type, decl->isArray, parameterLabel(method, decl->name))});
+        out.push_back(ParamValue{decl->name, convertToDeclared(given.value, decl->type, decl->isArray,
+                                                               [&] { return parameterLabel(method, decl->name); })});
     }
     for (const ParameterDecl& decl : method.parameters) {
         if (!decl.isIn() || !decl.isRequired()) continue;
@@ -60,15 +60,16 @@ std::vector<ParamValue> checkInParameters(const MethodDecl& method, const std::v
 
 MethodResult checkProviderResult(const MethodDecl& method, MethodResult result) {
     try {
-        result.returnValue =
-            convertToDeclared(result.returnValue, method.returnType, false, "return value of method " + method.name);
+        result.returnValue = convertToDeclared(result.returnValue, method.returnType, false,
+                                               [&] { return "return value of method " + method.name; });
         for (ParamValue& p : result.outParameters) {
             const ParameterDecl* decl = method.findParameter(p.name);
             if (decl == nullptr || !decl->isOut()) {
                 throw CimError(CimStatus::Failed, "'" + p.name + "' is not an OUT parameter of method " + method.name);
             }
             p.name = decl->name;
-            p.value = convertToDeclared(p.value, decl->type, decl->isArray, parameterLabel(method, decl->name));
+            p.value = convertToDeclared(p.value, decl->type, decl->isArray,
+                                        [&] { return parameterLabel(method, decl->name); });
         }
     } catch (const CimError& e) {
         throw CimError(CimStatus::Failed, "provider returned a malformed result: " + e.message());

@@ -27,7 +27,7 @@ std::string describeTarget(CimType type, bool isArray) {
 
 }  // namespace
 
-Value convertToDeclared(const Value& value, CimType type, bool isArray, std::string_view what) {
+Value convertValue(const Value& value, CimType type, bool isArray, std::string_view what) {
     if (value.type() == type && value.isArray() == isArray) return value;
     if (value.isNull()) return Value::null(type, isArray);
     if (value.isArray() != isArray) {

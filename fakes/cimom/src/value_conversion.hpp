@@ -9,11 +9,19 @@
 
 namespace wmimock::detail {
 
+/// The conversion itself; `what` names the element in messages.
+Value convertValue(const Value& value, CimType type, bool isArray, std::string_view what);
+
 /// Converts `value` to (type, isArray). NULL converts to NULL of the target type.
 /// Scalar/array mismatch -> CimError(TypeMismatch); anything unconvertible, out of range or
-/// unparsable -> CimError(InvalidParameter). `what` names the element in messages
-/// ("property 'EnabledState'", "parameter 'RequestedState'").
-Value convertToDeclared(const Value& value, CimType type, bool isArray, std::string_view what);
+/// unparsable -> CimError(InvalidParameter). `describe()` names the element in messages
+/// ("property 'EnabledState'"); it is only called when a conversion is needed, so values
+/// already of the declared type cost a copy and nothing else.
+template <class Describe>
+Value convertToDeclared(const Value& value, CimType type, bool isArray, const Describe& describe) {
+    if (value.type() == type && value.isArray() == isArray) return value;
+    return convertValue(value, type, isArray, describe());
+}
 
 /// A reference value whose path lacks a namespace gets `nameSpace` (DSP0004: references
 /// without a namespace are relative to the namespace of the instance holding them).
