@@ -163,6 +163,9 @@ void CimXmlServer::start() {
     // httplib takes ownership of the queue it is handed.
     http->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
     http->set_payload_max_length(options.maxBodyBytes);
+    // Headers and body go out in separate writes: without TCP_NODELAY, Nagle's algorithm and
+    // the peer's delayed ACK would hold every response back for ~40 ms.
+    http->set_tcp_nodelay(true);
     // httplib's default also sets SO_REUSEPORT, which would let a second server bind the same
     // port and silently share its connections; a busy port must be an error instead.
     http->set_socket_options([](socket_t socket) {
