@@ -10,12 +10,16 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${root}/build/fuzz"
 
 cmake --preset fuzz -S "${root}" >/dev/null
-cmake --build --preset fuzz -j"$(nproc)"
+# Only the fuzzers (and what they link), not the whole project.
+targets=(fuzz_mof)
+[[ -f "${root}/fuzz/cimxml/CMakeLists.txt" ]] && targets+=(fuzz_cimxml_request)
+cmake --build --preset fuzz -j"$(nproc)" --target "${targets[@]}"
 
 # Seed corpus per fuzzer: fuzz_<name> takes the fixture folders listed here.
 seed_dirs() {
     case "$1" in
         fuzz_mof) echo "fixtures/mof fixtures/instances fixtures/invalid" ;;
+        fuzz_cimxml_request) echo "fuzz/cimxml/corpus" ;;
         *) echo "fixtures/${1#fuzz_}" ;;
     esac
 }

@@ -340,13 +340,16 @@ MethodResult ServiceSimulation::invokeMethod(const ProviderContext& ctx, const O
 
     bool changesState = *which != ServiceMethod::RequestStateChange;
     bool overlapped = changesState && policy_->rendezvous(*which);
+    // A plain flag rather than std::optional<ServiceMethod>: GCC 12 -O2 reports a false
+    // -Wmaybe-uninitialized on the optional's engaged byte here.
     struct LeaveGuard {
         FaultPolicy* policy;
-        std::optional<ServiceMethod> method;
+        bool active;
+        ServiceMethod method;
         ~LeaveGuard() {
-            if (method) policy->leave(*method);
+            if (active) policy->leave(method);
         }
-    } leaveGuard{policy_.get(), changesState ? which : std::nullopt};
+    } leaveGuard{policy_.get(), changesState && which.has_value(), which.value_or(ServiceMethod::StopService)};
     std::optional<ObjectPath> job;
     Answer answer;
     {

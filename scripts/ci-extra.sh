@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The parts of CI beyond the README's commands: a warning-free clang build, the CIMOM stress
+# test under ThreadSanitizer, and a bounded libFuzzer run of every fuzz target under
+# ASan+UBSan. Each stage is bounded; the whole script stays within a few minutes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+fuzz_seconds=${WMIMOCK_FUZZ_SECONDS:-60}
+
+echo "-- clang 14 build (warnings are errors)"
+cmake --preset clang >/dev/null
+cmake --build --preset clang
+
+echo "-- ThreadSanitizer stress test"
+cmake --preset tsan >/dev/null
+cmake --build --preset tsan --target cimom_stress_test
+ctest --preset tsan -R 'Stress' --no-tests=error
+
+if [[ -x fuzz/run.sh ]]; then
+    echo "-- fuzzing (${fuzz_seconds} s per target)"
+    fuzz/run.sh "$fuzz_seconds"
+fi
