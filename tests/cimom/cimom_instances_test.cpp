@@ -82,6 +82,23 @@ TEST_F(InstancesTest, GetInstanceErrors) {
               CimStatus::InvalidParameter);
 }
 
+TEST_F(InstancesTest, ErrorsMapToTheirWbemEquivalents) {
+    auto hresultOf = [](const std::function<void()>& call) -> std::uint32_t {
+        try {
+            call();
+        } catch (const CimError& e) {
+            return toWbemHResult(e.status());
+        }
+        return 0;
+    };
+    EXPECT_EQ(hresultOf([&] { cimom.getInstance(servicePath("Nope")); }), 0x80041002u);  // WBEM_E_NOT_FOUND
+    EXPECT_EQ(hresultOf([&] { cimom.enumerateInstances("root/none", "Test_Service"); }),
+              0x8004100Eu);                                                             // WBEM_E_INVALID_NAMESPACE
+    EXPECT_EQ(hresultOf([&] { cimom.enumerateInstances(kNs, "Nope"); }), 0x80041010u);  // WBEM_E_INVALID_CLASS
+    EXPECT_EQ(wbemName(hresultOf([&] { cimom.addInstance(kNs, service("X").set("NoSuch", Value::string("v"))); })),
+              "WBEM_E_INVALID_METHOD_PARAMETERS");  // codes.md §2.3, preferred column
+}
+
 TEST_F(InstancesTest, PathsAreMatchedWhateverTheirSpelling) {
     // WMI spelling, other key order, other case, host set, no namespace (means root/cimv2).
     EXPECT_EQ(cimom.getInstance(ObjectPath::parse(R"(\\.\ROOT\CIMV2:test_service.Name="Alpha",SystemName="host")"))

@@ -152,9 +152,8 @@ std::string Cimom::hostName() const {
 MofCompileResult Cimom::Impl::load(
     const MofCompileOptions& options, std::string_view source,
     const std::function<MofCompileResult(const MofCompiler&, SchemaRepository&)>& compile) {
-    Impl& impl = *this;
-    std::lock_guard writers(impl.schemaWriters);
-    auto next = std::make_shared<SchemaRepository>(*impl.snapshot());
+    std::lock_guard writers(schemaWriters);
+    auto next = std::make_shared<SchemaRepository>(*snapshot());
     const MofCompiler compiler(options);
     MofCompileResult result = compile(compiler, *next);
     if (!result.ok()) {
@@ -179,17 +178,20 @@ MofCompileResult Cimom::Impl::load(
             throw CimError(e.status(), std::string(source) + ": instance of " + cls->name + ": " + e.message());
         }
     }
-    impl.publish(next);
+    publish(next);
     for (const auto& [nameSpace, className] : result.deletedClasses) {
-        impl.runtimeFor(normalizeNamespace(nameSpace)).store.eraseClass(className);
+        runtimeFor(normalizeNamespace(nameSpace)).store.eraseClass(className);
     }
     for (const auto& [nameSpace, pathText] : result.deletedInstances) {
-        if (auto path = ObjectPath::tryParse(pathText)) {
-            impl.runtimeFor(normalizeNamespace(nameSpace)).store.erase(*path);
-        }
+        const auto path = ObjectPath::tryParse(pathText);
+        const SchemaNamespace* ns = next->find(nameSpace);
+        const ClassPtr cls = path && ns != nullptr ? ns->findClass(path->className()) : nullptr;
+        if (cls == nullptr) continue;  // its class went too, and its instances with it
+        const auto canonical = detail::canonicalInstancePath(*cls, nullptr, *path, ns->name());
+        runtimeFor(ns->name()).store.erase(canonical ? *canonical : *path);
     }
     // `instance of` an existing path updates it, as mofcomp does.
-    for (const auto& [nameSpace, instance] : prepared) impl.runtimeFor(nameSpace).store.upsert(instance);
+    for (const auto& [nameSpace, instance] : prepared) runtimeFor(nameSpace).store.upsert(instance);
     return result;
 }
 
