@@ -29,9 +29,9 @@ struct CheckResult {
     Level level = Level::Must;
     std::string ruleSource;
     Outcome outcome = Outcome::Pass;
-    std::string message;   ///< one line: why this outcome
-    std::string expected;  ///< for failures: what the rule wanted
-    std::string actual;    ///< for failures: what happened
+    std::string message;                ///< one line: why this outcome
+    std::string expected;               ///< for failures: what the rule wanted
+    std::string actual;                 ///< for failures: what happened
     std::vector<std::string> evidence;  ///< calls made, return values, snapshots before/after
     std::vector<std::string> log;       ///< log lines of the check
     std::chrono::duration<double> duration{0};
@@ -45,15 +45,15 @@ struct CheckResult {
 };
 
 struct RunSummary {
-    std::size_t total = 0, passed = 0, warnings = 0, notSupported = 0, failed = 0, errors = 0,
-                timeouts = 0, crashes = 0;
+    std::size_t total = 0, passed = 0, warnings = 0, notSupported = 0, failed = 0, errors = 0, timeouts = 0,
+                crashes = 0;
 };
 
 struct RunResult {
     std::vector<CheckResult> results;
     std::chrono::system_clock::time_point started;
     std::chrono::duration<double> duration{0};
-    bool interrupted = false;  ///< stopped by SIGINT/SIGTERM before the end
+    bool interrupted = false;        ///< stopped by SIGINT/SIGTERM before the end
     std::vector<std::string> notes;  ///< e.g. "could not restore root/cimv2:X.Name=\"a\""
 
     RunSummary summary() const;

@@ -1,0 +1,34 @@
+// The checks of the suite: one or a few per rule, each written once and run against every
+// target and instance. Listed in catalog order; the order is part of plan() determinism.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace wmimock::conformance {
+
+struct CheckInfo {
+    std::string_view ruleId;      ///< "SS-001"
+    std::string_view title;       ///< CamelCase, unique: "StopServiceReturns0"
+    std::string_view sourceFile;  ///< path relative to the source tree: "conformance/src/checks_ss.cpp"
+    int sourceLine = 0;           ///< where the check's code starts
+};
+
+/// Every check, in catalog order (rule order of the catalog, then declaration order).
+std::span<const CheckInfo> checks() noexcept;
+
+/// "SS-001 StopServiceReturns0": what RunOptions::filter globs are matched against.
+std::string filterKey(const CheckInfo& check);
+
+/// True if `filter` selects the check. `filter` is a comma-separated list of globs
+/// (`*`, `?`), matched case-insensitively against filterKey(); empty selects everything.
+/// A glob without a space and without `*` at the end also matches the rule ID alone, so
+/// "SS-001" selects every check of SS-001.
+bool matchesFilter(const CheckInfo& check, std::string_view filter);
+
+/// "SS_001_StopServiceReturns0": the check's name where only [A-Za-z0-9_] is allowed
+/// (GoogleTest names, JUnit-friendly identifiers).
+std::string identifier(const CheckInfo& check);
+
+}  // namespace wmimock::conformance

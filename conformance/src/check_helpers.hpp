@@ -1,0 +1,34 @@
+// Small judgments several check families share.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "check_context.hpp"
+
+namespace wmimock::conformance {
+
+/// "5 (\"Service Cannot Accept Control\")" when the method's ValueMap labels the code.
+inline std::string codeText(CheckContext& ctx, std::string_view methodName, std::uint64_t code) {
+    const ValueMap* vm = methodName == "RequestStateChange" ? &ctx.rscValueMap() : ctx.methodValueMap(methodName);
+    const std::string label = vm != nullptr ? vm->labelOf(code) : std::string();
+    return label.empty() ? std::to_string(code) : std::to_string(code) + " (\"" + label + "\")";
+}
+
+/// Records not-supported and returns true when the call declined as catalog §0.3 allows.
+inline bool declined(CheckContext& ctx, const CallOutcome& call) {
+    if (!call.notSupported()) return false;
+    ctx.notSupported(call.method + " is not supported by this implementation: " + call.describe());
+    return true;
+}
+
+/// Catalog CON-002 on a settled snapshot: empty when consistent, else what is wrong.
+inline std::string startedMismatch(const Snapshot& s) {
+    if (!s.started || !s.enabledState || !s.settled()) return {};
+    const auto es = *s.enabledState;
+    if ((es == 2 || es == 6 || es == 9) && !*s.started) return "Started FALSE with EnabledState " + std::to_string(es);
+    if (es == 3 && *s.started) return "Started TRUE with EnabledState 3";
+    return {};
+}
+
+}  // namespace wmimock::conformance

@@ -1,0 +1,44 @@
+// The registry of checks: each family file (checks_ss.cpp, checks_rsc.cpp, ...) defines its
+// checks with WMIMOCK_CHECK and lists them; allChecks() puts them in catalog order.
+#pragma once
+
+#include <span>
+#include <string_view>
+
+#include "check_context.hpp"
+#include "wmimock/conformance/checks.hpp"
+
+namespace wmimock::conformance {
+
+using CheckFunction = void (*)(CheckContext&);
+
+struct CheckDef {
+    CheckInfo info;
+    CheckFunction run;
+};
+
+/// "conformance/src/checks_ss.cpp" from the compiler's __FILE__.
+constexpr std::string_view sourceRelative(std::string_view file) noexcept {
+    const auto at = file.rfind("conformance/src/");
+    return at == std::string_view::npos ? file : file.substr(at);
+}
+
+// One function per check; the definition's line is the check's source line.
+#define WMIMOCK_CHECK(function, ruleId, title)                                                        \
+    void function(CheckContext& ctx);                                                                 \
+    constexpr CheckDef function##Def{{ruleId, title, sourceRelative(__FILE__), __LINE__}, &function}; \
+    void function(CheckContext& ctx)
+
+std::span<const CheckDef> ssChecks() noexcept;
+std::span<const CheckDef> rscChecks() noexcept;
+std::span<const CheckDef> conChecks() noexcept;
+std::span<const CheckDef> errChecks() noexcept;
+std::span<const CheckDef> jobChecks() noexcept;
+std::span<const CheckDef> concChecks() noexcept;
+
+/// Every check in catalog order (same order and size as checks()).
+std::span<const CheckDef> allChecks() noexcept;
+/// The definition behind a CheckInfo from checks() (matched by rule ID and title).
+const CheckDef* findCheck(const CheckInfo& info) noexcept;
+
+}  // namespace wmimock::conformance

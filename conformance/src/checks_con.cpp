@@ -1,0 +1,201 @@
+// CON: StopService and RequestStateChange agree. Catalog §3.
+#include <array>
+
+#include "check_helpers.hpp"
+#include "check_registry.hpp"
+
+namespace wmimock::conformance {
+namespace {
+
+/// Run A (StopService) and run B (RequestStateChange(3)) of CON-001/CON-003, each from
+/// running. Empty when a precondition or a method is missing (the verdict is recorded).
+struct Twin {
+    Attempt viaStop, viaRsc;
+};
+
+std::optional<Twin> stopBothWays(CheckContext& ctx) {
+    if (ctx.rscRulesDoNotApply()) return std::nullopt;
+    if (!ctx.makeRunning()) {
+        ctx.unreachable("the service could not be brought to running");
+        return std::nullopt;
+    }
+    Twin t;
+    t.viaStop = ctx.stop();
+    if (declined(ctx, t.viaStop.call)) return std::nullopt;
+    if (!t.viaStop.accepted) {
+        ctx.notSupported("StopService did not succeed (" + t.viaStop.call.describe() + "; see SS-001)");
+        return std::nullopt;
+    }
+    if (!ctx.makeRunning()) {
+        ctx.unreachable("the service could not be brought back to running");
+        return std::nullopt;
+    }
+    t.viaRsc = ctx.rsc(3);
+    if (declined(ctx, t.viaRsc.call)) return std::nullopt;
+    if (!t.viaRsc.accepted || (t.viaRsc.job && t.viaRsc.job->finalState != 7U)) {
+        ctx.notSupported("RequestStateChange(3) did not succeed (" + t.viaRsc.call.describe() + "; see RSC-002)");
+        return std::nullopt;
+    }
+    return t;
+}
+
+WMIMOCK_CHECK(con001, "CON-001", "StopServiceEquivalentToRsc3") {
+    const auto twin = stopBothWays(ctx);
+    if (!twin) return;
+    const Snapshot& a = twin->viaStop.after;
+    const Snapshot& b = twin->viaRsc.after;
+    const bool othersEqual = a.started == b.started && a.enabledState == b.enabledState &&
+                             a.transitioningToState == b.transitioningToState && a.enabledDefault == b.enabledDefault;
+    if (othersEqual && a.requestedState == b.requestedState) {
+        return ctx.pass("both methods end in " + a.toString());
+    }
+    const auto tolerated = [](const std::optional<std::uint16_t>& x, const std::optional<std::uint16_t>& y) {
+        const bool untracked = !x || *x == 12 || !y || *y == 12;
+        const bool stopOrShutDown = x && y && ((*x == 3 && *y == 4) || (*x == 4 && *y == 3));
+        return untracked || stopOrShutDown;
+    };
+    if (othersEqual && tolerated(a.requestedState, b.requestedState)) {
+        return ctx.warn("the end states differ only in RequestedState: " + difference(a, b));
+    }
+    ctx.fail("the same Started, EnabledState, RequestedState, TransitioningToState, EnabledDefault",
+             "StopService vs RequestStateChange(3): " + difference(a, b));
+}
+
+WMIMOCK_CHECK(con002, "CON-002", "StartedAgreesWithEnabledState") {
+    std::vector<Snapshot> settled{ctx.initial()};
+    if (ctx.makeRunning()) settled.push_back(ctx.snapshot("running"));
+    if (ctx.makeStopped()) settled.push_back(ctx.snapshot("stopped"));
+    if (ctx.makeRunning()) settled.push_back(ctx.stop().after);
+    if (ctx.makeStopped()) settled.push_back(ctx.start().after);
+    bool compared = false;
+    for (const Snapshot& s : settled) {
+        if (!s.started || !s.enabledState) continue;
+        compared = true;
+        if (const auto mismatch = startedMismatch(s); !mismatch.empty()) {
+            if (ctx.settings().strictStarted) {
+                return ctx.fail("Started consistent with EnabledState (--strict-started)", mismatch);
+            }
+            return ctx.warn("Started disagrees with EnabledState: " + mismatch);
+        }
+    }
+    if (!compared) return ctx.notSupported("Started or EnabledState is not populated");
+    ctx.pass("Started agreed with EnabledState in every settled snapshot");
+}
+
+WMIMOCK_CHECK(con003, "CON-003", "SameRequestedStateFromBothMethods") {
+    const auto twin = stopBothWays(ctx);
+    if (!twin) return;
+    const auto a = twin->viaStop.after.requestedState;
+    const auto b = twin->viaRsc.after.requestedState;
+    if (a == b) return ctx.pass("both methods record RequestedState " + optionalText(a));
+    ctx.fail("StopService to record the RequestedState RequestStateChange(3) records (" + optionalText(b) + ")",
+             "RequestedState " + optionalText(a) + " after StopService");
+}
+
+WMIMOCK_CHECK(con004, "CON-004", "CrossMethodRoundTrips") {
+    if (ctx.rscRulesDoNotApply()) return;
+    struct Sequence {
+        std::string_view name;
+        bool firstViaRsc, secondViaRsc;
+        Want second;
+    };
+    constexpr std::array sequences{
+        Sequence{"StopService then RequestStateChange(2)", false, true, Want::Running},
+        Sequence{"RequestStateChange(3) then StartService", true, false, Want::Running},
+        Sequence{"RequestStateChange(3) then StopService", true, false, Want::Stopped},
+    };
+    int run = 0;
+    for (const auto& seq : sequences) {
+        if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+        // Only the end state is this rule's: a first step that misbehaves is judged by the
+        // rules of its own method, and a job that does not complete by the JOB rules.
+        const auto unjudged = [&](const Attempt& a) {
+            if (a.call.notSupported()) return std::string(a.call.describe());
+            if (a.job && a.job->finalState != 7U) return std::string("its job did not complete");
+            return std::string();
+        };
+        const Attempt first = seq.firstViaRsc ? ctx.rsc(3) : ctx.stop();
+        if (const auto why = unjudged(first); !why.empty()) {
+            ctx.log(std::string(seq.name) + ": not judged, " + why);
+            continue;
+        }
+        const Attempt second = seq.secondViaRsc ? ctx.rsc(seq.second == Want::Running ? 2 : 3)
+                                                : (seq.second == Want::Running ? ctx.start() : ctx.stop());
+        if (const auto why = unjudged(second); !why.empty()) {
+            ctx.log(std::string(seq.name) + ": not judged, " + why);
+            continue;
+        }
+        ++run;
+        const RunState want = seq.second == Want::Running ? RunState::Running : RunState::Stopped;
+        if (runState(second.after) != want) {
+            return ctx.fail(std::string(seq.name) + ": ends " + std::string(toString(want)),
+                            second.call.describe() + ", " + second.after.toString());
+        }
+    }
+    if (run == 0) return ctx.notSupported("no sequence could be judged (methods not supported or jobs incomplete)");
+    ctx.pass(std::to_string(run) + " mixed sequence(s) ended as expected");
+}
+
+WMIMOCK_CHECK(con005, "CON-005", "EnabledDefaultAndStartModeUnchanged") {
+    // Compared with the configuration found before the run touched the instance: the suite
+    // itself only ever stops and starts it, so any change is the implementation's.
+    const Snapshot first = ctx.baseline();
+    std::vector<Snapshot> all{ctx.initial()};
+    const auto collect = [&](const Attempt& a) {
+        all.push_back(a.immediately);
+        all.push_back(a.after);
+    };
+    if (ctx.makeRunning()) collect(ctx.stop());
+    if (ctx.makeStopped()) collect(ctx.start());
+    if (first.modelsEnablement()) {
+        if (ctx.makeRunning()) collect(ctx.rsc(3));
+        if (ctx.makeStopped()) collect(ctx.rsc(2));
+    }
+    if (!first.enabledDefault && !first.startMode &&
+        std::all_of(all.begin(), all.end(), [](const Snapshot& s) { return !s.enabledDefault && !s.startMode; })) {
+        return ctx.notSupported("neither EnabledDefault nor StartMode is populated");
+    }
+    for (const Snapshot& s : all) {
+        if (s.enabledDefault != first.enabledDefault || s.startMode != first.startMode) {
+            return ctx.fail("EnabledDefault " + optionalText(first.enabledDefault) + " and StartMode " +
+                                first.startMode.value_or("NULL") + " untouched by stop/start",
+                            "EnabledDefault " + optionalText(s.enabledDefault) + ", StartMode " +
+                                s.startMode.value_or("NULL") + " after " + s.toString());
+        }
+    }
+    ctx.pass("EnabledDefault " + optionalText(first.enabledDefault) + " and StartMode " +
+             first.startMode.value_or("NULL") + " stayed as configured");
+}
+
+WMIMOCK_CHECK(con007, "CON-007", "CapabilitiesWellFormed") {
+    const auto& all = ctx.capabilities();
+    if (all.empty()) return ctx.notSupported("no CIM_EnabledLogicalElementCapabilities is associated to the element");
+    for (const Capabilities& c : all) {
+        if (c.requestedStatesSupported) {
+            for (const auto s : *c.requestedStatesSupported) {
+                if (s < 2 || s > 11 || s == 5) {
+                    return ctx.fail("RequestedStatesSupported within {2,3,4,6,7,8,9,10,11}",
+                                    std::to_string(s) + " in " + c.path.toString());
+                }
+            }
+        }
+        if (c.stateAwareness) {
+            for (const auto s : *c.stateAwareness) {
+                if (s != 2 && s != 3) {
+                    return ctx.fail("StateAwareness within {2,3}", std::to_string(s) + " in " + c.path.toString());
+                }
+            }
+        }
+    }
+    ctx.pass(std::to_string(all.size()) + " capabilities instance(s), well formed");
+}
+
+constexpr std::array kChecks{con001Def, con002Def, con003Def, con004Def, con005Def, con007Def};
+
+}  // namespace
+
+std::span<const CheckDef> conChecks() noexcept {
+    return kChecks;
+}
+
+}  // namespace wmimock::conformance

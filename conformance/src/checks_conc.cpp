@@ -1,0 +1,257 @@
+// CONC: concurrency and idempotency. Catalog §6. Each thread uses its own connection
+// (Target::connect); a hang is caught by the runner's per-check timeout.
+#include <algorithm>
+#include <array>
+#include <latch>
+#include <map>
+#include <thread>
+
+#include "check_helpers.hpp"
+#include "check_registry.hpp"
+
+namespace wmimock::conformance {
+namespace {
+
+struct Call {
+    std::string method;
+    std::vector<ParamValue> in;
+};
+
+/// Fires the calls together (released by one latch), one thread and connection each.
+std::vector<CallOutcome> fireTogether(CheckContext& ctx, const std::vector<Call>& calls) {
+    std::vector<CallOutcome> out(calls.size());
+    std::latch ready(static_cast<std::ptrdiff_t>(calls.size()));
+    std::vector<std::shared_ptr<CimClient>> connections;
+    connections.reserve(calls.size());
+    for (std::size_t i = 0; i < calls.size(); ++i) connections.push_back(ctx.target().connect());
+    const ObjectPath target = ctx.path();
+    {
+        std::vector<std::jthread> threads;
+        threads.reserve(calls.size());
+        for (std::size_t i = 0; i < calls.size(); ++i) {
+            threads.emplace_back([&, i] {
+                CallOutcome& o = out[i];
+                o.method = calls[i].method;
+                ready.arrive_and_wait();
+                try {
+                    o.result = connections[i]->invokeMethod(target, calls[i].method, calls[i].in);
+                    if (!o.result.returnValue.isNull() && isInteger(o.result.returnValue.type())) {
+                        o.code = o.result.returnValue.asUint64();
+                    }
+                    if (const Value* job = o.result.out("Job"); job != nullptr && !job->isNull()) {
+                        o.jobPresent = true;
+                        if (job->type() == CimType::Reference) {
+                            ObjectPath ref = job->asReference();
+                            if (ref.nameSpace().empty()) ref.setNameSpace(target.nameSpace());
+                            o.job = std::move(ref);
+                        }
+                    }
+                } catch (const CimError& e) {
+                    o.error = e.status();
+                    o.errorMessage = e.message();
+                } catch (const std::exception& e) {
+                    o.error = CimStatus::Failed;
+                    o.errorMessage = e.what();
+                }
+            });
+        }
+    }
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        ctx.evidence("thread " + std::to_string(i) + ": " + out[i].method + " -> " + out[i].describe());
+    }
+    return out;
+}
+
+std::vector<Call> stops(int n) {
+    return std::vector<Call>(static_cast<std::size_t>(n), Call{"StopService", {}});
+}
+
+/// Shared verdict of CONC-001/003: codes allowed, no CIM_ERR_FAILED, service ends stopped.
+bool convergedStopped(CheckContext& ctx, const std::vector<CallOutcome>& calls) {
+    const ValueMap* vm = ctx.methodValueMap("StopService");
+    for (const auto& c : calls) {
+        if (c.error == CimStatus::Failed) {
+            ctx.fail("no CIM_ERR_FAILED under concurrency", c.method + " -> " + c.describe());
+            return false;
+        }
+        if (c.method == "StopService" && c.code && vm != nullptr && !vm->lookup(*c.code).documented()) {
+            ctx.fail("documented StopService codes under concurrency (SS-005)", std::to_string(*c.code));
+            return false;
+        }
+    }
+    for (const auto& c : calls) {
+        if (c.code == 4096U && c.job) {
+            const JobTrace t = ctx.waitJob(*c.job);
+            if (!t.terminal) {
+                ctx.fail("every job of the concurrent requests reaches a terminal state",
+                         "job " + c.job->toString() + " still JobState " + optionalText(t.polls.back().jobState));
+                return false;
+            }
+        }
+    }
+    const SettleResult s = ctx.settle(Want::Stopped);
+    if (!s.reached) {
+        ctx.fail("the service stopped after concurrent stops", s.last.toString());
+        return false;
+    }
+    if (s.last.started == true) {  // SS-002's MUST part
+        ctx.fail("Started FALSE after the concurrent stops", s.last.toString());
+        return false;
+    }
+    if (const auto mismatch = startedMismatch(s.last); !mismatch.empty()) {
+        ctx.warn("after the concurrent stops: " + mismatch + " (CON-002)");
+    }
+    return true;
+}
+
+bool allDeclined(const std::vector<CallOutcome>& calls) {
+    return std::all_of(calls.begin(), calls.end(), [](const CallOutcome& c) { return c.notSupported(); });
+}
+
+WMIMOCK_CHECK(conc001, "CONC-001", "ParallelStopsConverge") {
+    if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+    const auto calls = fireTogether(ctx, stops(ctx.settings().parallelCalls));
+    if (allDeclined(calls)) return ctx.notSupported("StopService is not supported: " + calls.front().describe());
+    if (!convergedStopped(ctx, calls)) return;
+    ctx.pass(std::to_string(calls.size()) + " concurrent StopService calls converged to stopped");
+}
+
+WMIMOCK_CHECK(conc002, "CONC-002", "OneEffectiveStopIdempotentExtras") {
+    if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+    const auto calls = fireTogether(ctx, stops(ctx.settings().parallelCalls));
+    if (allDeclined(calls)) return ctx.notSupported("StopService is not supported: " + calls.front().describe());
+    const SettleResult s = ctx.settle(Want::Stopped);
+    std::map<std::string, int> tally;
+    int successes = 0;
+    bool undocumented = false;
+    const ValueMap* vm = ctx.methodValueMap("StopService");
+    for (const auto& c : calls) {
+        ++tally[c.describe()];
+        if (c.code && (*c.code == 0 || ctx.isAsyncStart("StopService", *c.code))) ++successes;
+        // A "not supported" answer is SS-003's to judge (and SS-009's when all decline).
+        if (c.notSupported()) continue;
+        if (c.error || (c.code && *c.code != 0 && (vm == nullptr || !vm->lookup(*c.code).documented()))) {
+            undocumented = true;
+        }
+    }
+    std::string summary;
+    for (const auto& [what, n] : tally) summary += (summary.empty() ? "" : ", ") + std::to_string(n) + "x " + what;
+    if (successes == 0) {
+        if (s.reached && undocumented) {
+            return ctx.fail("at least one 0 for the stop that took place", summary);
+        }
+        if (!s.reached) return ctx.notSupported("the service did not stop (judged under CONC-001): " + summary);
+    }
+    if (undocumented) {
+        return ctx.fail("0 or a documented \"already stopped\" / \"busy\" code from every extra call", summary);
+    }
+    if (successes < static_cast<int>(calls.size())) {
+        return ctx.warn("the extra calls returned documented codes other than 0: " + summary);
+    }
+    ctx.pass("every concurrent StopService returned 0: " + summary);
+}
+
+WMIMOCK_CHECK(conc003, "CONC-003", "MixedStopAndRscConverge") {
+    if (ctx.rscRulesDoNotApply()) return;
+    if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+    std::vector<Call> calls;
+    for (int i = 0; i < ctx.settings().parallelCalls; ++i) {
+        calls.push_back(i % 2 == 0 ? Call{"StopService", {}}
+                                   : Call{"RequestStateChange", {{"RequestedState", Value::uint16(3)}}});
+    }
+    const auto out = fireTogether(ctx, calls);
+    if (allDeclined(out)) return ctx.notSupported("neither method is supported");
+    if (!convergedStopped(ctx, out)) return;
+    ctx.pass("concurrent StopService and RequestStateChange(3) converged to stopped");
+}
+
+WMIMOCK_CHECK(conc004, "CONC-004", "StopStartRaceEndsClean") {
+    if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+    std::vector<Call> calls;
+    for (int i = 0; i < ctx.settings().racePairs; ++i) {
+        calls.push_back({"StopService", {}});
+        calls.push_back({"StartService", {}});
+    }
+    const auto out = fireTogether(ctx, calls);
+    if (allDeclined(out)) return ctx.notSupported("neither StopService nor StartService is supported");
+    // Settle to either state.
+    const auto deadline = ctx.clock().now() + std::chrono::duration_cast<Clock::duration>(ctx.settings().settleTimeout);
+    Snapshot s = ctx.snapshot();
+    while (runState(s) != RunState::Running && runState(s) != RunState::Stopped && ctx.clock().now() < deadline) {
+        ctx.pause(ctx.settings().pollInterval);
+        s = ctx.snapshot();
+    }
+    ctx.evidence("S(T) settled: " + s.toString());
+    const RunState end = runState(s);
+    if (end != RunState::Running && end != RunState::Stopped) {
+        return ctx.fail("a settled running or stopped state after the race", s.toString());
+    }
+    if (const auto mismatch = startedMismatch(s); !mismatch.empty()) {
+        return ctx.fail("Started consistent with EnabledState after the race", mismatch);
+    }
+    if (s.enabledState && s.modelsEnablement() && *s.enabledState != 2 && *s.enabledState != 3) {
+        return ctx.fail("EnabledState 2 or 3 after the race", s.toString());
+    }
+    if (s.requestedState && !s.requestedStateUntracked() && *s.requestedState != 2 && *s.requestedState != 3) {
+        return ctx.fail("RequestedState equal to a requested value (2 or 3)", s.toString());
+    }
+    ctx.pass("the stop/start race ended " + std::string(toString(end)) + " and consistent");
+}
+
+std::size_t countOrZero(CheckContext& ctx, std::string_view className) {
+    try {
+        return ctx.client().enumerateInstanceNames(ctx.nameSpace(), className).size();
+    } catch (const CimError&) {
+        return 0;
+    }
+}
+
+WMIMOCK_CHECK(conc005, "CONC-005", "RepeatedStopsNoLeaks") {
+    if (!ctx.makeStopped()) return ctx.unreachable("the service could not be brought to stopped");
+    const std::size_t jobsBefore = countOrZero(ctx, "CIM_ConcreteJob");
+    const std::size_t servicesBefore = countOrZero(ctx, ctx.path().className());
+    const Snapshot before = ctx.snapshot("before");
+    std::map<std::string, int> tally;
+    int jobStarts = 0, declinedCalls = 0;
+    const int n = ctx.settings().repeatedStops;
+    ctx.setRecording(false);
+    for (int i = 0; i < n; ++i) {
+        const CallOutcome c = ctx.stopService();
+        ++tally[c.describe()];
+        if (c.returned(4096)) ++jobStarts;
+        if (c.notSupported()) ++declinedCalls;
+    }
+    ctx.setRecording(true);
+    std::string summary;
+    for (const auto& [what, count] : tally)
+        summary += (summary.empty() ? "" : ", ") + std::to_string(count) + "x " + what;
+    ctx.evidence(std::to_string(n) + " x StopService on the stopped service: " + summary);
+    const Snapshot after = ctx.afterCall();
+    if (declinedCalls == n) return ctx.notSupported("StopService is not supported: " + summary);
+    if (!sameRunState(before, after)) return ctx.fail("the stopped state kept", difference(before, after));
+    // CIM errors carry varying messages: compare return codes and error codes only.
+    std::map<std::string, int> codes;
+    for (const auto& [what, count] : tally) codes[what.substr(0, what.find(' '))] += count;
+    if (codes.size() != 1) return ctx.fail("the same answer to every repeated stop", summary);
+    const std::size_t jobsAfter = countOrZero(ctx, "CIM_ConcreteJob");
+    const std::size_t servicesAfter = countOrZero(ctx, ctx.path().className());
+    if (servicesAfter != servicesBefore) {
+        return ctx.fail(std::to_string(servicesBefore) + " service instances",
+                        std::to_string(servicesAfter) + " after " + std::to_string(n) + " stops");
+    }
+    if (jobsAfter > jobsBefore + static_cast<std::size_t>(jobStarts)) {
+        return ctx.fail("no more jobs than the stops that started one (" + std::to_string(jobStarts) + ")",
+                        std::to_string(jobsAfter - jobsBefore) + " new job instances");
+    }
+    ctx.pass(std::to_string(n) + " repeated stops: same answer (" + summary + "), nothing leaked");
+}
+
+constexpr std::array kChecks{conc001Def, conc002Def, conc003Def, conc004Def, conc005Def};
+
+}  // namespace
+
+std::span<const CheckDef> concChecks() noexcept {
+    return kChecks;
+}
+
+}  // namespace wmimock::conformance

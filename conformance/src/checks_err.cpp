@@ -1,0 +1,310 @@
+// ERR: CIM status errors of InvokeMethod. Catalog §4.
+#include <algorithm>
+#include <array>
+
+#include "check_helpers.hpp"
+#include "check_registry.hpp"
+#include "wmimock/cim/names.hpp"
+
+namespace wmimock::conformance {
+namespace {
+
+constexpr std::string_view kMissingName = "no-such-service-7c1d0e";
+constexpr std::string_view kMissingNamespace = "root/wmimock-doesnotexist";
+
+/// T with its Name key (or its first string key) pointing at no instance.
+ObjectPath missingInstance(const ObjectPath& t) {
+    ObjectPath p = t;
+    if (p.key("Name") != nullptr) {
+        p.setKey("Name", Value::string(std::string(kMissingName)));
+        return p;
+    }
+    for (const auto& k : t.keys()) {
+        if (k.value.type() == CimType::String) {
+            p.setKey(k.name, Value::string(std::string(kMissingName)));
+            return p;
+        }
+    }
+    p.setKey("Name", Value::string(std::string(kMissingName)));
+    return p;
+}
+
+ObjectPath inNamespace(ObjectPath p, std::string_view ns) {
+    p.setNameSpace(ns);
+    return p;
+}
+
+std::string expectedText(std::initializer_list<CimStatus> codes) {
+    std::string out;
+    for (const auto c : codes) out += (out.empty() ? "" : " or ") + std::string(statusName(c));
+    return out;
+}
+
+WMIMOCK_CHECK(err001, "ERR-001", "MissingInstanceNotFound") {
+    const ObjectPath missing = missingInstance(ctx.path());
+    for (const auto& [method, in] : std::vector<std::pair<std::string, std::vector<ParamValue>>>{
+             {"StopService", {}}, {"RequestStateChange", {{"RequestedState", Value::uint16(3)}}}}) {
+        const CallOutcome c = ctx.invoke(missing, method, in);
+        if (c.error != CimStatus::NotFound) {
+            return ctx.fail("CIM_ERR_NOT_FOUND from " + method + " on a missing instance", c.describe());
+        }
+    }
+    ctx.pass("StopService and RequestStateChange on a missing instance fail with CIM_ERR_NOT_FOUND");
+}
+
+WMIMOCK_CHECK(err002, "ERR-002", "MissingClassNotFound") {
+    ObjectPath p(ctx.nameSpace(), "WMIMock_NoSuchClass", {{"Name", Value::string("x")}});
+    const CallOutcome c = ctx.invoke(p, "StopService");
+    if (c.error == CimStatus::NotFound) return ctx.pass("a missing class fails with CIM_ERR_NOT_FOUND");
+    if (c.error == CimStatus::InvalidClass)
+        return ctx.warn("a missing class fails with CIM_ERR_INVALID_CLASS, not NOT_FOUND");
+    ctx.fail("CIM_ERR_NOT_FOUND", c.describe());
+}
+
+WMIMOCK_CHECK(err003, "ERR-003", "UnknownMethodNotFound") {
+    const CallOutcome c = ctx.invoke("StopServise");
+    if (c.error == CimStatus::MethodNotFound) return ctx.pass("an unknown method fails with CIM_ERR_METHOD_NOT_FOUND");
+    if (c.error == CimStatus::MethodNotAvailable) {
+        return ctx.warn("an unknown method fails with CIM_ERR_METHOD_NOT_AVAILABLE, not METHOD_NOT_FOUND");
+    }
+    ctx.fail("CIM_ERR_METHOD_NOT_FOUND", c.describe());
+}
+
+WMIMOCK_CHECK(err004, "ERR-004", "WrongParametersRejected") {
+    if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+    struct Case {
+        std::string_view what, method;
+        std::vector<ParamValue> in;
+        bool typeError;
+    };
+    const std::vector<Case> cases{
+        {"StopService(Bogus=1)", "StopService", {{"Bogus", Value::uint32(1)}}, false},
+        {"RequestStateChange()", "RequestStateChange", {}, false},
+        {"RequestStateChange(RequestedState=\"abc\")",
+         "RequestStateChange",
+         {{"RequestedState", Value::string("abc")}},
+         true},
+        {"RequestStateChange(RequestedState={3})",
+         "RequestStateChange",
+         {{"RequestedState", Value::array(CimType::Uint16, {Value::uint16(3)})}},
+         true},
+        {"RequestStateChange(RequestedState=3, Foo=\"x\")",
+         "RequestStateChange",
+         {{"RequestedState", Value::uint16(3)}, {"Foo", Value::string("x")}},
+         false},
+        {"RequestStateChange(RequestedState=3, RequestedState=3)",
+         "RequestStateChange",
+         {{"RequestedState", Value::uint16(3)}, {"RequestedState", Value::uint16(3)}},
+         false},
+    };
+    int judged = 0;
+    for (const auto& k : cases) {
+        const Snapshot before = ctx.snapshot("before");
+        const CallOutcome c = ctx.invoke(k.method, k.in);
+        if (c.code == 4096U && c.job) ctx.waitJob(*c.job);
+        const Snapshot after = ctx.afterCall();
+        if (!sameRunState(before, after)) {
+            return ctx.fail("no state change for " + std::string(k.what),
+                            c.describe() + ", " + difference(before, after));
+        }
+        if (c.notSupported()) {  // an unimplemented method: its parameters mean nothing (ERR-006)
+            ctx.log(std::string(k.what) + ": " + c.describe() + " (method not supported)");
+            continue;
+        }
+        ++judged;
+        const bool rejected = c.error == CimStatus::InvalidParameter ||
+                              (k.typeError && c.error == CimStatus::TypeMismatch) ||
+                              (c.code && ctx.isInvalidParameterCode(k.method, *c.code));
+        if (!rejected) {
+            return ctx.fail("CIM_ERR_INVALID_PARAMETER" + std::string(k.typeError ? " / TYPE_MISMATCH" : "") + " for " +
+                                std::string(k.what),
+                            c.describe());
+        }
+    }
+    if (judged == 0) return ctx.notSupported("neither method is supported");
+    ctx.pass("unknown, missing, ill-typed and duplicate parameters were rejected without effect");
+}
+
+WMIMOCK_CHECK(err005, "ERR-005", "InvalidNamespace") {
+    const CallOutcome c = ctx.invoke(inNamespace(ctx.path(), kMissingNamespace), "StopService");
+    if (c.error == CimStatus::InvalidNamespace)
+        return ctx.pass("a missing namespace fails with CIM_ERR_INVALID_NAMESPACE");
+    ctx.fail("CIM_ERR_INVALID_NAMESPACE", c.describe());
+}
+
+WMIMOCK_CHECK(err006, "ERR-006", "UnimplementedSignalledProperly") {
+    // A method is unimplemented when it declines whatever the state; one that declines only
+    // sometimes is implemented, and its "not supported" answers are SS-003's to judge.
+    int unimplemented = 0;
+    for (const bool viaRsc : {false, true}) {
+        const auto call = [&] { return viaRsc ? ctx.requestStateChange(3) : ctx.stopService(); };
+        const std::string name = viaRsc ? "RequestStateChange(3)" : "StopService";
+        if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+        const Snapshot before = ctx.snapshot("before");
+        const CallOutcome onRunning = call();
+        if (!onRunning.notSupported()) {
+            ctx.complete(onRunning, before, Want::Stopped, viaRsc, ctx.path());
+            continue;
+        }
+        const Snapshot after = ctx.afterCall();
+        if (!ctx.makeStopped()) continue;
+        const CallOutcome onStopped = call();
+        if (!onStopped.notSupported()) {
+            ctx.log(name + " declines only on a running service (" + onRunning.describe() + "), answering " +
+                    onStopped.describe() + " on a stopped one: it is implemented");
+            continue;
+        }
+        ++unimplemented;
+        if (!sameRunState(before, after)) {
+            return ctx.fail("no state change when " + name + " declines with " + onRunning.describe(),
+                            difference(before, after));
+        }
+    }
+    if (unimplemented == 0) {
+        return ctx.notSupported("not applicable: StopService and RequestStateChange are both implemented");
+    }
+    ctx.pass("the unimplemented method(s) declined with an allowed signal and changed nothing");
+}
+
+WMIMOCK_CHECK(err007, "ERR-007", "ErrorPrecedence") {
+    const ObjectPath missing = missingInstance(ctx.path());
+    struct Case {
+        std::string_view what;
+        ObjectPath target;
+        std::string method;
+        std::vector<ParamValue> in;
+        CimStatus first, second;
+    };
+    const std::vector<Case> cases{
+        {"missing instance + unknown method",
+         missing,
+         "StopServise",
+         {},
+         CimStatus::NotFound,
+         CimStatus::MethodNotFound},
+        {"missing namespace + missing instance",
+         inNamespace(missing, kMissingNamespace),
+         "StopService",
+         {},
+         CimStatus::InvalidNamespace,
+         CimStatus::NotFound},
+        {"bad parameter + missing instance",
+         missing,
+         "StopService",
+         {{"Bogus", Value::uint32(1)}},
+         CimStatus::InvalidParameter,
+         CimStatus::NotFound},
+    };
+    int judged = 0;
+    for (const auto& k : cases) {
+        const CallOutcome c = ctx.invoke(k.target, k.method, k.in);
+        if (c.error == k.first) {
+            ++judged;
+            continue;
+        }
+        if (c.error == k.second) {
+            ++judged;
+            ctx.warn(std::string(k.what) + ": " + std::string(statusName(k.second)) + " instead of the earlier " +
+                     std::string(statusName(k.first)));
+            continue;
+        }
+        // Neither applicable error: the single-error rules (ERR-001, ERR-004, ERR-005) judge
+        // that code; precedence cannot be observed here.
+        ctx.log(std::string(k.what) + ": " + c.describe() + ", neither " + expectedText({k.first, k.second}) +
+                ": precedence not observable");
+    }
+    if (judged == 0) return ctx.notSupported("no case returned one of its applicable errors");
+    ctx.pass("the first applicable error was returned in every judged case");
+}
+
+WMIMOCK_CHECK(err009, "ERR-009", "ErrorsHaveNoSideEffects") {
+    if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+    const std::vector<std::pair<std::string, std::vector<ParamValue>>> provocations{
+        {"StopService", {{"Bogus", Value::uint32(1)}}},
+        {"RequestStateChange", {}},
+        {"RequestStateChange", {{"RequestedState", Value::string("abc")}}},
+        {"StopServise", {}},
+    };
+    int errors = 0;
+    for (const auto& [method, in] : provocations) {
+        const Snapshot before = ctx.snapshot("before");
+        const CallOutcome c = ctx.invoke(method, in);
+        if (!c.error) {
+            if (c.code == 4096U && c.job) ctx.waitJob(*c.job);
+            if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought back to running");
+            continue;
+        }
+        ++errors;
+        const Snapshot after = ctx.afterCall();
+        if (!sameRunState(before, after) || before.requestedState != after.requestedState) {
+            ctx.warn(method + " failed with " + c.describe() +
+                     " yet changed the instance: " + difference(before, after));
+            if (!ctx.makeRunning()) return;
+        }
+    }
+    if (errors == 0) return ctx.notSupported("no CIM error could be provoked");
+    ctx.pass(std::to_string(errors) + " CIM error(s), none with a side effect");
+}
+
+WMIMOCK_CHECK(err010, "ERR-010", "MalformedPathRejected") {
+    std::vector<std::pair<std::string, ObjectPath>> paths;
+    if (ctx.path().keys().size() > 1) {
+        const KeyBinding* only = nullptr;
+        for (const auto& k : ctx.path().keys()) {
+            if (iequals(k.name, "Name")) only = &k;
+        }
+        if (only == nullptr) only = &ctx.path().keys().front();
+        paths.emplace_back("a path with only the " + only->name + " key",
+                           ObjectPath(ctx.path().nameSpace(), ctx.path().className(), {*only}));
+    }
+    ObjectPath extra = ctx.path();
+    extra.setKey("Foo", Value::string("x"));
+    paths.emplace_back("a path with an extra key Foo", extra);
+    for (const auto& [what, path] : paths) {
+        const CallOutcome c = ctx.invoke(path, "StopService");
+        if (c.error == CimStatus::InvalidParameter || c.error == CimStatus::NotFound) continue;
+        if (c.code == 0U) ctx.settle(Want::Stopped);
+        return ctx.fail("CIM_ERR_INVALID_PARAMETER or CIM_ERR_NOT_FOUND for " + what, c.describe());
+    }
+    ctx.pass("malformed paths were rejected");
+}
+
+WMIMOCK_CHECK(err011, "ERR-011", "DefinedStatusCodes") {
+    const ObjectPath missing = missingInstance(ctx.path());
+    ObjectPath extra = ctx.path();
+    extra.setKey("Foo", Value::string("x"));
+    const std::vector<CallOutcome> calls{
+        ctx.invoke(missing, "StopService"),
+        ctx.invoke(ObjectPath(ctx.nameSpace(), "WMIMock_NoSuchClass", {{"Name", Value::string("x")}}), "StopService"),
+        ctx.invoke("StopServise"),
+        ctx.invoke(missing, "RequestStateChange"),
+        ctx.invoke(inNamespace(ctx.path(), kMissingNamespace), "StopService"),
+        ctx.invoke(extra, "StopService"),
+    };
+    constexpr std::array practical{1, 2, 3, 4, 5, 6, 7, 13, 16, 17, 27, 28};
+    int errors = 0;
+    for (const auto& c : calls) {
+        if (c.code == 0U) ctx.settle(Want::Stopped);
+        if (!c.error) continue;
+        ++errors;
+        const auto code = static_cast<std::uint32_t>(*c.error);
+        if (!isDefinedStatus(code))
+            return ctx.fail("a CIM status code defined by DSP0200", "code " + std::to_string(code));
+        if (std::find(practical.begin(), practical.end(), static_cast<int>(code)) == practical.end()) {
+            ctx.warn(std::string(statusName(*c.error)) + " is defined but unusual for InvokeMethod");
+        }
+    }
+    if (errors == 0) return ctx.notSupported("no CIM error could be provoked");
+    ctx.pass(std::to_string(errors) + " error(s), all with defined status codes");
+}
+
+constexpr std::array kChecks{err001Def, err002Def, err003Def, err004Def, err005Def,
+                             err006Def, err007Def, err009Def, err010Def, err011Def};
+
+}  // namespace
+
+std::span<const CheckDef> errChecks() noexcept {
+    return kChecks;
+}
+
+}  // namespace wmimock::conformance

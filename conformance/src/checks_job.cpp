@@ -1,0 +1,351 @@
+// JOB: asynchronous completion of RequestStateChange (return 4096). Catalog §5.
+#include <algorithm>
+#include <array>
+#include <map>
+#include <regex>
+
+#include "check_helpers.hpp"
+#include "check_registry.hpp"
+
+namespace wmimock::conformance {
+namespace {
+
+struct JobRequest {
+    std::uint16_t requested = 0;
+    Attempt attempt;
+};
+
+/// RequestStateChange(3) from running and (2) from stopped, `rounds` times; the requests
+/// that returned any code are kept.
+std::vector<JobRequest> requestBothWays(CheckContext& ctx, int rounds = 1) {
+    std::vector<JobRequest> out;
+    for (int i = 0; i < rounds; ++i) {
+        if (ctx.makeRunning()) out.push_back({3, ctx.rsc(3)});
+        if (ctx.makeStopped()) out.push_back({2, ctx.rsc(2)});
+    }
+    return out;
+}
+
+/// The requests that returned 4096; records not-supported when there are none.
+std::vector<JobRequest> asyncOnly(CheckContext& ctx, std::vector<JobRequest> all) {
+    std::erase_if(all, [](const JobRequest& r) { return !r.attempt.call.returned(4096); });
+    if (all.empty()) {
+        ctx.notSupported("no RequestStateChange call returned 4096: the implementation completes synchronously");
+    }
+    return all;
+}
+
+WMIMOCK_CHECK(job001, "JOB-001", "JobReferenceUsable") {
+    if (ctx.rscRulesDoNotApply()) return;
+    const auto jobs = asyncOnly(ctx, requestBothWays(ctx));
+    if (jobs.empty()) return;
+    for (const auto& r : jobs) {
+        const CallOutcome& c = r.attempt.call;
+        if (!c.jobPresent) return ctx.fail("a Job reference with 4096", "no Job out-parameter (or NULL)");
+        if (!c.job) return ctx.fail("a Job reference with 4096", "a Job out-parameter that is not a reference");
+        if (!r.attempt.job || r.attempt.job->polls.empty() || !r.attempt.job->polls.front().found) {
+            return ctx.fail(
+                "GetInstance on the Job reference to succeed",
+                r.attempt.job && r.attempt.job->readError
+                    ? std::string(statusName(*r.attempt.job->readError)) + " (" + r.attempt.job->readErrorMessage + ")"
+                    : "no job read");
+        }
+        try {
+            GetClassOptions options;
+            options.localOnly = false;
+            const CimClass cls = ctx.client().getClass(c.job->nameSpace(), c.job->className(), options);
+            if (!cls.isA("CIM_ConcreteJob")) {
+                return ctx.fail("a CIM_ConcreteJob (or subclass)", c.job->className());
+            }
+        } catch (const CimError& e) {
+            return ctx.fail("GetClass on the job's class to succeed", e.what());
+        }
+    }
+    ctx.pass("every 4096 came with a retrievable CIM_ConcreteJob");
+}
+
+WMIMOCK_CHECK(job002, "JOB-002", "NoJobOnSynchronousCompletion") {
+    if (ctx.rscRulesDoNotApply()) return;
+    int zeros = 0;
+    for (const auto& r : requestBothWays(ctx)) {
+        if (!r.attempt.call.returned(0)) continue;
+        ++zeros;
+        if (r.attempt.call.jobPresent) {
+            return ctx.warn("RequestStateChange returned 0 with a Job reference: " + r.attempt.call.describe());
+        }
+    }
+    if (zeros == 0) return ctx.notSupported("no RequestStateChange call returned 0");
+    ctx.pass("returns of 0 came without a Job reference");
+}
+
+bool validJobState(std::uint16_t s) {
+    return (s >= 2 && s <= 12) || s >= 32768;
+}
+
+int forwardRank(std::uint16_t s) {
+    switch (s) {
+        case 2:
+            return 0;
+        case 3:
+            return 1;
+        case 4:
+            return 2;
+        case 6:
+            return 3;
+        default:
+            return -1;
+    }
+}
+
+WMIMOCK_CHECK(job003, "JOB-003", "JobStateValidForwardOnly") {
+    if (ctx.rscRulesDoNotApply()) return;
+    const auto jobs = asyncOnly(ctx, requestBothWays(ctx));
+    if (jobs.empty()) return;
+    for (const auto& r : jobs) {
+        if (!r.attempt.job) continue;
+        std::optional<std::uint16_t> terminal;
+        int lastRank = -1;
+        for (const auto& p : r.attempt.job->polls) {
+            if (!p.jobState) continue;
+            const auto s = *p.jobState;
+            if (!validJobState(s)) return ctx.fail("a JobState of the CIM_ConcreteJob ValueMap", std::to_string(s));
+            if (terminal && s != *terminal) {
+                return ctx.fail("JobState to stay " + std::to_string(*terminal) + " once terminal",
+                                "JobState " + std::to_string(s));
+            }
+            if (isTerminalJobState(s)) terminal = s;
+            const int rank = forwardRank(s);
+            if (rank >= 0 && rank < lastRank) ctx.warn("JobState moved backwards to " + std::to_string(s));
+            lastRank = std::max(lastRank, rank);
+        }
+    }
+    ctx.pass("JobState values were valid and moved forward to a final terminal state");
+}
+
+WMIMOCK_CHECK(job004, "JOB-004", "JobCompletesWithElementInState") {
+    if (ctx.rscRulesDoNotApply()) return;
+    const auto jobs = asyncOnly(ctx, requestBothWays(ctx));
+    if (jobs.empty()) return;
+    for (const auto& r : jobs) {
+        if (!r.attempt.job) continue;  // JOB-001 reports missing references
+        const JobTrace& t = *r.attempt.job;
+        if (t.readError) return ctx.fail("the job readable until it ends", std::string(statusName(*t.readError)));
+        if (t.timedOut) {
+            return ctx.fail("a terminal JobState within " + std::to_string(ctx.settings().jobTimeout.count()) + " s",
+                            "JobState " + optionalText(t.polls.back().jobState));
+        }
+        if (t.finalState != 7U) {
+            ctx.warn("the job for RequestStateChange(" + std::to_string(r.requested) + ") ended in JobState " +
+                     optionalText(t.finalState) + " (judged under JOB-005)");
+            continue;
+        }
+        const auto done =
+            std::find_if(t.polls.begin(), t.polls.end(), [](const JobPoll& p) { return p.jobState == 7U; });
+        if (done->element.enabledState != r.requested) {
+            return ctx.fail("EnabledState " + std::to_string(r.requested) + " when the job is Completed",
+                            done->element.toString());
+        }
+        if (done->errorCode && *done->errorCode != 0) {
+            return ctx.fail("ErrorCode 0 (or NULL) for a Completed job",
+                            "ErrorCode " + std::to_string(*done->errorCode));
+        }
+    }
+    ctx.pass("every job completed with the element in the requested state");
+}
+
+WMIMOCK_CHECK(job005, "JOB-005", "FailedJobReportsError") {
+    if (ctx.rscRulesDoNotApply()) return;
+    auto requests = requestBothWays(ctx);
+    int failed = 0;
+    for (const auto& r : requests) {
+        if (!r.attempt.job || !r.attempt.job->finalState || *r.attempt.job->finalState == 7) continue;
+        ++failed;
+        const JobTrace& t = *r.attempt.job;
+        const JobPoll& last = t.polls.back();
+        const Snapshot& element = last.element;
+        const auto es = element.enabledState;
+        if (es != r.attempt.before.enabledState && es != r.requested) {
+            return ctx.fail("the element in its old (" + optionalText(r.attempt.before.enabledState) +
+                                ") or requested (" + std::to_string(r.requested) + ") state after a failed job",
+                            element.toString());
+        }
+        if (const auto mismatch = startedMismatch(element); !mismatch.empty()) {
+            return ctx.fail("a coherent element after a failed job (CON-002)", mismatch);
+        }
+        if ((!last.errorCode || *last.errorCode == 0) && !last.errorDescription) {
+            ctx.warn("the job ended in JobState " + optionalText(t.finalState) +
+                     " without ErrorCode or ErrorDescription");
+        }
+        const CallOutcome errors = ctx.invoke(t.job, "GetErrors");
+        const bool usable = errors.returned(0) || errors.returned(1) || errors.error == CimStatus::MethodNotFound ||
+                            errors.error == CimStatus::MethodNotAvailable || errors.error == CimStatus::NotSupported;
+        if (!usable) ctx.warn("GetErrors on the failed job answered " + errors.describe());
+    }
+    if (failed == 0) return ctx.notSupported("no job failed, so failure reporting could not be observed");
+    ctx.pass(std::to_string(failed) + " failed job(s) reported an error and left a coherent element");
+}
+
+WMIMOCK_CHECK(job006, "JOB-006", "FinishedJobRetained") {
+    if (ctx.rscRulesDoNotApply()) return;
+    const auto jobs = asyncOnly(ctx, requestBothWays(ctx));
+    if (jobs.empty()) return;
+    for (const auto& r : jobs) {
+        if (!r.attempt.job || !r.attempt.job->terminal) continue;
+        const JobTrace& t = *r.attempt.job;
+        std::chrono::duration<double> wait{10.0};
+        if (const Value* tbr = t.lastJob.find("TimeBeforeRemoval");
+            tbr != nullptr && !tbr->isNull() && tbr->type() == CimType::DateTime && tbr->asDateTime().isInterval()) {
+            wait = std::min(wait, std::chrono::duration<double>(tbr->asDateTime().toDuration()) / 2);
+        }
+        ctx.pause(wait);
+        try {
+            ctx.client().getInstance(t.job);
+        } catch (const CimError& e) {
+            return ctx.fail("the finished job retrievable " + std::to_string(wait.count()) + " s later",
+                            std::string(statusName(e.status())));
+        }
+    }
+    ctx.pass("finished jobs stayed retrievable");
+}
+
+WMIMOCK_CHECK(job007, "JOB-007", "PercentCompleteSane") {
+    if (ctx.rscRulesDoNotApply()) return;
+    bool populated = false;
+    const auto jobs = asyncOnly(ctx, requestBothWays(ctx));
+    if (jobs.empty()) return;
+    for (const auto& r : jobs) {
+        if (!r.attempt.job) continue;
+        std::optional<std::uint16_t> previous;
+        for (const auto& p : r.attempt.job->polls) {
+            if (!p.percentComplete) continue;
+            populated = true;
+            const auto pc = *p.percentComplete;
+            if (pc > 100) return ctx.fail("PercentComplete within 0..100", std::to_string(pc));
+            if (previous && pc < *previous) {
+                ctx.warn("PercentComplete decreased from " + std::to_string(*previous) + " to " + std::to_string(pc));
+            }
+            previous = pc;
+            if (p.jobState == 7U && pc != 100) ctx.warn("PercentComplete " + std::to_string(pc) + " at Completed");
+        }
+    }
+    if (!populated) return ctx.notSupported("PercentComplete is not populated");
+    ctx.pass("PercentComplete stayed within 0..100, never decreasing");
+}
+
+/// __ReturnValue of a JobOutParameters value (embedded instance, or its text form).
+std::optional<std::int64_t> returnValueOf(const Value& out) {
+    if (out.isNull() || out.isArray()) return std::nullopt;
+    if (out.type() == CimType::Instance || out.type() == CimType::Object) {
+        const Value* v = out.asInstance().find("__ReturnValue");
+        if (v != nullptr && !v->isNull() && isInteger(v->type())) return v->asInt64();
+        return std::nullopt;
+    }
+    if (out.type() == CimType::String) {
+        static const std::regex pattern(R"(__ReturnValue[^0-9]*?([0-9]+))", std::regex::icase);
+        std::smatch m;
+        if (std::regex_search(out.asString(), m, pattern)) return std::stoll(m[1].str());
+    }
+    return std::nullopt;
+}
+
+WMIMOCK_CHECK(job008, "JOB-008", "JobOutParametersAfterCompletion") {
+    if (ctx.rscRulesDoNotApply()) return;
+    bool populated = false;
+    const auto jobs = asyncOnly(ctx, requestBothWays(ctx));
+    if (jobs.empty()) return;
+    for (const auto& r : jobs) {
+        if (!r.attempt.job) continue;
+        for (const auto& p : r.attempt.job->polls) {
+            if (p.jobOutParameters.isNull()) continue;
+            populated = true;
+            if (p.jobState != 7U) {
+                return ctx.fail("JobOutParameters NULL until Completed", "set at JobState " + optionalText(p.jobState));
+            }
+            const auto rv = returnValueOf(p.jobOutParameters);
+            if (!rv) return ctx.warn("JobOutParameters has no readable __ReturnValue");
+            if (*rv != 0) return ctx.fail("__ReturnValue 0 for a successful change", std::to_string(*rv));
+        }
+    }
+    if (!populated) return ctx.notSupported("JobOutParameters is never populated");
+    ctx.pass("JobOutParameters appeared at Completed with __ReturnValue 0");
+}
+
+WMIMOCK_CHECK(job009, "JOB-009", "ElementPropertiesDuringJob") {
+    if (ctx.rscRulesDoNotApply()) return;
+    const auto jobs = asyncOnly(ctx, requestBothWays(ctx));
+    if (jobs.empty()) return;
+    for (const auto& r : jobs) {
+        const Attempt& a = r.attempt;
+        const bool tracked = !(a.before.requestedStateUntracked() && a.immediately.requestedStateUntracked());
+        std::vector<std::pair<const Snapshot*, bool>> running{{&a.immediately, true}};
+        if (a.job) {
+            for (const auto& p : a.job->polls)
+                running.emplace_back(&p.element, !p.jobState || !isTerminalJobState(*p.jobState));
+        }
+        for (const auto& [s, jobRunning] : running) {
+            if (!jobRunning) continue;
+            if (tracked && s->requestedState != r.requested) {
+                return ctx.fail("RequestedState " + std::to_string(r.requested) + " while the job runs",
+                                "RequestedState " + optionalText(s->requestedState));
+            }
+            if (s->enabledState != r.requested && s->transitioningToState && *s->transitioningToState != r.requested &&
+                *s->transitioningToState != 12) {
+                ctx.warn("TransitioningToState " + optionalText(s->transitioningToState) + " while the job to " +
+                         std::to_string(r.requested) + " runs");
+            }
+        }
+    }
+    ctx.pass("RequestedState and TransitioningToState named the requested state while jobs ran");
+}
+
+WMIMOCK_CHECK(job010, "JOB-010", "JobLinkedToElement") {
+    if (ctx.rscRulesDoNotApply()) return;
+    try {
+        ctx.client().getClass(ctx.nameSpace(), "CIM_AffectedJobElement");
+    } catch (const CimError&) {
+        return ctx.notSupported("the namespace has no CIM_AffectedJobElement class");
+    }
+    const auto jobs = asyncOnly(ctx, requestBothWays(ctx));
+    if (jobs.empty()) return;
+    for (const auto& r : jobs) {
+        if (!r.attempt.call.job) continue;
+        std::vector<ObjectPath> linked;
+        try {
+            AssociatorFilter filter;
+            filter.assocClass = "CIM_AffectedJobElement";
+            linked = ctx.client().associatorNames(*r.attempt.call.job, filter);
+        } catch (const CimError& e) {
+            return ctx.warn("AssociatorNames(Job, CIM_AffectedJobElement) failed: " + std::string(e.what()));
+        }
+        if (std::find(linked.begin(), linked.end(), ctx.path()) == linked.end()) {
+            return ctx.warn("the job is not linked to the element by CIM_AffectedJobElement");
+        }
+    }
+    ctx.pass("every job is linked to the element by CIM_AffectedJobElement");
+}
+
+WMIMOCK_CHECK(job011, "JOB-011", "DistinctJobIds") {
+    if (ctx.rscRulesDoNotApply()) return;
+    std::map<std::string, int> ids;
+    const auto jobs = asyncOnly(ctx, requestBothWays(ctx, 2));
+    if (jobs.empty()) return;
+    for (const auto& r : jobs) {
+        if (!r.attempt.call.job) continue;
+        const Value* id = r.attempt.call.job->key("InstanceID");
+        const std::string key = id != nullptr ? id->toText() : r.attempt.call.job->toString();
+        if (++ids[key] > 1) return ctx.fail("a new job InstanceID for each request", "InstanceID " + key + " reused");
+    }
+    if (ids.size() < 2) return ctx.notSupported("fewer than two jobs to compare");
+    ctx.pass(std::to_string(ids.size()) + " jobs, all with distinct InstanceIDs");
+}
+
+constexpr std::array kChecks{job001Def, job002Def, job003Def, job004Def, job005Def, job006Def,
+                             job007Def, job008Def, job009Def, job010Def, job011Def};
+
+}  // namespace
+
+std::span<const CheckDef> jobChecks() noexcept {
+    return kChecks;
+}
+
+}  // namespace wmimock::conformance

@@ -1,0 +1,516 @@
+// RSC: CIM_EnabledLogicalElement.RequestStateChange. Catalog §2.
+#include <algorithm>
+#include <array>
+#include <set>
+
+#include "check_helpers.hpp"
+#include "check_registry.hpp"
+
+namespace wmimock::conformance {
+namespace {
+
+constexpr std::string_view kRsc = "RequestStateChange";
+/// Enough for a TimeOfLastStateChange (microsecond resolution) to tell two changes apart.
+constexpr std::chrono::milliseconds kClockStep{10};
+
+bool contains(const std::vector<std::uint16_t>& v, std::uint16_t x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+/// A valid RequestedState the capabilities do not list (catalog RSC-005 prefers 4, 6, 9).
+std::optional<std::uint16_t> unsupportedState(CheckContext& ctx) {
+    const Capabilities* caps = ctx.caps();
+    if (caps == nullptr || !caps->requestedStatesSupported) return std::nullopt;
+    for (const std::uint16_t s : {4, 6, 9, 7, 8, 10, 11, 2, 3}) {
+        if (!contains(*caps->requestedStatesSupported, s)) return s;
+    }
+    return std::nullopt;
+}
+
+/// Ends a request that was accepted by mistake, so the next step starts from a known state.
+void finishIfAccepted(CheckContext& ctx, const CallOutcome& c) {
+    if (c.code == 4096U && c.job) ctx.waitJob(*c.job);
+}
+
+std::string stateText(const std::vector<std::uint16_t>& v) {
+    std::string out = "{";
+    for (std::size_t i = 0; i < v.size(); ++i) out += (i ? "," : "") + std::to_string(v[i]);
+    return out + "}";
+}
+
+WMIMOCK_CHECK(rsc001, "RSC-001", "ReturnInValueMap") {
+    if (ctx.rscRulesDoNotApply()) return;
+    std::vector<CallOutcome> calls;
+    if (ctx.makeRunning()) calls.push_back(ctx.rsc(3).call);
+    if (ctx.makeStopped()) {
+        calls.push_back(ctx.rsc(2).call);
+        if (ctx.makeStopped()) calls.push_back(ctx.rsc(3).call);
+    }
+    // Requests that must fail use invalid values (RSC-009); a state outside the capabilities
+    // is RSC-005's alone, so that one fault shows under one rule.
+    for (const std::uint16_t invalid : {0, 12}) {
+        calls.push_back(ctx.requestStateChange(invalid));
+        finishIfAccepted(ctx, calls.back());
+    }
+    const ValueMap& vm = ctx.rscValueMap();
+    std::set<std::uint64_t> seen;
+    for (const auto& c : calls) {
+        if (!c.code) continue;
+        const auto match = vm.lookup(*c.code);
+        if (!match.documented()) {
+            return ctx.fail("a RequestStateChange ValueMap value outside the reserved ranges",
+                            std::to_string(*c.code) +
+                                (match.entry ? " (matches \"" + match.entry->text + "\" " + match.entry->label + ")"
+                                             : " (not in the ValueMap)"));
+        }
+        seen.insert(*c.code);
+    }
+    if (seen.empty()) {
+        if (!calls.empty() && declined(ctx, calls.front())) return;
+        return ctx.notSupported("RequestStateChange returned no value (only CIM errors)");
+    }
+    std::string codes;
+    for (const auto code : seen) codes += (codes.empty() ? "" : ", ") + codeText(ctx, kRsc, code);
+    ctx.pass("every return is documented: " + codes);
+}
+
+WMIMOCK_CHECK(rsc002, "RSC-002", "RequestDisabledReachesState") {
+    if (ctx.rscRulesDoNotApply()) return;
+    if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+    const Attempt a = ctx.rsc(3);
+    if (declined(ctx, a.call)) return;
+    if (a.call.returned(4096)) {
+        return ctx.notSupported("RequestStateChange(3) completes asynchronously (4096): judged by the JOB rules");
+    }
+    if (!a.accepted) return ctx.fail("0 or 4096 for RequestStateChange(3) on an enabled element", a.call.describe());
+    if (!a.reached || a.after.enabledState != 3U) {
+        return ctx.fail("EnabledState 3 within the settle timeout", a.after.toString());
+    }
+    const auto rs = a.after.requestedState;
+    if (rs && *rs != 3 && *rs != 12)
+        return ctx.fail("RequestedState 3 (or NULL/12)", "RequestedState " + optionalText(rs));
+    ctx.pass("RequestStateChange(3) returned " + a.call.describe() + " and the element reached EnabledState 3");
+}
+
+WMIMOCK_CHECK(rsc003, "RSC-003", "RequestedStateSetImmediately") {
+    if (ctx.rscRulesDoNotApply()) return;
+    if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+    const Attempt a = ctx.rsc(3);
+    if (declined(ctx, a.call)) return;
+    if (!a.call.returned(0) && !a.call.returned(4096)) {
+        return ctx.notSupported("RequestStateChange(3) returned " + a.call.describe() + ": neither 0 nor 4096");
+    }
+    const auto rs = a.immediately.requestedState;
+    if (rs == 3U) return ctx.pass("RequestedState was 3 right after the call returned " + a.call.describe());
+    if (a.before.requestedStateUntracked() && a.immediately.requestedStateUntracked()) {
+        const Capabilities* caps = ctx.caps();
+        if (caps != nullptr && caps->stateAwareness && contains(*caps->stateAwareness, 3)) {
+            return ctx.fail("RequestedState 3 (StateAwareness promises tracking)",
+                            "RequestedState " + optionalText(rs));
+        }
+        return ctx.notSupported("RequestedState is not tracked (NULL/12 before and after)");
+    }
+    ctx.fail("RequestedState 3 right after the call", "RequestedState " + optionalText(rs));
+}
+
+WMIMOCK_CHECK(rsc004, "RSC-004", "RejectedRequestKeepsRequestedState") {
+    if (ctx.rscRulesDoNotApply()) return;
+    if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+    const std::vector<std::uint16_t> requests{0, 12};
+    int refused = 0;
+    for (const auto state : requests) {
+        const Snapshot before = ctx.snapshot("before");
+        const CallOutcome c = ctx.requestStateChange(state);
+        if (c.returned(0) || c.returned(4096)) {
+            finishIfAccepted(ctx, c);
+            ctx.log("RequestStateChange(" + std::to_string(state) + ") was accepted; not a rejected request");
+            ctx.makeRunning();
+            continue;
+        }
+        ++refused;
+        const Snapshot after = ctx.afterCall();
+        if (after.requestedState != before.requestedState) {
+            if (c.returned(3)) {
+                ctx.warn("RequestedState changed after a return of 3: " + difference(before, after));
+                continue;
+            }
+            return ctx.fail("RequestedState unchanged after " + c.describe(), difference(before, after));
+        }
+    }
+    if (refused == 0) return ctx.notSupported("no request could be made to fail");
+    ctx.pass("RequestedState unchanged by " + std::to_string(refused) + " rejected request(s)");
+}
+
+WMIMOCK_CHECK(rsc005, "RSC-005", "UnsupportedStateRefused") {
+    if (ctx.rscRulesDoNotApply()) return;
+    const Capabilities* caps = ctx.caps();
+    if (caps == nullptr || !caps->requestedStatesSupported) {
+        return ctx.notSupported("no capabilities with RequestedStatesSupported for this element");
+    }
+    const auto s = unsupportedState(ctx);
+    if (!s) return ctx.notSupported("every valid state is listed in RequestedStatesSupported");
+    if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+    const Snapshot before = ctx.snapshot("before");
+    const CallOutcome c = ctx.requestStateChange(*s);
+    finishIfAccepted(ctx, c);
+    const auto watched = ctx.observe(ctx.settings().settleTimeout / 3);
+    const Snapshot after = ctx.snapshot("after");
+    if (c.returned(0) || c.returned(4096)) {
+        return ctx.fail(
+            "a refusal of state " + std::to_string(*s) + " (not in " + stateText(*caps->requestedStatesSupported) + ")",
+            c.describe());
+    }
+    for (const Snapshot& w : watched) {
+        if (w.started != before.started || w.enabledState != before.enabledState ||
+            w.requestedState != before.requestedState) {
+            return ctx.fail("no state change after the refusal", difference(before, w));
+        }
+    }
+    if (after.started != before.started || after.enabledState != before.enabledState ||
+        after.requestedState != before.requestedState) {
+        return ctx.fail("no state change after the refusal", difference(before, after));
+    }
+    ctx.pass("RequestStateChange(" + std::to_string(*s) + ") was refused with " + c.describe() + ", state unchanged");
+}
+
+WMIMOCK_CHECK(rsc006, "RSC-006", "AvailableSubsetOfSupported") {
+    if (ctx.rscRulesDoNotApply()) return;
+    const Capabilities* caps = ctx.caps();
+    if (caps == nullptr || !caps->requestedStatesSupported) {
+        return ctx.notSupported("no capabilities with RequestedStatesSupported for this element");
+    }
+    int compared = 0;
+    for (const Want w : {Want::Running, Want::Stopped}) {
+        if (!(w == Want::Running ? ctx.makeRunning() : ctx.makeStopped())) continue;
+        const Snapshot s = ctx.snapshot(w == Want::Running ? "running" : "stopped");
+        if (!s.availableRequestedStates) continue;
+        ++compared;
+        for (const auto state : *s.availableRequestedStates) {
+            if (!contains(*caps->requestedStatesSupported, state)) {
+                return ctx.fail("AvailableRequestedStates within " + stateText(*caps->requestedStatesSupported),
+                                stateText(*s.availableRequestedStates) + " while " +
+                                    std::string(w == Want::Running ? "running" : "stopped"));
+            }
+        }
+    }
+    if (compared == 0) return ctx.notSupported("AvailableRequestedStates is not populated");
+    ctx.pass("AvailableRequestedStates stays within RequestedStatesSupported " +
+             stateText(*caps->requestedStatesSupported));
+}
+
+WMIMOCK_CHECK(rsc007, "RSC-007", "ListedStatesNotAnsweredNotSupported") {
+    if (ctx.rscRulesDoNotApply()) return;
+    const Capabilities* caps = ctx.caps();
+    if (caps == nullptr || !caps->requestedStatesSupported || caps->requestedStatesSupported->empty()) {
+        return ctx.notSupported("no capabilities list a supported state");
+    }
+    int tried = 0;
+    for (const std::uint16_t s : {3, 2}) {
+        if (!contains(*caps->requestedStatesSupported, s)) continue;
+        if (!(s == 3 ? ctx.makeRunning() : ctx.makeStopped())) continue;
+        ++tried;
+        const Attempt a = ctx.rsc(s);
+        if (a.call.notSupported()) {
+            return ctx.fail("no \"not supported\" answer for listed state " + std::to_string(s), a.call.describe());
+        }
+    }
+    if (tried == 0) return ctx.notSupported("neither 2 nor 3 is listed, or the opposite state is unreachable");
+    ctx.pass("listed states were not answered as unsupported");
+}
+
+WMIMOCK_CHECK(rsc008, "RSC-008", "TimeoutPeriodHandling") {
+    if (ctx.rscRulesDoNotApply()) return;
+    // (a) NULL and the zero interval mean "no limit" and must be accepted.
+    if (ctx.makeRunning()) {
+        const Attempt a = ctx.rsc(3, Value::null(CimType::DateTime));
+        if (declined(ctx, a.call)) return;
+        if (a.call.returned(4098)) return ctx.fail("no 4098 for TimeoutPeriod NULL", a.call.describe());
+    }
+    if (ctx.makeStopped()) {
+        const Attempt a = ctx.rsc(2, Value::dateTime(CimDateTime::interval(std::chrono::microseconds(0))));
+        if (a.call.returned(4098)) return ctx.fail("no 4098 for a zero TimeoutPeriod", a.call.describe());
+    }
+    // (b) a generous limit: honoured (0/4096) or declined with 4098 and no effect.
+    if (ctx.makeRunning()) {
+        const Attempt b = ctx.rsc(3, Value::dateTime(CimDateTime::interval(std::chrono::seconds(30))));
+        if (b.call.returned(4098)) {
+            if (!sameRunState(b.before, b.after)) {
+                return ctx.fail("no state change with 4098", difference(b.before, b.after));
+            }
+        } else if (!b.accepted) {
+            ctx.warn("TimeoutPeriod 30 s answered " + b.call.describe() + " (expected 0, 4096 or 4098)");
+        }
+    }
+    // (d) a timestamp is not an interval.
+    if (ctx.makeRunning()) {
+        const Attempt d = ctx.rsc(3, Value::dateTime(CimDateTime::parse("20240101000000.000000+000")));
+        if (d.accepted) {
+            ctx.warn("a timestamp TimeoutPeriod was accepted: " + d.call.describe());
+        } else if (!(d.call.error == CimStatus::InvalidParameter ||
+                     (d.call.code &&
+                      (ctx.isInvalidParameterCode(std::string(kRsc), *d.call.code) || *d.call.code == 4098)))) {
+            ctx.warn("a timestamp TimeoutPeriod answered " + d.call.describe() + " (expected 5 or INVALID_PARAMETER)");
+        }
+    }
+    ctx.log("case (c), a timeout shorter than the transition, needs a configurable latency and is not exercised");
+    ctx.pass("TimeoutPeriod NULL and 0 accepted; a 30 s limit honoured or declined with 4098");
+}
+
+WMIMOCK_CHECK(rsc009, "RSC-009", "InvalidRequestedStateRefused") {
+    if (ctx.rscRulesDoNotApply()) return;
+    if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+    for (const std::uint16_t v : {0, 1, 5, 12, 13, 4096}) {
+        const Snapshot before = ctx.snapshot("before");
+        const CallOutcome c = ctx.requestStateChange(v);
+        finishIfAccepted(ctx, c);
+        const Snapshot after = ctx.afterCall();
+        const bool refused =
+            c.error == CimStatus::InvalidParameter ||
+            (c.code && *c.code != 0 && *c.code != 4096 && ctx.isDocumentedRefusal(std::string(kRsc), *c.code));
+        if (!refused) {
+            return ctx.fail("1, 5, 4097 or CIM_ERR_INVALID_PARAMETER for RequestedState " + std::to_string(v),
+                            c.describe());
+        }
+        if (!sameRunState(before, after)) {
+            return ctx.fail("no state change for RequestedState " + std::to_string(v), difference(before, after));
+        }
+    }
+    ctx.pass("RequestedState 0, 1, 5, 12, 13 and 4096 were refused without effect");
+}
+
+WMIMOCK_CHECK(rsc010, "RSC-010", "MissingOrIllTypedRequestedStateRejected") {
+    if (ctx.rscRulesDoNotApply()) return;
+    if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+    struct Case {
+        std::string_view what;
+        std::vector<ParamValue> in;
+        bool typeError;
+    };
+    const std::vector<Case> cases{
+        {"no parameters", {}, false},
+        {"RequestedState \"abc\"", {{"RequestedState", Value::string("abc")}}, false},
+        {"RequestedState {3}", {{"RequestedState", Value::array(CimType::Uint16, {Value::uint16(3)})}}, true},
+        {"RequestedState 3 and unknown Foo",
+         {{"RequestedState", Value::uint16(3)}, {"Foo", Value::string("x")}},
+         false},
+    };
+    for (const auto& k : cases) {
+        const Snapshot before = ctx.snapshot("before");
+        const CallOutcome c = ctx.invoke(kRsc, k.in);
+        finishIfAccepted(ctx, c);
+        const Snapshot after = ctx.afterCall();
+        const bool rejected = c.error == CimStatus::InvalidParameter ||
+                              (k.typeError && c.error == CimStatus::TypeMismatch) ||
+                              (c.code && ctx.isInvalidParameterCode(std::string(kRsc), *c.code));
+        if (!rejected) {
+            return ctx.fail("CIM_ERR_INVALID_PARAMETER" + std::string(k.typeError ? " / CIM_ERR_TYPE_MISMATCH" : "") +
+                                " or 5 for " + std::string(k.what),
+                            c.describe());
+        }
+        if (!sameRunState(before, after)) {
+            return ctx.fail("no state change for " + std::string(k.what), difference(before, after));
+        }
+    }
+    ctx.pass("missing, ill-typed and unknown parameters were rejected without effect");
+}
+
+WMIMOCK_CHECK(rsc011, "RSC-011", "RequestCurrentStateUnchanged") {
+    if (ctx.rscRulesDoNotApply()) return;
+    int judged = 0;
+    for (const std::uint16_t state : {3, 2}) {
+        if (!(state == 3 ? ctx.makeStopped() : ctx.makeRunning())) continue;
+        const Snapshot before = ctx.snapshot("before");
+        const CallOutcome c = ctx.requestStateChange(state);
+        finishIfAccepted(ctx, c);
+        const Snapshot after = ctx.afterCall();
+        if (!sameRunState(before, after)) {
+            return ctx.fail("no change when requesting the current state " + std::to_string(state),
+                            difference(before, after));
+        }
+        if (c.notSupported()) {
+            ctx.notSupported("RequestStateChange(" + std::to_string(state) + ") is not supported: " + c.describe());
+            continue;
+        }
+        ++judged;
+        if (c.error) return ctx.fail("0 (or a documented code) for the current state", c.describe());
+        if (c.code != 0U && c.code != 4096U) {
+            ctx.warn("requesting the current state " + std::to_string(state) + " returned " +
+                     codeText(ctx, kRsc, c.code.value_or(0)) + "; 0 is preferred");
+        }
+    }
+    if (judged == 0) return;
+    ctx.pass("requesting the current state left the element as it was");
+}
+
+/// Catalog RSC-012 on one trace; empty when the semantics hold.
+std::string transitioningProblem(const std::vector<Snapshot>& trace, std::uint16_t target) {
+    bool sawTwelve = false, sawOther = false;
+    for (const Snapshot& s : trace) {
+        if (!s.transitioningToState) continue;
+        const auto t = *s.transitioningToState;
+        (t == 12 ? sawTwelve : sawOther) = true;
+        if (t != 5 && t != 12 && t != target) {
+            return "TransitioningToState " + std::to_string(t) + " during a transition to " + std::to_string(target);
+        }
+    }
+    if (sawTwelve && sawOther) return "TransitioningToState is 12 in one snapshot and another value in another";
+    return {};
+}
+
+WMIMOCK_CHECK(rsc012, "RSC-012", "TransitioningToStateSemantics") {
+    if (ctx.rscRulesDoNotApply()) return;
+    int judged = 0;
+    for (const std::uint16_t target : {3, 2}) {
+        if (!(target == 3 ? ctx.makeRunning() : ctx.makeStopped())) continue;
+        const Attempt a = ctx.rsc(target);
+        if (declined(ctx, a.call)) return;
+        if (!a.accepted) continue;
+        std::vector<Snapshot> trace = a.trace;
+        trace.push_back(ctx.snapshot("one poll later"));
+        if (std::none_of(trace.begin(), trace.end(),
+                         [](const Snapshot& s) { return s.transitioningToState.has_value(); })) {
+            return ctx.notSupported("TransitioningToState is not populated");
+        }
+        ++judged;
+        if (const auto problem = transitioningProblem(trace, target); !problem.empty()) {
+            return ctx.fail("TransitioningToState 5, 12 or the target", problem);
+        }
+        const Snapshot& last = trace.back();
+        if (last.enabledState == target && !last.settled()) {
+            return ctx.fail("TransitioningToState back to 5 (or 12) once EnabledState is " + std::to_string(target),
+                            "TransitioningToState " + optionalText(last.transitioningToState));
+        }
+    }
+    if (judged == 0) return ctx.notSupported("no transition could be requested");
+    ctx.pass("TransitioningToState followed the 5 / 12 / target semantics");
+}
+
+/// Catalog RSC-013: the intermediate EnabledState values of one transition.
+std::string transientProblem(const std::vector<Snapshot>& trace, std::uint16_t from, std::uint16_t to) {
+    const std::uint16_t transient = to == 3 ? 4 : 10;
+    for (const Snapshot& s : trace) {
+        if (!s.enabledState) continue;
+        const auto es = *s.enabledState;
+        if (es != from && es != to && es != transient) {
+            return "EnabledState " + std::to_string(es) + " between " + std::to_string(from) + " and " +
+                   std::to_string(to);
+        }
+    }
+    return {};
+}
+
+WMIMOCK_CHECK(rsc013, "RSC-013", "TransientStatesOnly4And10") {
+    if (ctx.rscRulesDoNotApply()) return;
+    int seen = 0;
+    const auto judge = [&](const Attempt& a, std::uint16_t from, std::uint16_t to) {
+        if (!a.accepted) return;
+        ++seen;
+        std::vector<Snapshot> trace{a.before};
+        trace.insert(trace.end(), a.trace.begin(), a.trace.end());
+        if (const auto problem = transientProblem(trace, from, to); !problem.empty()) ctx.warn(problem);
+    };
+    if (ctx.makeRunning()) judge(ctx.rsc(3), 2, 3);
+    if (ctx.makeStopped()) judge(ctx.rsc(2), 3, 2);
+    if (ctx.makeRunning()) judge(ctx.stop(), 2, 3);
+    if (ctx.makeStopped()) judge(ctx.start(), 3, 2);
+    if (seen == 0) return ctx.notSupported("no transition could be carried out");
+    ctx.pass("stops went 2 -> (4) -> 3 and starts 3 -> (10) -> 2");
+}
+
+WMIMOCK_CHECK(rsc014, "RSC-014", "TimeOfLastStateChangeOnRealChanges") {
+    if (!ctx.initial().timeOfLastStateChange) return ctx.notSupported("TimeOfLastStateChange is not populated");
+    if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+    // Let the clock move, so a change recorded now is distinguishable from the last one.
+    ctx.pause(kClockStep);
+    const bool rscApplies = ctx.initial().modelsEnablement();
+    Attempt change = rscApplies ? ctx.rsc(3) : ctx.stop();
+    if (!change.reached && rscApplies) {
+        if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought back to running");
+        ctx.pause(kClockStep);
+        change = ctx.stop();
+    }
+    if (change.reached) {
+        if (!laterChange(change.before, change.after)) {
+            return ctx.fail("TimeOfLastStateChange later after a 2 -> 3 transition",
+                            difference(change.before, change.after).empty() ? "unchanged"
+                                                                            : difference(change.before, change.after));
+        }
+    } else {
+        ctx.log("no successful stop: the update on a real change could not be observed");
+    }
+    // Requests that change nothing must leave it alone.
+    if (!ctx.makeStopped()) return ctx.unreachable("the service could not be brought to stopped");
+    std::vector<std::pair<std::string, CallOutcome>> rejected;
+    const Snapshot before = ctx.snapshot("before");
+    if (rscApplies) {
+        rejected.emplace_back("RequestStateChange(0)", ctx.requestStateChange(0));
+        rejected.emplace_back("RequestStateChange(3) on a stopped element", ctx.requestStateChange(3));
+    }
+    rejected.emplace_back("StopService on a stopped service", ctx.stopService());
+    for (const auto& [what, call] : rejected) finishIfAccepted(ctx, call);
+    const Snapshot after = ctx.afterCall();
+    if (after.enabledState == before.enabledState && after.timeOfLastStateChange != before.timeOfLastStateChange) {
+        return ctx.fail("TimeOfLastStateChange unchanged by requests that changed nothing", difference(before, after));
+    }
+    if (!change.reached) return ctx.pass("TimeOfLastStateChange stayed put for rejected and no-op requests");
+    ctx.pass("TimeOfLastStateChange moved on the real change only");
+}
+
+WMIMOCK_CHECK(rsc015, "RSC-015", "OtherEnabledStateNullUnlessOther") {
+    std::vector<Snapshot> all{ctx.initial()};
+    const auto collect = [&](const Attempt& a) {
+        all.push_back(a.before);
+        all.insert(all.end(), a.trace.begin(), a.trace.end());
+    };
+    if (ctx.makeRunning()) collect(ctx.stop());
+    if (ctx.makeStopped()) collect(ctx.start());
+    if (ctx.initial().modelsEnablement()) {
+        if (ctx.makeRunning()) collect(ctx.rsc(3));
+        if (ctx.makeStopped()) collect(ctx.rsc(2));
+    }
+    for (const Snapshot& s : all) {
+        if (s.otherEnabledState && s.enabledState != 1U) {
+            return ctx.fail("OtherEnabledState NULL with EnabledState " + optionalText(s.enabledState),
+                            "OtherEnabledState \"" + *s.otherEnabledState + "\"");
+        }
+    }
+    ctx.pass("OtherEnabledState was NULL in all " + std::to_string(all.size()) + " snapshots with EnabledState != 1");
+}
+
+WMIMOCK_CHECK(rsc016, "RSC-016", "FailingCodesLeaveElementUnchanged") {
+    if (ctx.rscRulesDoNotApply()) return;
+    if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+    const std::vector<std::vector<ParamValue>> requests{
+        {{"RequestedState", Value::uint16(0)}}, {{"RequestedState", Value::uint16(12)}}, {}};
+    int failures = 0;
+    for (const auto& in : requests) {
+        const Snapshot before = ctx.snapshot("before");
+        const CallOutcome c = ctx.invoke(kRsc, in);
+        if (c.returned(0) || c.returned(4096)) {
+            finishIfAccepted(ctx, c);
+            ctx.makeRunning();
+            continue;
+        }
+        ++failures;
+        const Snapshot after = ctx.afterCall();
+        const bool unchanged = after.enabledState == before.enabledState && after.started == before.started &&
+                               after.requestedState == before.requestedState;
+        if (unchanged) continue;
+        if (c.returned(3) && startedMismatch(after).empty()) continue;  // partial change, but consistent
+        return ctx.fail("EnabledState, Started and RequestedState unchanged after " + c.describe(),
+                        difference(before, after));
+    }
+    if (failures == 0) return ctx.notSupported("no request could be made to fail");
+    ctx.pass(std::to_string(failures) + " failing request(s) left the element unchanged");
+}
+
+constexpr std::array kChecks{rsc001Def, rsc002Def, rsc003Def, rsc004Def, rsc005Def, rsc006Def, rsc007Def, rsc008Def,
+                             rsc009Def, rsc010Def, rsc011Def, rsc012Def, rsc013Def, rsc014Def, rsc015Def, rsc016Def};
+
+}  // namespace
+
+std::span<const CheckDef> rscChecks() noexcept {
+    return kChecks;
+}
+
+}  // namespace wmimock::conformance

@@ -1,0 +1,199 @@
+#include "snapshot.hpp"
+
+#include "wmimock/cim/error.hpp"
+
+namespace wmimock::conformance {
+namespace {
+
+const Value* present(const Instance& instance, std::string_view name) {
+    const Value* v = instance.find(name);
+    return v != nullptr && !v->isNull() ? v : nullptr;
+}
+
+std::optional<std::uint16_t> readUint16(const Instance& instance, std::string_view name) {
+    const Value* v = present(instance, name);
+    if (v == nullptr || v->isArray() || !isInteger(v->type())) {
+        return std::nullopt;
+    }
+    try {
+        const auto n = v->asUint64();
+        return n <= 0xFFFF ? std::optional<std::uint16_t>(static_cast<std::uint16_t>(n)) : std::nullopt;
+    } catch (const CimError&) {
+        return std::nullopt;  // negative values of a signed type: not a valid state
+    }
+}
+
+std::optional<std::string> readString(const Instance& instance, std::string_view name) {
+    const Value* v = present(instance, name);
+    if (v == nullptr || v->isArray() || v->type() != CimType::String) {
+        return std::nullopt;
+    }
+    return v->asString();
+}
+
+}  // namespace
+
+Snapshot Snapshot::of(const Instance& instance) {
+    Snapshot s;
+    if (const Value* v = present(instance, "Started"); v != nullptr && !v->isArray() && v->type() == CimType::Boolean) {
+        s.started = v->asBool();
+    }
+    s.enabledState = readUint16(instance, "EnabledState");
+    s.otherEnabledState = readString(instance, "OtherEnabledState");
+    s.requestedState = readUint16(instance, "RequestedState");
+    s.transitioningToState = readUint16(instance, "TransitioningToState");
+    s.enabledDefault = readUint16(instance, "EnabledDefault");
+    if (const Value* v = present(instance, "TimeOfLastStateChange");
+        v != nullptr && !v->isArray() && v->type() == CimType::DateTime) {
+        s.timeOfLastStateChange = v->asDateTime();
+    }
+    if (const Value* v = present(instance, "AvailableRequestedStates"); v != nullptr && v->isArray()) {
+        std::vector<std::uint16_t> states;
+        for (const Value& e : v->asArray()) {
+            if (isInteger(e.type())) {
+                try {
+                    states.push_back(static_cast<std::uint16_t>(e.asUint64()));
+                } catch (const CimError&) {
+                }
+            }
+        }
+        s.availableRequestedStates = std::move(states);
+    }
+    s.startMode = readString(instance, "StartMode");
+    return s;
+}
+
+std::string optionalText(const std::optional<std::uint16_t>& v) {
+    return v ? std::to_string(*v) : "NULL";
+}
+std::string optionalText(const std::optional<bool>& v) {
+    return v ? (*v ? "TRUE" : "FALSE") : "NULL";
+}
+
+std::string Snapshot::toString() const {
+    std::string out = "Started=" + optionalText(started) + " EnabledState=" + optionalText(enabledState);
+    if (otherEnabledState) {
+        out += " OtherEnabledState=\"" + *otherEnabledState + "\"";
+    }
+    out += " RequestedState=" + optionalText(requestedState) +
+           " TransitioningToState=" + optionalText(transitioningToState) +
+           " EnabledDefault=" + optionalText(enabledDefault);
+    out += " TimeOfLastStateChange=" + (timeOfLastStateChange ? timeOfLastStateChange->toString() : "NULL");
+    if (availableRequestedStates) {
+        out += " AvailableRequestedStates={";
+        for (std::size_t i = 0; i < availableRequestedStates->size(); ++i) {
+            out += (i ? "," : "") + std::to_string((*availableRequestedStates)[i]);
+        }
+        out += "}";
+    }
+    if (startMode) {
+        out += " StartMode=" + *startMode;
+    }
+    return out;
+}
+
+bool Snapshot::settled() const noexcept {
+    return !transitioningToState || *transitioningToState == 5 || *transitioningToState == 12;
+}
+
+std::string_view toString(RunState state) noexcept {
+    switch (state) {
+        case RunState::Running:
+            return "running";
+        case RunState::Stopped:
+            return "stopped";
+        case RunState::Transitioning:
+            return "transitioning";
+        case RunState::Unknown:
+            return "unknown";
+    }
+    return "unknown";
+}
+
+RunState runState(const Snapshot& s) noexcept {
+    if (!s.modelsEnablement()) {
+        if (!s.started) {
+            return RunState::Unknown;
+        }
+        return *s.started ? RunState::Running : RunState::Stopped;
+    }
+    switch (*s.enabledState) {
+        case 2:
+        case 6:
+        case 9:
+            return s.settled() ? RunState::Running : RunState::Transitioning;
+        case 3:
+            return s.settled() ? RunState::Stopped : RunState::Transitioning;
+        case 4:
+        case 10:
+            return RunState::Transitioning;
+        default:
+            return RunState::Unknown;
+    }
+}
+
+bool identical(const Snapshot& a, const Snapshot& b) noexcept {
+    return a.started == b.started && a.enabledState == b.enabledState && a.otherEnabledState == b.otherEnabledState &&
+           a.requestedState == b.requestedState && a.transitioningToState == b.transitioningToState &&
+           a.enabledDefault == b.enabledDefault && a.timeOfLastStateChange == b.timeOfLastStateChange &&
+           a.availableRequestedStates == b.availableRequestedStates && a.startMode == b.startMode;
+}
+
+namespace {
+
+std::string text(const std::optional<std::string>& v) {
+    return v ? "\"" + *v + "\"" : "NULL";
+}
+std::string text(const std::optional<CimDateTime>& v) {
+    return v ? v->toString() : "NULL";
+}
+std::string text(const std::optional<std::vector<std::uint16_t>>& v) {
+    if (!v) return "NULL";
+    std::string out = "{";
+    for (std::size_t i = 0; i < v->size(); ++i) out += (i ? "," : "") + std::to_string((*v)[i]);
+    return out + "}";
+}
+std::string text(const std::optional<std::uint16_t>& v) {
+    return optionalText(v);
+}
+std::string text(const std::optional<bool>& v) {
+    return optionalText(v);
+}
+
+template <typename T>
+void note(std::string& out, std::string_view name, const T& a, const T& b) {
+    if (a == b) return;
+    if (!out.empty()) out += ", ";
+    out += std::string(name) + " " + text(a) + "->" + text(b);
+}
+
+}  // namespace
+
+std::string difference(const Snapshot& a, const Snapshot& b) {
+    std::string out;
+    note(out, "Started", a.started, b.started);
+    note(out, "EnabledState", a.enabledState, b.enabledState);
+    note(out, "OtherEnabledState", a.otherEnabledState, b.otherEnabledState);
+    note(out, "RequestedState", a.requestedState, b.requestedState);
+    note(out, "TransitioningToState", a.transitioningToState, b.transitioningToState);
+    note(out, "EnabledDefault", a.enabledDefault, b.enabledDefault);
+    note(out, "TimeOfLastStateChange", a.timeOfLastStateChange, b.timeOfLastStateChange);
+    note(out, "AvailableRequestedStates", a.availableRequestedStates, b.availableRequestedStates);
+    note(out, "StartMode", a.startMode, b.startMode);
+    return out;
+}
+
+bool laterChange(const Snapshot& before, const Snapshot& after) {
+    if (!before.timeOfLastStateChange || !after.timeOfLastStateChange) return false;
+    try {
+        return after.timeOfLastStateChange->toTimePoint() > before.timeOfLastStateChange->toTimePoint();
+    } catch (const CimError&) {
+        return after.timeOfLastStateChange->toString() > before.timeOfLastStateChange->toString();
+    }
+}
+
+bool sameRunState(const Snapshot& a, const Snapshot& b) noexcept {
+    return a.started == b.started && a.enabledState == b.enabledState && a.otherEnabledState == b.otherEnabledState;
+}
+
+}  // namespace wmimock::conformance

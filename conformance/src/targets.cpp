@@ -1,0 +1,103 @@
+// Target specs: builtin:NAME, plugin:PATH, http(s)://... (when built with CIM-XML).
+#include "wmimock/conformance/targets.hpp"
+
+#include <filesystem>
+
+#include "wmimock/cim/error.hpp"
+#include "wmimock/conformance/plugin.hpp"
+#include "wmimock/services/builtin.hpp"
+
+#if WMIMOCK_CONFORMANCE_HAVE_CIMXML
+#include "wmimock/cimxml/client.hpp"
+#endif
+
+namespace wmimock::conformance {
+namespace {
+
+constexpr std::string_view kBuiltin = "builtin:";
+constexpr std::string_view kPlugin = "plugin:";
+
+bool startsWith(std::string_view s, std::string_view prefix) {
+    return s.substr(0, prefix.size()) == prefix;
+}
+
+std::unique_ptr<Target> openBuiltin(std::string_view name, const TargetOptions& options) {
+    services::BuiltinEnvironment env = services::makeBuiltin(name, options.simOptions);
+    for (const auto& file : options.mofFiles) {
+        MofCompileOptions mof;
+        mof.defaultNamespace = env.info->nameSpace;
+        for (const auto& dir : options.includeDirs) mof.includePaths.emplace_back(dir);
+        env.cimom->loadMofFile(file, mof);
+    }
+    return std::make_unique<CimomTarget>(std::string(kBuiltin) + std::string(name), env.cimom, env.clock,
+                                         env.info->nameSpace, env.info->className);
+}
+
+#if WMIMOCK_CONFORMANCE_HAVE_CIMXML
+/// A remote WBEM server: one CIM-XML connection per client handed out, real time.
+class HttpTarget final : public Target {
+public:
+    HttpTarget(std::string spec, cimxml::ClientOptions options)
+        : spec_(std::move(spec)),
+          options_(std::move(options)),
+          main_(std::make_shared<cimxml::CimXmlClient>(options_)) {}
+    std::string name() const override { return spec_; }
+    CimClient& client() override { return *main_; }
+    std::shared_ptr<CimClient> connect() override { return std::make_shared<cimxml::CimXmlClient>(options_); }
+    Clock& clock() override { return clock_; }
+    std::string defaultNamespace() const override { return main_->defaultNamespace(); }
+    std::string defaultClass() const override { return "CIM_Service"; }
+
+private:
+    std::string spec_;
+    cimxml::ClientOptions options_;
+    std::shared_ptr<cimxml::CimXmlClient> main_;
+    SystemClock clock_;
+};
+#endif
+
+std::unique_ptr<Target> openHttp(std::string_view spec, const TargetOptions& options) {
+#if WMIMOCK_CONFORMANCE_HAVE_CIMXML
+    cimxml::ClientOptions client;
+    client.url = std::string(spec);
+    client.user = options.user;
+    client.password = options.password;
+    return std::make_unique<HttpTarget>(std::string(spec), std::move(client));
+#else
+    (void)options;
+    throw CimError(CimStatus::NotSupported,
+                   "target '" + std::string(spec) + "': this build of wmimock has no CIM-XML client");
+#endif
+}
+
+}  // namespace
+
+CimomTarget::CimomTarget(std::string name, std::shared_ptr<Cimom> cimom, std::shared_ptr<Clock> clock,
+                         std::string defaultNamespace, std::string defaultClass)
+    : name_(std::move(name)),
+      cimom_(std::move(cimom)),
+      clock_(std::move(clock)),
+      defaultNamespace_(std::move(defaultNamespace)),
+      defaultClass_(std::move(defaultClass)) {}
+
+TargetKind targetKind(std::string_view spec) {
+    if (startsWith(spec, kBuiltin) && spec.size() > kBuiltin.size()) return TargetKind::Builtin;
+    if (startsWith(spec, kPlugin) && spec.size() > kPlugin.size()) return TargetKind::Plugin;
+    if (startsWith(spec, "http://") || startsWith(spec, "https://")) return TargetKind::Http;
+    throw CimError(CimStatus::InvalidParameter, "unknown target '" + std::string(spec) +
+                                                    "': expected builtin:NAME, plugin:PATH or http://HOST[:PORT]");
+}
+
+std::unique_ptr<Target> openTarget(std::string_view spec, const TargetOptions& options) {
+    switch (targetKind(spec)) {
+        case TargetKind::Builtin:
+            return openBuiltin(spec.substr(kBuiltin.size()), options);
+        case TargetKind::Plugin:
+            return openPluginTarget(std::string(spec.substr(kPlugin.size())));
+        case TargetKind::Http:
+            return openHttp(spec, options);
+    }
+    throw CimError(CimStatus::InvalidParameter, "unknown target '" + std::string(spec) + "'");
+}
+
+}  // namespace wmimock::conformance

@@ -1,0 +1,76 @@
+// The suite against the good simulations: no failures (not-supported only where the rules
+// allow it), and the central rules really pass.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "result_format.hpp"
+#include "wmimock/conformance/checks.hpp"
+#include "wmimock/conformance/runner.hpp"
+#include "wmimock/services/builtin.hpp"
+
+namespace wmimock::conformance {
+namespace {
+
+RunResult runInProcess(const std::string& target) {
+    RunOptions options;
+    options.targets = {target};
+    options.isolation = RunOptions::Isolation::InProcess;
+    return run(options);
+}
+
+std::set<std::string> rulesWith(const RunResult& run, Outcome outcome) {
+    std::set<std::string> out;
+    for (const auto& r : run.results) {
+        if (r.outcome == outcome) out.insert(r.ruleId);
+    }
+    return out;
+}
+
+class GoodBuiltin : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(GoodBuiltin, HasNoFailures) {
+    const RunResult run = runInProcess("builtin:" + GetParam());
+    ASSERT_FALSE(run.results.empty());
+    EXPECT_TRUE(run.passed()) << testing::failures(run);
+    const auto s = run.summary();
+    EXPECT_GT(s.passed, s.total / 3) << "most checks should really pass, not be skipped";
+    for (const auto& note : run.notes) ADD_FAILURE() << "restore: " << note;
+    // Every planned check produced exactly one result.
+    std::set<std::string> seen;
+    for (const auto& r : run.results) EXPECT_TRUE(seen.insert(r.instancePath + " " + r.ruleId + " " + r.title).second);
+    EXPECT_EQ(run.results.size() % checks().size(), 0U);
+}
+
+INSTANTIATE_TEST_SUITE_P(Conformance, GoodBuiltin, ::testing::Values("reference", "win32", "hyperv"));
+
+TEST(ReferenceBuiltin, PassesTheCentralRules) {
+    const auto passed = rulesWith(runInProcess("builtin:reference"), Outcome::Pass);
+    for (const char* id : {"SS-001",  "SS-002",  "SS-007",  "SS-008",   "SS-020",   "SS-021",   "RSC-001",
+                           "RSC-002", "RSC-003", "RSC-005", "RSC-009",  "RSC-010",  "RSC-011",  "RSC-014",
+                           "CON-001", "CON-002", "CON-003", "CON-005",  "CON-007",  "ERR-001",  "ERR-002",
+                           "ERR-003", "ERR-004", "ERR-005", "CONC-001", "CONC-003", "CONC-004", "CONC-005"}) {
+        EXPECT_TRUE(passed.count(id)) << id << " should pass on the reference";
+    }
+}
+
+TEST(HypervBuiltin, CompletesThroughJobs) {
+    const RunResult run = runInProcess("builtin:hyperv");
+    const auto passed = rulesWith(run, Outcome::Pass);
+    for (const char* id : {"JOB-001", "JOB-003", "JOB-004", "JOB-006", "JOB-011"}) {
+        EXPECT_TRUE(passed.count(id)) << id << " should pass on hyperv (asynchronous RequestStateChange)";
+    }
+}
+
+TEST(Win32Builtin, SkipsTheRequestStateChangeRulesItDoesNotModel) {
+    const RunResult run = runInProcess("builtin:win32");
+    for (const auto& r : run.results) {
+        if (r.ruleId.starts_with("RSC-0") && r.ruleId != "RSC-015" && r.ruleId != "RSC-014") {
+            EXPECT_EQ(r.outcome, Outcome::NotSupported) << testing::describe(r, false);
+        }
+    }
+    EXPECT_TRUE(rulesWith(run, Outcome::Pass).count("SS-001"));
+}
+
+}  // namespace
+}  // namespace wmimock::conformance

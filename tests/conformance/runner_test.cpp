@@ -1,0 +1,195 @@
+// The runner: bad options, deterministic plans, sharding, filtering, streaming, interruption,
+// process isolation (crash, timeout) and restoring instances.
+#include <gtest/gtest.h>
+
+#include <set>
+#include <tuple>
+
+#include "result_format.hpp"
+#include "wmimock/cim/error.hpp"
+#include "wmimock/conformance/checks.hpp"
+#include "wmimock/conformance/runner.hpp"
+#include "wmimock/conformance/session.hpp"
+#include "wmimock/conformance/targets.hpp"
+
+namespace wmimock::conformance {
+namespace {
+
+using Key = std::tuple<std::string, std::string, std::string, std::string>;
+
+Key keyOf(const PlannedCheck& p) {
+    return {p.target, p.ruleId, p.title, p.instancePath};
+}
+Key keyOf(const CheckResult& r) {
+    return {r.target, r.ruleId, r.title, r.instancePath};
+}
+
+RunOptions inProcess(std::vector<std::string> targets = {"builtin:reference"}) {
+    RunOptions o;
+    o.targets = std::move(targets);
+    o.isolation = RunOptions::Isolation::InProcess;
+    return o;
+}
+
+CimStatus statusOf(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const CimError& e) {
+        return e.status();
+    }
+    return CimStatus::Success;
+}
+
+TEST(Runner, RefusesBadOptionsBeforeRunningAnything) {
+    int results = 0;
+    RunOptions o = inProcess({"builtin:reference", "nonsense"});
+    o.onResult = [&](const CheckResult&) { ++results; };
+    EXPECT_EQ(statusOf([&] { run(o); }), CimStatus::InvalidParameter);
+    EXPECT_EQ(statusOf([&] { run(inProcess({"builtin:no-such-simulation"})); }), CimStatus::NotFound);
+    EXPECT_EQ(statusOf([&] { run(inProcess({"plugin:/no/such/plugin.so"})); }), CimStatus::NotFound);
+    RunOptions badClass = inProcess();
+    badClass.className = "WMIMock_NoSuchClass";
+    EXPECT_NE(statusOf([&] { run(badClass); }), CimStatus::Success);
+    RunOptions badShard = inProcess();
+    badShard.shard = std::pair{3, 3};
+    EXPECT_EQ(statusOf([&] { run(badShard); }), CimStatus::InvalidParameter);
+    EXPECT_EQ(results, 0);
+}
+
+TEST(Runner, PlanIsDeterministicAndIsWhatRuns) {
+    RunOptions o = inProcess({"builtin:reference", "builtin:hyperv"});
+    const auto first = plan(o);
+    EXPECT_EQ(first.size(), plan(o).size());
+    ASSERT_EQ(checks().size() * 5, first.size());  // 4 reference services + 1 hyperv service
+    const RunResult r = run(o);
+    ASSERT_EQ(r.results.size(), first.size());
+    for (std::size_t i = 0; i < first.size(); ++i) EXPECT_EQ(keyOf(first[i]), keyOf(r.results[i])) << i;
+}
+
+TEST(Runner, ShardsPartitionThePlanExactly) {
+    RunOptions all = inProcess({"builtin:reference", "builtin:hyperv"});
+    const auto full = plan(all);
+    constexpr int kShards = 3;
+    std::vector<Key> merged;
+    for (int i = 0; i < kShards; ++i) {
+        RunOptions shard = all;
+        shard.shard = std::pair{i, kShards};
+        const auto part = plan(shard);
+        EXPECT_NEAR(static_cast<double>(part.size()), static_cast<double>(full.size()) / kShards, 1.0);
+        for (std::size_t j = 0; j < part.size(); ++j) EXPECT_EQ(keyOf(part[j]), keyOf(full[j * kShards + i]));
+        for (const auto& p : part) merged.push_back(keyOf(p));
+    }
+    std::set<Key> unique(merged.begin(), merged.end());
+    EXPECT_EQ(unique.size(), full.size());
+    EXPECT_EQ(merged.size(), full.size());
+
+    RunOptions second = all;
+    second.shard = std::pair{1, kShards};
+    const RunResult r = run(second);
+    const auto expected = plan(second);
+    ASSERT_EQ(r.results.size(), expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) EXPECT_EQ(keyOf(r.results[i]), keyOf(expected[i]));
+}
+
+TEST(Runner, FilterSelectsChecksByRule) {
+    RunOptions o = inProcess();
+    o.filter = "SS-001,CON-*";
+    const RunResult r = run(o);
+    ASSERT_FALSE(r.results.empty());
+    for (const auto& c : r.results) EXPECT_TRUE(c.ruleId == "SS-001" || c.ruleId.starts_with("CON-")) << c.ruleId;
+}
+
+TEST(Runner, StreamsEveryResultInOrder) {
+    std::vector<Key> streamed;
+    RunOptions o = inProcess();
+    o.filter = "SS-*";
+    o.onResult = [&](const CheckResult& r) { streamed.push_back(keyOf(r)); };
+    const RunResult r = run(o);
+    ASSERT_EQ(streamed.size(), r.results.size());
+    for (std::size_t i = 0; i < streamed.size(); ++i) EXPECT_EQ(streamed[i], keyOf(r.results[i]));
+}
+
+class Interruption : public ::testing::TestWithParam<RunOptions::Isolation> {};
+
+TEST_P(Interruption, KeepsTheResultsThatFinished) {
+    RunOptions o = inProcess();
+    o.isolation = GetParam();
+    std::size_t seen = 0;
+    o.onResult = [&](const CheckResult&) { ++seen; };
+    o.stopRequested = [&] { return seen >= 7; };
+    const RunResult r = run(o);
+    EXPECT_TRUE(r.interrupted);
+    EXPECT_GE(r.results.size(), 7U);
+    EXPECT_LT(r.results.size(), plan(inProcess()).size());
+    EXPECT_EQ(r.results.size(), seen);
+    EXPECT_TRUE(r.notes.empty()) << r.notes.front();
+}
+
+INSTANTIATE_TEST_SUITE_P(Runner, Interruption,
+                         ::testing::Values(RunOptions::Isolation::InProcess, RunOptions::Isolation::Process));
+
+TEST(Runner, ProcessIsolationAgreesWithInProcess) {
+    RunOptions o = inProcess({"builtin:reference"});
+    const RunResult here = run(o);
+    o.isolation = RunOptions::Isolation::Process;
+    const RunResult isolated = run(o);
+    ASSERT_EQ(here.results.size(), isolated.results.size());
+    for (std::size_t i = 0; i < here.results.size(); ++i) {
+        EXPECT_EQ(keyOf(here.results[i]), keyOf(isolated.results[i]));
+        EXPECT_EQ(here.results[i].outcome, isolated.results[i].outcome) << testing::describe(isolated.results[i]);
+    }
+}
+
+TEST(Runner, ACrashCostsOneCheckAndTheRunContinues) {
+    RunOptions o = inProcess({"builtin:faulty-crashes", "builtin:reference"});
+    o.isolation = RunOptions::Isolation::Process;
+    o.filter = "RSC-00?";
+    const RunResult r = run(o);
+    ASSERT_EQ(r.results.size(), plan(o).size());
+    std::size_t crashes = 0;
+    for (const auto& c : r.results) {
+        if (c.outcome == Outcome::Crash) {
+            ++crashes;
+            EXPECT_EQ(c.ruleId, "RSC-005");
+            EXPECT_NE(c.message.find("signal"), std::string::npos) << c.message;
+            EXPECT_EQ(c.target, "builtin:faulty-crashes");
+        }
+    }
+    EXPECT_EQ(crashes, 4U);  // one per reference service
+    EXPECT_EQ(r.results.back().target, "builtin:reference");
+}
+
+TEST(Runner, AHangIsStoppedAtTheCheckTimeout) {
+    RunOptions o = inProcess({"builtin:faulty-hangs"});
+    o.isolation = RunOptions::Isolation::Process;
+    o.filter = "RSC-008,RSC-009";
+    o.instancePath =
+        R"(root/cimv2:WMIMock_Service.CreationClassName="WMIMock_Service",Name="Alpha",SystemCreationClassName="WMIMock_ComputerSystem",SystemName="wmimock-host")";
+    o.checkTimeout = std::chrono::duration<double>(0.5);
+    const RunResult r = run(o);
+    ASSERT_EQ(r.results.size(), 2U);
+    EXPECT_EQ(r.results[0].ruleId, "RSC-008");
+    EXPECT_EQ(r.results[0].outcome, Outcome::Timeout);
+    EXPECT_EQ(r.results[1].outcome, Outcome::Pass) << testing::describe(r.results[1]);
+}
+
+TEST(Session, RestoresEveryInstanceItTouched) {
+    const auto target = openTarget("builtin:reference");
+    Session session(*target, {});
+    const auto before = session.initialStates();
+    ASSERT_EQ(before.size(), 4U);
+    for (const CheckInfo& c : checks()) {
+        if (c.ruleId.starts_with("SS-") || c.ruleId.starts_with("CONC-")) session.run(c, session.instances().front());
+    }
+    EXPECT_TRUE(session.restore().empty());
+    Session again(*target, {});
+    const auto after = again.initialStates();
+    ASSERT_EQ(after.size(), before.size());
+    for (std::size_t i = 0; i < before.size(); ++i) {
+        EXPECT_EQ(after[i].path, before[i].path);
+        EXPECT_EQ(after[i].running, before[i].running) << after[i].path;
+    }
+}
+
+}  // namespace
+}  // namespace wmimock::conformance

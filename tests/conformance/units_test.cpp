@@ -1,0 +1,89 @@
+// Building blocks of the checks: ValueMap matching and run states of snapshots.
+#include <gtest/gtest.h>
+
+#include "snapshot.hpp"
+#include "value_map.hpp"
+
+namespace wmimock::conformance {
+namespace {
+
+QualifierList qualifiers(std::vector<std::string> valueMap, std::vector<std::string> values) {
+    const auto strings = [](const std::vector<std::string>& v) {
+        std::vector<Value> out;
+        for (const auto& s : v) out.push_back(Value::string(s));
+        return Value::array(CimType::String, out);
+    };
+    QualifierList q;
+    q.set({"ValueMap", strings(valueMap), {}, false});
+    if (!values.empty()) q.set({"Values", strings(values), {}, false});
+    return q;
+}
+
+TEST(ValueMap, DocumentsExactValuesAndVendorRangesButNotReservedOnes) {
+    const ValueMap vm = ValueMap::requestStateChangeDefault();
+    EXPECT_TRUE(vm.lookup(0).documented());
+    EXPECT_TRUE(vm.lookup(4096).documented());
+    EXPECT_TRUE(vm.lookup(40000).documented());  // Vendor Specific
+    EXPECT_FALSE(vm.lookup(7).documented());     // ".." DMTF Reserved
+    EXPECT_FALSE(vm.lookup(5000).documented());  // Method Reserved range
+    EXPECT_EQ(vm.labelOf(4097), "Invalid State Transition");
+}
+
+TEST(ValueMap, ReadsQualifiersAndReportsMisalignedOrMalformedEntries) {
+    EXPECT_FALSE(ValueMap::of(QualifierList{}).has_value());
+    const auto vm = ValueMap::of(qualifiers({"0", "1", "5", "x", "32768.."}, {"Success", "Not Supported"}));
+    ASSERT_TRUE(vm.has_value());
+    EXPECT_EQ(vm->valueMapSize(), 5U);
+    EXPECT_EQ(vm->valuesSize(), 2U);
+    ASSERT_EQ(vm->malformed().size(), 1U);
+    EXPECT_EQ(vm->malformed().front(), "x");
+    EXPECT_TRUE(vm->lookup(5).documented());
+    EXPECT_TRUE(vm->lookup(70000).documented());
+    EXPECT_EQ(vm->lookup(6).entry, nullptr);
+    EXPECT_EQ(vm->labelOf(1), "Not Supported");
+}
+
+Snapshot snapshot(std::optional<bool> started, std::optional<std::uint16_t> es, std::optional<std::uint16_t> tts = 5) {
+    Snapshot s;
+    s.started = started;
+    s.enabledState = es;
+    s.transitioningToState = tts;
+    return s;
+}
+
+TEST(Snapshot, RunStateFollowsEnabledStateOrStarted) {
+    EXPECT_EQ(runState(snapshot(true, 2)), RunState::Running);
+    EXPECT_EQ(runState(snapshot(false, 3)), RunState::Stopped);
+    EXPECT_EQ(runState(snapshot(true, 3, 2)), RunState::Transitioning);
+    EXPECT_EQ(runState(snapshot(true, 4)), RunState::Transitioning);
+    EXPECT_EQ(runState(snapshot(false, std::nullopt)), RunState::Stopped);  // Win32-style: Started decides
+    EXPECT_EQ(runState(snapshot(true, 5)), RunState::Running);              // Not Applicable: Started decides
+    EXPECT_EQ(runState(snapshot(std::nullopt, std::nullopt)), RunState::Unknown);
+}
+
+TEST(Snapshot, DifferenceNamesChangedProperties) {
+    const Snapshot a = snapshot(true, 2);
+    Snapshot b = snapshot(false, 3);
+    EXPECT_EQ(difference(a, b), "Started TRUE->FALSE, EnabledState 2->3");
+    EXPECT_TRUE(difference(a, a).empty());
+    EXPECT_TRUE(identical(a, a));
+    EXPECT_FALSE(identical(a, b));
+}
+
+TEST(Snapshot, ReadsAnInstance) {
+    Instance i("X");
+    i.set("Started", Value::boolean(true));
+    i.set("EnabledState", Value::uint16(2));
+    i.set("RequestedState", Value::null(CimType::Uint16));
+    i.set("AvailableRequestedStates", Value::array(CimType::Uint16, {Value::uint16(3)}));
+    const Snapshot s = Snapshot::of(i);
+    EXPECT_EQ(s.started, true);
+    EXPECT_EQ(s.enabledState, 2U);
+    EXPECT_FALSE(s.requestedState.has_value());
+    EXPECT_TRUE(s.requestedStateUntracked());
+    ASSERT_TRUE(s.availableRequestedStates.has_value());
+    EXPECT_EQ(s.availableRequestedStates->size(), 1U);
+}
+
+}  // namespace
+}  // namespace wmimock::conformance
