@@ -12,18 +12,28 @@ using ::testing::HasSubstr;
 
 const std::filesystem::path kDocs = std::filesystem::path(WMIMOCK_SOURCE_DIR) / "docs";
 
+enum class YamlParser { Yamllint, PythonYaml, None };
+
+YamlParser availableYamlParser() {
+    static const YamlParser parser = [] {
+        if (haveProgram("yamllint")) return YamlParser::Yamllint;
+        if (runShell("python3 -c 'import yaml'").exitCode == 0) return YamlParser::PythonYaml;
+        return YamlParser::None;
+    }();
+    return parser;
+}
+
 CommandResult parseYaml(const std::filesystem::path& file) {
-    if (runShell("python3 -c 'import yaml'").exitCode == 0) {
-        return runShell("python3 -c 'import sys, yaml; yaml.safe_load(open(sys.argv[1]))' " +
-                        shellQuote(file.string()));
+    if (availableYamlParser() == YamlParser::Yamllint) {
+        // Syntax errors are errors (exit 1); the relaxed style rules only warn.
+        return runShell("yamllint -d relaxed " + shellQuote(file.string()));
     }
-    // yamllint reports syntax errors as errors (exit 1); style issues stay warnings here.
-    return runShell("yamllint -d relaxed " + shellQuote(file.string()));
+    return runShell("python3 -c 'import sys, yaml; yaml.safe_load(open(sys.argv[1]))' " + shellQuote(file.string()));
 }
 
 TEST(CliDocs, CiExamplesAreYamlThatRunsTheSuiteAndPublishesJUnit) {
-    if (runShell("python3 -c 'import yaml'").exitCode != 0 && !haveProgram("yamllint")) {
-        GTEST_SKIP() << "neither python3-yaml nor yamllint is installed (scripts/setup.sh installs yamllint)";
+    if (availableYamlParser() == YamlParser::None) {
+        GTEST_SKIP() << "neither yamllint nor python3-yaml is installed (scripts/setup.sh installs yamllint)";
     }
     for (const char* name : {"github-actions.yml", "gitlab-ci.yml"}) {
         SCOPED_TRACE(name);

@@ -53,7 +53,9 @@ TEST(CliServe, ServesABuiltinTargetOverCimXmlUntilSigterm) {
     {
         const services::BuiltinInfo* reference = services::findBuiltin("reference");
         ASSERT_NE(reference, nullptr);
-        cimxml::CimXmlClient client({.url = url});
+        cimxml::ClientOptions options;
+        options.url = url;
+        cimxml::CimXmlClient client(options);
         const auto names = client.enumerateInstanceNames(reference->nameSpace, reference->className);
         EXPECT_FALSE(names.empty()) << "no " << reference->className << " instance served at " << url;
     }

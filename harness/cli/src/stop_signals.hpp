@@ -1,7 +1,7 @@
 // SIGINT/SIGTERM during a conformance run: the first one asks the runner to stop after the
 // check in progress (the reports are then completed); the handler resets itself, so a
 // second one ends the process at once — the JUnit file on disk stays valid either way,
-// because it is replaced atomically after every check.
+// because it is replaced atomically after every check. SIGPIPE is ignored meanwhile.
 #pragma once
 
 namespace wmimock::cli {
