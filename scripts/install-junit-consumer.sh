@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs junit2json, an independent JUnit XML reader, under BUILD_DIR/node so that the
 # reports tests can compare its counts with wmimock's. Needs node and npm; the tests skip
-# themselves (saying why) when the package is absent.
+# themselves (saying why) when the package is absent. The tests look in
+# <their build tree>/node, then in <repository>/build/node, the default here, which every
+# preset's build tree (build/default, build/asan, ...) shares.
 #
-# Usage: scripts/install-junit-consumer.sh BUILD_DIR
+# Usage: scripts/install-junit-consumer.sh [BUILD_DIR]     (default: <repository>/build)
 #   exit 0  installed (or already there)
 #   exit 1  node/npm missing, or npm could not install (offline?)
 #   exit 2  bad usage
@@ -12,11 +14,12 @@ set -euo pipefail
 readonly package="junit2json"
 readonly version="4.0.0"
 
-if [[ $# -ne 1 || "$1" == -* ]]; then
-    echo "usage: $0 BUILD_DIR   (installs ${package}@${version} into BUILD_DIR/node)" >&2
+if [[ $# -gt 1 || "${1:-}" == -* ]]; then
+    echo "usage: $0 [BUILD_DIR]   (installs ${package}@${version} into BUILD_DIR/node; default build/)" >&2
     exit 2
 fi
-prefix="$1/node"
+build_dir="${1:-$(cd "$(dirname "$0")/.." && pwd)/build}"
+prefix="$build_dir/node"
 
 for tool in node npm; do
     if ! command -v "$tool" >/dev/null 2>&1; then

@@ -111,6 +111,7 @@ std::string writeMarkdown(const conformance::RunResult& run, const MarkdownOptio
         if (!check.expected.empty()) body += "expected: " + check.expected + "\n";
         if (!check.actual.empty()) body += "actual: " + check.actual + "\n";
         if (!check.instancePath.empty()) body += "instance: " + check.instancePath + "\n";
+        if (!check.evidence.empty()) body += "evidence:\n";
         for (const std::string& line : check.evidence) body += "  " + line + "\n";
         md << fenced(body) << "\n</details>\n\n";
     }
