@@ -57,7 +57,8 @@ ConformCommand::ConformCommand(CLI::App& parent)
     app_->add_option("-n,--namespace", nameSpace_, "namespace of the service class (default: the target's)");
     app_->add_option("-c,--class", className_, "service class to test (default: the target's)");
     app_->add_option("--instance", instancePath_, "test only this instance (object path)");
-    app_->add_option("-f,--filter", filter_, "comma-separated globs on the rule ID or \"RULE-ID title\", e.g. 'SS-*,CON-001' or "
+    app_->add_option("-f,--filter", filter_,
+                     "comma-separated globs on the rule ID or \"RULE-ID title\", e.g. 'SS-*,CON-001' or "
                      "'*Idempotent*'");
     app_->add_flag("-l,--list", list_, "list the checks that would run, and exit");
     app_->add_option("--timeout", timeoutSeconds_, "per-check timeout in seconds")
