@@ -38,26 +38,3 @@ BENCHMARK(BM_ExamplePluginIsolated)->Unit(benchmark::kMillisecond)->UseRealTime(
 #endif
 
 }  // namespace
-
-#include "wmimock/services/builtin.hpp"
-namespace {
-void BM_MakeReference(benchmark::State& state) {
-    for (auto _ : state) benchmark::DoNotOptimize(wmimock::services::makeBuiltin("reference"));
-}
-BENCHMARK(BM_MakeReference)->Unit(benchmark::kMillisecond);
-}  // namespace
-
-#include <sys/wait.h>
-#include <unistd.h>
-namespace {
-void BM_ForkExitWait(benchmark::State& state) {
-    auto env = wmimock::services::makeBuiltin("reference");
-    for (auto _ : state) {
-        const pid_t pid = ::fork();
-        if (pid == 0) ::_exit(0);
-        int status = 0;
-        ::waitpid(pid, &status, 0);
-    }
-}
-BENCHMARK(BM_ForkExitWait)->Unit(benchmark::kMicrosecond)->UseRealTime();
-}  // namespace
