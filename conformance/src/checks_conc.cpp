@@ -53,6 +53,9 @@ std::vector<CallOutcome> fireTogether(CheckContext& ctx, const std::vector<Call>
                     o.error = CimStatus::Failed;
                     o.errorMessage = e.what();
                 }
+                // Hang up at once: a server with few workers should not wait for idle
+                // keep-alive connections before serving the other threads.
+                connections[i].reset();
             });
         }
     }

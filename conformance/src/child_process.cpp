@@ -52,7 +52,7 @@ bool ChildChannel::stopRequested() {
     if (stop_) return true;
     char c = 0;
     const ssize_t n = ::read(controlFd_, &c, 1);
-    if (n > 0 || n == 0) stop_ = true;  // a byte, or the parent closed the control pipe
+    if (n >= 0) stop_ = true;  // a byte, or end of file: the parent closed the control pipe
     return stop_;
 }
 
