@@ -6,9 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 fuzz_seconds=${WMIMOCK_FUZZ_SECONDS:-60}
 
-echo "-- clang 14 build (warnings are errors)"
+echo "-- clang 14 build of the libraries and the CLI (warnings are errors)"
 cmake --preset clang >/dev/null
-cmake --build --preset clang
+cmake --build --preset clang --target wmimock
 
 echo "-- ThreadSanitizer stress test"
 cmake --preset tsan >/dev/null
