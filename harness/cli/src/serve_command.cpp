@@ -1,9 +1,11 @@
 #include "serve_command.hpp"
 
 #include <charconv>
+#include <chrono>
 #include <csignal>
 #include <iostream>
 #include <memory>
+#include <thread>
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -122,9 +124,22 @@ int ServeCommand::run() const {
         environments.push_back(std::move(environment));
         servers.push_back(std::move(server));
     }
+    // Simulations run on a ManualClock; a served one must see real time pass, or a transition
+    // or a job a remote client waits for would never finish.
+    std::jthread pacer([&environments](std::stop_token stop) {
+        auto last = std::chrono::steady_clock::now();
+        while (!stop.stop_requested()) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            const auto now = std::chrono::steady_clock::now();
+            const auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(now - last);
+            last = now;
+            for (const auto& environment : environments) environment.clock->advance(elapsed);
+        }
+    });
     std::cout << "press Ctrl-C to stop\n" << std::flush;
     const int signal = cimxml::serveUntilSignalled(*servers.front());
     for (auto& server : servers) server->stop();
+    pacer.request_stop();
     spdlog::info("stopped by signal {}", signal);
     return exit_code::kSuccess;
 }
