@@ -8,23 +8,17 @@ packages=(
     libgtest-dev libgmock-dev libbenchmark-dev librapidcheck-dev
     libpugixml-dev libspdlog-dev libfmt-dev libcli11-dev nlohmann-json3-dev libcpp-httplib-dev
     libfuzzer-14-dev libclang-rt-14-dev
-    libxml2-utils yamllint sblim-wbemcli nodejs npm
+    libxml2-utils yamllint sblim-wbemcli
 )
+# npm is only needed for the independent JUnit consumer test; keep a node that is already there.
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 
-missing=()
+filtered=()
 for pkg in "${packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
-        missing+=("$pkg")
+        filtered+=("$pkg")
     fi
 done
-
-# npm is only needed for the independent JUnit consumer test; node may come from elsewhere.
-if command -v npm >/dev/null 2>&1; then
-    missing=("${missing[@]/npm}")
-    missing=("${missing[@]/nodejs}")
-fi
-filtered=()
-for pkg in "${missing[@]}"; do [[ -n "$pkg" ]] && filtered+=("$pkg"); done
 
 if ((${#filtered[@]} == 0)); then
     echo "setup: all ${#packages[@]} packages present"
