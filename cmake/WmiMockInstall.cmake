@@ -9,7 +9,8 @@ foreach(dir IN LISTS include_dirs)
     endif()
 endforeach()
 
-install(TARGETS ${WMIMOCK_EXPORTED_TARGETS}
+get_property(exported_targets GLOBAL PROPERTY WMIMOCK_EXPORTED_TARGETS)
+install(TARGETS ${exported_targets}
     EXPORT WmiMockTargets
     ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
     LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}

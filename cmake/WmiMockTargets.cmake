@@ -1,8 +1,6 @@
 # Helpers every wmimock library uses, so that all of them get the same C++ standard,
 # warnings, include layout and namespaced alias (wmimock::<name>).
 
-set(WMIMOCK_EXPORTED_TARGETS "" CACHE INTERNAL "wmimock targets to install and export")
-
 function(wmimock_set_warnings target)
     if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
         target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic)
@@ -37,7 +35,7 @@ function(wmimock_add_library name)
     endif()
     set_target_properties(${target} PROPERTIES EXPORT_NAME ${name})
     add_library(wmimock::${name} ALIAS ${target})
-    set(WMIMOCK_EXPORTED_TARGETS ${WMIMOCK_EXPORTED_TARGETS} ${target} CACHE INTERNAL "")
+    set_property(GLOBAL APPEND PROPERTY WMIMOCK_EXPORTED_TARGETS ${target})
     set_property(GLOBAL APPEND PROPERTY WMIMOCK_INCLUDE_DIRS "${ARG_INCLUDE_DIR}")
 endfunction()
 
