@@ -115,10 +115,10 @@ Value Value::char16(char16_t v) {
     return Value(CimType::Char16, false, v);
 }
 Value Value::string(std::string v) {
-    return Value(CimType::String, false, std::move(v));
+    return Value(CimType::String, false, std::make_shared<const std::string>(std::move(v)));
 }
 Value Value::dateTime(CimDateTime v) {
-    return Value(CimType::DateTime, false, std::move(v));
+    return Value(CimType::DateTime, false, std::make_shared<const CimDateTime>(std::move(v)));
 }
 Value Value::reference(ObjectPath v) {
     return Value(CimType::Reference, false, std::make_shared<const ObjectPath>(std::move(v)));
@@ -276,13 +276,13 @@ char16_t Value::asChar16() const {
 }
 
 const std::string& Value::asString() const {
-    if (array_ || !std::holds_alternative<std::string>(data_)) wrongKind(*this, "string");
-    return std::get<std::string>(data_);
+    if (array_ || !std::holds_alternative<StringPtr>(data_)) wrongKind(*this, "string");
+    return *std::get<StringPtr>(data_);
 }
 
 const CimDateTime& Value::asDateTime() const {
-    if (array_ || !std::holds_alternative<CimDateTime>(data_)) wrongKind(*this, "datetime");
-    return std::get<CimDateTime>(data_);
+    if (array_ || !std::holds_alternative<DateTimePtr>(data_)) wrongKind(*this, "datetime");
+    return *std::get<DateTimePtr>(data_);
 }
 
 const ObjectPath& Value::asReference() const {
@@ -333,7 +333,7 @@ Value Value::convertTo(CimType target, bool isArray) const {
     }
     if (type_ == CimType::String && target != CimType::Object && target != CimType::Instance) {
         // Untyped CIM-XML values and WBEM URI keys arrive as text.
-        return parse(target, std::get<std::string>(data_));
+        return parse(target, *std::get<StringPtr>(data_));
     }
     throw mismatch();
 }
@@ -463,6 +463,10 @@ bool operator==(const Value& a, const Value& b) {
             const double y = std::get<double>(b.data_);
             return x == y || (std::isnan(x) && std::isnan(y));
         }
+        case Family::String:
+            return a.asString() == b.asString();
+        case Family::DateTime:
+            return a.asDateTime() == b.asDateTime();
         case Family::Reference:
             return a.asReference() == b.asReference();
         case Family::Embedded:
@@ -497,7 +501,7 @@ std::size_t Value::hash() const noexcept {
             case Family::Char16:
                 return mix(h, std::hash<char16_t>{}(std::get<char16_t>(data_)));
             case Family::String:
-                return mix(h, std::hash<std::string>{}(std::get<std::string>(data_)));
+                return mix(h, std::hash<std::string>{}(*std::get<StringPtr>(data_)));
             case Family::DateTime:
                 return mix(h, std::hash<std::string>{}(asDateTime().toString()));
             case Family::Reference:

@@ -193,6 +193,11 @@ void ClassResolver::buildOne(std::size_t i) {
         return;
     }
     auto cls = build(p, super.get());
+    // build() consumed the body's literals; free the rest now, not at the end of the
+    // compilation, so a large schema's syntax tree and resolved classes do not peak together.
+    p.ast.qualifiers = {};
+    p.ast.properties = {};
+    p.ast.methods = {};
     if (!cls) {
         state_[i] = State::Failed;
         return;

@@ -121,11 +121,16 @@ public:
     std::size_t hash() const noexcept;
 
 private:
+    // Strings, datetimes, paths, instances and arrays are immutable once built, so they are
+    // shared: copying a Value (e.g. a Description qualifier inherited by every subclass) costs
+    // a reference-count increment, not a copy of the text, and a Value stays 32 bytes.
+    using StringPtr = std::shared_ptr<const std::string>;
+    using DateTimePtr = std::shared_ptr<const CimDateTime>;
     using ArrayPtr = std::shared_ptr<const std::vector<Value>>;
     using PathPtr = std::shared_ptr<const ObjectPath>;
     using InstancePtr = std::shared_ptr<const Instance>;
-    using Data = std::variant<std::monostate, bool, std::int64_t, std::uint64_t, double, char16_t, std::string,
-                              CimDateTime, PathPtr, InstancePtr, ArrayPtr>;
+    using Data = std::variant<std::monostate, bool, std::int64_t, std::uint64_t, double, char16_t, StringPtr,
+                              DateTimePtr, PathPtr, InstancePtr, ArrayPtr>;
 
     Value(CimType type, bool isArray, Data data) : type_(type), array_(isArray), data_(std::move(data)) {}
 
