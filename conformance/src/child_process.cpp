@@ -52,7 +52,7 @@ bool ChildChannel::stopRequested() {
     if (stop_) return true;
     char c = 0;
     const ssize_t n = ::read(controlFd_, &c, 1);
-    if (n >= 0) stop_ = true;  // a byte, or end of file: the parent closed the control pipe
+    if (n >= 0) stop_ = true;  // end of file: the parent closed the control pipe (or is gone)
     return stop_;
 }
 
@@ -131,10 +131,9 @@ ChildProcess::Read ChildProcess::readLine(std::string& line, std::chrono::steady
 }
 
 void ChildProcess::requestStop() {
-    if (controlFd_ >= 0) {
-        const char c = 's';
-        [[maybe_unused]] const ssize_t n = ::write(controlFd_, &c, 1);
-    }
+    // Closing, not writing: the child reads end of file as a stop request, and a write to a
+    // child that already exited would raise SIGPIPE in a caller that does not ignore it.
+    closeFd(controlFd_);
 }
 
 void ChildProcess::kill() {

@@ -41,7 +41,7 @@ public:
     enum class Read { Line, Timeout, Closed };
     /// Next line (without the newline), waiting at most until `deadline`.
     Read readLine(std::string& line, std::chrono::steady_clock::time_point deadline);
-    /// Asks the child to stop between checks.
+    /// Asks the child to stop between checks (closes the control pipe; never raises SIGPIPE).
     void requestStop();
     /// SIGKILL and reap.
     void kill();

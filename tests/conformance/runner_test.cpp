@@ -1,7 +1,9 @@
 // The runner: bad options, deterministic plans, sharding, filtering, streaming, interruption,
 // process isolation (crash, timeout) and restoring instances.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 
+#include <csignal>
 #include <set>
 #include <tuple>
 
@@ -23,6 +25,9 @@ Key keyOf(const PlannedCheck& p) {
 Key keyOf(const CheckResult& r) {
     return {r.target, r.ruleId, r.title, r.instancePath};
 }
+
+constexpr const char* kAlpha =
+    R"(root/cimv2:WMIMock_Service.CreationClassName="WMIMock_Service",Name="Alpha",SystemCreationClassName="WMIMock_ComputerSystem",SystemName="wmimock-host")";
 
 RunOptions inProcess(std::vector<std::string> targets = {"builtin:reference"}) {
     RunOptions o;
@@ -128,6 +133,34 @@ TEST_P(Interruption, KeepsTheResultsThatFinished) {
 INSTANTIATE_TEST_SUITE_P(Runner, Interruption,
                          ::testing::Values(RunOptions::Isolation::InProcess, RunOptions::Isolation::Process));
 
+// The CLI ignores SIGPIPE, a program calling run() need not: asking a child that already
+// exited to stop must not kill the caller.
+TEST(Runner, AStopRequestToAnExitedChildIsHarmless) {
+    struct sigaction previous {};
+    struct sigaction byDefault {};
+    byDefault.sa_handler = SIG_DFL;
+    ASSERT_EQ(::sigaction(SIGPIPE, &byDefault, &previous), 0);
+    RunOptions o = inProcess();
+    o.isolation = RunOptions::Isolation::Process;
+    o.filter = "SS-001";
+    o.instancePath = kAlpha;
+    bool resultSeen = false;
+    bool childExited = false;
+    o.onResult = [&](const CheckResult&) { resultSeen = true; };
+    o.stopRequested = [&] {
+        if (resultSeen && !childExited) {
+            siginfo_t info{};  // blocks until the child is gone; WNOWAIT leaves it to the runner to reap
+            childExited = ::waitid(P_ALL, 0, &info, WEXITED | WNOWAIT) == 0;
+        }
+        return resultSeen;
+    };
+    const RunResult r = run(o);
+    ::sigaction(SIGPIPE, &previous, nullptr);
+    EXPECT_TRUE(childExited);
+    ASSERT_EQ(r.results.size(), 1U);
+    EXPECT_EQ(r.results[0].outcome, Outcome::Pass) << testing::describe(r.results[0]);
+}
+
 TEST(Runner, ProcessIsolationAgreesWithInProcess) {
     RunOptions o = inProcess({"builtin:reference"});
     const RunResult here = run(o);
@@ -163,8 +196,7 @@ TEST(Runner, AHangIsStoppedAtTheCheckTimeout) {
     RunOptions o = inProcess({"builtin:faulty-hangs"});
     o.isolation = RunOptions::Isolation::Process;
     o.filter = "RSC-008,RSC-009";
-    o.instancePath =
-        R"(root/cimv2:WMIMock_Service.CreationClassName="WMIMock_Service",Name="Alpha",SystemCreationClassName="WMIMock_ComputerSystem",SystemName="wmimock-host")";
+    o.instancePath = kAlpha;
     o.checkTimeout = std::chrono::duration<double>(0.5);
     const RunResult r = run(o);
     ASSERT_EQ(r.results.size(), 2U);
