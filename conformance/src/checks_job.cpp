@@ -26,8 +26,11 @@ std::vector<JobRequest> requestBothWays(CheckContext& ctx, int rounds = 1) {
     return out;
 }
 
-/// The requests that returned 4096; records not-supported when there are none.
-std::vector<JobRequest> asyncOnly(CheckContext& ctx, std::vector<JobRequest> all) {
+/// The requests of requestBothWays that returned 4096. Empty, with not-supported recorded,
+/// when T does not model enablement (CON-006) or every request completed synchronously.
+std::vector<JobRequest> asyncRequests(CheckContext& ctx, int rounds = 1) {
+    if (ctx.rscRulesDoNotApply()) return {};
+    std::vector<JobRequest> all = requestBothWays(ctx, rounds);
     std::erase_if(all, [](const JobRequest& r) { return !r.attempt.call.returned(4096); });
     if (all.empty()) {
         ctx.notSupported("no RequestStateChange call returned 4096: the implementation completes synchronously");
@@ -36,8 +39,7 @@ std::vector<JobRequest> asyncOnly(CheckContext& ctx, std::vector<JobRequest> all
 }
 
 WMIMOCK_CHECK(job001, "JOB-001", "JobReferenceUsable") {
-    if (ctx.rscRulesDoNotApply()) return;
-    const auto jobs = asyncOnly(ctx, requestBothWays(ctx));
+    const auto jobs = asyncRequests(ctx);
     if (jobs.empty()) return;
     for (const auto& r : jobs) {
         const CallOutcome& c = r.attempt.call;
@@ -98,8 +100,7 @@ int forwardRank(std::uint16_t s) {
 }
 
 WMIMOCK_CHECK(job003, "JOB-003", "JobStateValidForwardOnly") {
-    if (ctx.rscRulesDoNotApply()) return;
-    const auto jobs = asyncOnly(ctx, requestBothWays(ctx));
+    const auto jobs = asyncRequests(ctx);
     if (jobs.empty()) return;
     for (const auto& r : jobs) {
         if (!r.attempt.job) continue;
@@ -123,8 +124,7 @@ WMIMOCK_CHECK(job003, "JOB-003", "JobStateValidForwardOnly") {
 }
 
 WMIMOCK_CHECK(job004, "JOB-004", "JobCompletesWithElementInState") {
-    if (ctx.rscRulesDoNotApply()) return;
-    const auto jobs = asyncOnly(ctx, requestBothWays(ctx));
+    const auto jobs = asyncRequests(ctx);
     if (jobs.empty()) return;
     for (const auto& r : jobs) {
         if (!r.attempt.job) continue;  // JOB-001 reports missing references
@@ -186,8 +186,7 @@ WMIMOCK_CHECK(job005, "JOB-005", "FailedJobReportsError") {
 }
 
 WMIMOCK_CHECK(job006, "JOB-006", "FinishedJobRetained") {
-    if (ctx.rscRulesDoNotApply()) return;
-    const auto jobs = asyncOnly(ctx, requestBothWays(ctx));
+    const auto jobs = asyncRequests(ctx);
     if (jobs.empty()) return;
     for (const auto& r : jobs) {
         if (!r.attempt.job || !r.attempt.job->terminal) continue;
@@ -209,9 +208,8 @@ WMIMOCK_CHECK(job006, "JOB-006", "FinishedJobRetained") {
 }
 
 WMIMOCK_CHECK(job007, "JOB-007", "PercentCompleteSane") {
-    if (ctx.rscRulesDoNotApply()) return;
     bool populated = false;
-    const auto jobs = asyncOnly(ctx, requestBothWays(ctx));
+    const auto jobs = asyncRequests(ctx);
     if (jobs.empty()) return;
     for (const auto& r : jobs) {
         if (!r.attempt.job) continue;
@@ -249,9 +247,8 @@ std::optional<std::int64_t> returnValueOf(const Value& out) {
 }
 
 WMIMOCK_CHECK(job008, "JOB-008", "JobOutParametersAfterCompletion") {
-    if (ctx.rscRulesDoNotApply()) return;
     bool populated = false;
-    const auto jobs = asyncOnly(ctx, requestBothWays(ctx));
+    const auto jobs = asyncRequests(ctx);
     if (jobs.empty()) return;
     for (const auto& r : jobs) {
         if (!r.attempt.job) continue;
@@ -271,8 +268,7 @@ WMIMOCK_CHECK(job008, "JOB-008", "JobOutParametersAfterCompletion") {
 }
 
 WMIMOCK_CHECK(job009, "JOB-009", "ElementPropertiesDuringJob") {
-    if (ctx.rscRulesDoNotApply()) return;
-    const auto jobs = asyncOnly(ctx, requestBothWays(ctx));
+    const auto jobs = asyncRequests(ctx);
     if (jobs.empty()) return;
     for (const auto& r : jobs) {
         const Attempt& a = r.attempt;
@@ -305,7 +301,7 @@ WMIMOCK_CHECK(job010, "JOB-010", "JobLinkedToElement") {
     } catch (const CimError&) {
         return ctx.notSupported("the namespace has no CIM_AffectedJobElement class");
     }
-    const auto jobs = asyncOnly(ctx, requestBothWays(ctx));
+    const auto jobs = asyncRequests(ctx);
     if (jobs.empty()) return;
     for (const auto& r : jobs) {
         if (!r.attempt.call.job) continue;
@@ -325,9 +321,8 @@ WMIMOCK_CHECK(job010, "JOB-010", "JobLinkedToElement") {
 }
 
 WMIMOCK_CHECK(job011, "JOB-011", "DistinctJobIds") {
-    if (ctx.rscRulesDoNotApply()) return;
     std::map<std::string, int> ids;
-    const auto jobs = asyncOnly(ctx, requestBothWays(ctx, 2));
+    const auto jobs = asyncRequests(ctx, 2);
     if (jobs.empty()) return;
     for (const auto& r : jobs) {
         if (!r.attempt.call.job) continue;
