@@ -13,7 +13,8 @@
 // not-supported -> GTEST_SKIP(); fail, error, timeout, crash -> a failure at the check's
 // source line; warning -> a "warning.N" test property and a printed line. Link
 // wmimock::conformance_gtest. Checks run in the test process: a provider that crashes
-// takes the test binary down (use `wmimock conform` for process isolation).
+// takes the test binary down, and one that hangs is not timed out here (give the test a
+// ctest TIMEOUT); `wmimock conform` isolates both.
 #pragma once
 
 #include <gtest/gtest.h>
