@@ -43,6 +43,14 @@ std::size_t skipDeclaration(std::string_view xml, std::size_t from) noexcept {
     return std::string_view::npos;
 }
 
+/// What one of the element writers appends for `item`, as a string of its own.
+template <typename Item>
+std::string encoded(void (*append)(std::string&, const Item&), const Item& item) {
+    std::string out;
+    append(out, item);
+    return out;
+}
+
 pugi::xml_node rootElement(pugi::xml_document& doc, std::string_view xml, const DecodeLimits& limits) {
     detail::parseDocument(doc, xml, limits);
     const auto root = detail::firstElement(doc);
@@ -54,41 +62,14 @@ pugi::xml_node rootElement(pugi::xml_document& doc, std::string_view xml, const 
 
 std::string_view xmlTypeName(CimType type) noexcept {
     switch (type) {
-        case CimType::Boolean:
-            return "boolean";
-        case CimType::Sint8:
-            return "sint8";
-        case CimType::Uint8:
-            return "uint8";
-        case CimType::Sint16:
-            return "sint16";
-        case CimType::Uint16:
-            return "uint16";
-        case CimType::Sint32:
-            return "sint32";
-        case CimType::Uint32:
-            return "uint32";
-        case CimType::Sint64:
-            return "sint64";
-        case CimType::Uint64:
-            return "uint64";
-        case CimType::Real32:
-            return "real32";
-        case CimType::Real64:
-            return "real64";
-        case CimType::Char16:
-            return "char16";
-        case CimType::String:
-            return "string";
-        case CimType::DateTime:
-            return "datetime";
         case CimType::Reference:
-            return "reference";
+            return "reference";  // MOF spells it "ref"
         case CimType::Object:
         case CimType::Instance:
-            return "string";
+            return "string";  // embedded objects travel as escaped CIM-XML text
+        default:
+            return toString(type);  // the other names are MOF's
     }
-    return "string";
 }
 
 void checkXmlLimits(std::string_view xml, const DecodeLimits& limits) {
@@ -128,9 +109,7 @@ void checkXmlLimits(std::string_view xml, const DecodeLimits& limits) {
 }
 
 std::string encodeValue(const Value& value) {
-    std::string out;
-    detail::appendValue(out, value);
-    return out;
+    return encoded(detail::appendValue, value);
 }
 
 Value decodeValue(std::string_view xml, CimType type, const DecodeLimits& limits) {
@@ -139,9 +118,7 @@ Value decodeValue(std::string_view xml, CimType type, const DecodeLimits& limits
 }
 
 std::string encodeInstanceName(const ObjectPath& path) {
-    std::string out;
-    detail::appendInstanceName(out, path);
-    return out;
+    return encoded(detail::appendInstanceName, path);
 }
 
 ObjectPath decodeInstanceName(std::string_view xml, std::string_view nameSpace, const DecodeLimits& limits) {
@@ -150,9 +127,7 @@ ObjectPath decodeInstanceName(std::string_view xml, std::string_view nameSpace, 
 }
 
 std::string encodeObjectPath(const ObjectPath& path) {
-    std::string out;
-    detail::appendReferenceTarget(out, path);
-    return out;
+    return encoded(detail::appendReferenceTarget, path);
 }
 
 ObjectPath decodeObjectPath(std::string_view xml, const DecodeLimits& limits) {
@@ -161,9 +136,7 @@ ObjectPath decodeObjectPath(std::string_view xml, const DecodeLimits& limits) {
 }
 
 std::string encodeInstance(const Instance& instance) {
-    std::string out;
-    detail::appendInstance(out, instance);
-    return out;
+    return encoded(detail::appendInstance, instance);
 }
 
 Instance decodeInstance(std::string_view xml, const DecodeLimits& limits) {
@@ -172,9 +145,7 @@ Instance decodeInstance(std::string_view xml, const DecodeLimits& limits) {
 }
 
 std::string encodeClass(const CimClass& cls) {
-    std::string out;
-    detail::appendClass(out, cls);
-    return out;
+    return encoded(detail::appendClass, cls);
 }
 
 CimClass decodeClass(std::string_view xml, const DecodeLimits& limits) {

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <functional>
+#include <span>
 #include <string>
 #include <unordered_map>
 
@@ -83,22 +84,26 @@ Instance instanceParam(const CimXmlRequest& request, std::string_view name) {
     return instance;
 }
 
-GetClassOptions classOptions(const CimXmlRequest& request) {
-    GetClassOptions options;
-    options.localOnly = boolParam(request, "LocalOnly", true);
-    options.includeQualifiers = boolParam(request, "IncludeQualifiers", true);
-    options.includeClassOrigin = boolParam(request, "IncludeClassOrigin", false);
+/// The flags class and instance reads share. DSP0200's defaults are those of the option
+/// structs, so an absent parameter keeps the member's initial value.
+template <typename Options>
+Options withSharedFlags(const CimXmlRequest& request, Options options) {
+    options.includeQualifiers = boolParam(request, "IncludeQualifiers", options.includeQualifiers);
+    options.includeClassOrigin = boolParam(request, "IncludeClassOrigin", options.includeClassOrigin);
     options.propertyList = propertyListParam(request);
     return options;
 }
 
+GetClassOptions classOptions(const CimXmlRequest& request) {
+    GetClassOptions options;
+    options.localOnly = boolParam(request, "LocalOnly", options.localOnly);
+    return withSharedFlags(request, std::move(options));
+}
+
 InstanceOptions instanceOptions(const CimXmlRequest& request) {
     InstanceOptions options;
-    options.deepInheritance = boolParam(request, "DeepInheritance", true);
-    options.includeQualifiers = boolParam(request, "IncludeQualifiers", false);
-    options.includeClassOrigin = boolParam(request, "IncludeClassOrigin", false);
-    options.propertyList = propertyListParam(request);
-    return options;
+    options.deepInheritance = boolParam(request, "DeepInheritance", options.deepInheritance);
+    return withSharedFlags(request, std::move(options));
 }
 
 AssociatorFilter associatorFilter(const CimXmlRequest& request) {
@@ -112,26 +117,27 @@ ReferenceFilter referenceFilter(const CimXmlRequest& request) {
 
 // ---- Intrinsic operations -------------------------------------------------------------
 
+void appendObjectPath(std::string& out, const ObjectPath& path) {
+    out += "<OBJECTPATH>";
+    appendFullPath(out, path);
+    out += "</OBJECTPATH>";
+}
+
 struct Call {
     CimClient& backend;
     const CimXmlRequest& request;
     std::string& out;
 
-    void openReturn() { out += "<IRETURNVALUE>"; }
-    void closeReturn() { out += "</IRETURNVALUE>"; }
-    void instancePaths(const std::vector<ObjectPath>& paths) {
-        openReturn();
-        for (const auto& path : paths) {
-            out += "<OBJECTPATH>";
-            appendFullPath(out, path);
-            out += "</OBJECTPATH>";
-        }
-        closeReturn();
+    /// IRETURNVALUE holding `append(out, item)` for every item.
+    template <typename Items, typename Append>
+    void returnEach(const Items& items, Append append) {
+        out += "<IRETURNVALUE>";
+        for (const auto& item : items) append(out, item);
+        out += "</IRETURNVALUE>";
     }
-    void objectsWithPath(const std::vector<Instance>& instances) {
-        openReturn();
-        for (const auto& instance : instances) appendObjectWithPath(out, instance);
-        closeReturn();
+    template <typename Item, typename Append>
+    void returnOne(const Item& item, Append append) {
+        returnEach(std::span(&item, 1), append);
     }
 };
 
@@ -141,60 +147,46 @@ const std::unordered_map<std::string, Operation, NameHash, NameEqual>& intrinsic
     static const std::unordered_map<std::string, Operation, NameHash, NameEqual> operations{
         {"GetClass",
          [](Call& c) {
-             const auto cls = c.backend.getClass(c.request.nameSpace, classNameParam(c.request, "ClassName", true),
-                                                 classOptions(c.request));
-             c.openReturn();
-             appendClass(c.out, cls);
-             c.closeReturn();
+             c.returnOne(c.backend.getClass(c.request.nameSpace, classNameParam(c.request, "ClassName", true),
+                                            classOptions(c.request)),
+                         appendClass);
          }},
         {"EnumerateClasses",
          [](Call& c) {
-             const auto classes =
+             c.returnEach(
                  c.backend.enumerateClasses(c.request.nameSpace, classNameParam(c.request, "ClassName", false),
-                                            boolParam(c.request, "DeepInheritance", false), classOptions(c.request));
-             c.openReturn();
-             for (const auto& cls : classes) appendClass(c.out, cls);
-             c.closeReturn();
+                                            boolParam(c.request, "DeepInheritance", false), classOptions(c.request)),
+                 appendClass);
          }},
         {"EnumerateClassNames",
          [](Call& c) {
-             const auto names =
+             c.returnEach(
                  c.backend.enumerateClassNames(c.request.nameSpace, classNameParam(c.request, "ClassName", false),
-                                               boolParam(c.request, "DeepInheritance", false));
-             c.openReturn();
-             for (const auto& name : names) appendClassName(c.out, name);
-             c.closeReturn();
+                                               boolParam(c.request, "DeepInheritance", false)),
+                 appendClassName);
          }},
         {"GetInstance",
          [](Call& c) {
-             const auto instance =
-                 c.backend.getInstance(pathParam(c.request, "InstanceName"), instanceOptions(c.request));
-             c.openReturn();
-             appendInstance(c.out, instance);
-             c.closeReturn();
+             c.returnOne(c.backend.getInstance(pathParam(c.request, "InstanceName"), instanceOptions(c.request)),
+                         appendInstance);
          }},
         {"EnumerateInstances",
          [](Call& c) {
-             const auto instances = c.backend.enumerateInstances(
-                 c.request.nameSpace, classNameParam(c.request, "ClassName", true), instanceOptions(c.request));
-             c.openReturn();
-             for (const auto& instance : instances) appendNamedInstance(c.out, instance);
-             c.closeReturn();
+             c.returnEach(
+                 c.backend.enumerateInstances(c.request.nameSpace, classNameParam(c.request, "ClassName", true),
+                                              instanceOptions(c.request)),
+                 appendNamedInstance);
          }},
         {"EnumerateInstanceNames",
          [](Call& c) {
-             const auto paths =
-                 c.backend.enumerateInstanceNames(c.request.nameSpace, classNameParam(c.request, "ClassName", true));
-             c.openReturn();
-             for (const auto& path : paths) appendInstanceName(c.out, path);
-             c.closeReturn();
+             c.returnEach(
+                 c.backend.enumerateInstanceNames(c.request.nameSpace, classNameParam(c.request, "ClassName", true)),
+                 appendInstanceName);
          }},
         {"CreateInstance",
          [](Call& c) {
-             const auto path = c.backend.createInstance(c.request.nameSpace, instanceParam(c.request, "NewInstance"));
-             c.openReturn();
-             appendInstanceName(c.out, path);
-             c.closeReturn();
+             c.returnOne(c.backend.createInstance(c.request.nameSpace, instanceParam(c.request, "NewInstance")),
+                         appendInstanceName);
          }},
         {"ModifyInstance",
          [](Call& c) {
@@ -213,33 +205,35 @@ const std::unordered_map<std::string, Operation, NameHash, NameEqual>& intrinsic
              const auto instance = c.backend.getInstance(pathParam(c.request, "InstanceName"), options);
              const Value* value = instance.find(name);
              if (!value) throw CimError(CimStatus::NoSuchProperty, "no property '" + name + "'");
-             c.openReturn();
-             appendValue(c.out, *value);
-             c.closeReturn();
+             c.returnOne(*value, appendValue);
          }},
         {"Associators",
          [](Call& c) {
-             c.objectsWithPath(c.backend.associators(pathParam(c.request, "ObjectName"), associatorFilter(c.request),
-                                                     instanceOptions(c.request)));
+             c.returnEach(c.backend.associators(pathParam(c.request, "ObjectName"), associatorFilter(c.request),
+                                                instanceOptions(c.request)),
+                          appendObjectWithPath);
          }},
         {"AssociatorNames",
          [](Call& c) {
-             c.instancePaths(
-                 c.backend.associatorNames(pathParam(c.request, "ObjectName"), associatorFilter(c.request)));
+             c.returnEach(c.backend.associatorNames(pathParam(c.request, "ObjectName"), associatorFilter(c.request)),
+                          appendObjectPath);
          }},
         {"References",
          [](Call& c) {
-             c.objectsWithPath(c.backend.references(pathParam(c.request, "ObjectName"), referenceFilter(c.request),
-                                                    instanceOptions(c.request)));
+             c.returnEach(c.backend.references(pathParam(c.request, "ObjectName"), referenceFilter(c.request),
+                                               instanceOptions(c.request)),
+                          appendObjectWithPath);
          }},
         {"ReferenceNames",
          [](Call& c) {
-             c.instancePaths(c.backend.referenceNames(pathParam(c.request, "ObjectName"), referenceFilter(c.request)));
+             c.returnEach(c.backend.referenceNames(pathParam(c.request, "ObjectName"), referenceFilter(c.request)),
+                          appendObjectPath);
          }},
         {"ExecQuery",
          [](Call& c) {
-             c.objectsWithPath(c.backend.execQuery(c.request.nameSpace, textParam(c.request, "QueryLanguage"),
-                                                   textParam(c.request, "Query")));
+             c.returnEach(c.backend.execQuery(c.request.nameSpace, textParam(c.request, "QueryLanguage"),
+                                              textParam(c.request, "Query")),
+                          appendObjectWithPath);
          }},
     };
     return operations;
