@@ -8,6 +8,7 @@
 
 #include "exit_codes.hpp"
 #include "shard.hpp"
+#include "sim_options.hpp"
 #include "stop_signals.hpp"
 #include "wmimock/cim/error.hpp"
 #include "wmimock/cim/names.hpp"
@@ -33,22 +34,10 @@ constexpr const char* kExamples = R"(Examples:
 
 )";
 
-std::map<std::string, std::string> parseSimOptions(const std::vector<std::string>& pairs) {
-    std::map<std::string, std::string> options;
-    for (const std::string& pair : pairs) {
-        const std::size_t equals = pair.find('=');
-        if (equals == 0 || equals == std::string::npos) {
-            throw CimError(CimStatus::InvalidParameter, "bad --sim-option '" + pair + "': want KEY=VALUE");
-        }
-        options[pair.substr(0, equals)] = pair.substr(equals + 1);
-    }
-    return options;
-}
-
 }  // namespace
 
 ConformCommand::ConformCommand(CLI::App& parent)
-    : app_(parent.add_subcommand("conform", "Run the StopService/RequestStateChange conformance suite")) {
+    : Subcommand(parent.add_subcommand("conform", "Run the StopService/RequestStateChange conformance suite")) {
     app_->add_option("-t,--target", targets_,
                      "builtin:NAME (see `wmimock targets`), plugin:PATH or http(s)://HOST:PORT/NAMESPACE; "
                      "repeatable (default: builtin:reference)");

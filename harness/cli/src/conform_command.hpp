@@ -4,19 +4,17 @@
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
+#include "subcommand.hpp"
 
 namespace wmimock::cli {
 
-class ConformCommand {
+class ConformCommand final : public Subcommand {
 public:
     explicit ConformCommand(CLI::App& parent);
 
-    bool selected() const { return app_->parsed(); }
-    int run() const;
+    int run() const override;
 
 private:
-    CLI::App* app_;
     std::vector<std::string> targets_, mofFiles_, includeDirs_, simOptions_;
     std::string nameSpace_, className_, instancePath_, filter_;
     bool list_ = false;

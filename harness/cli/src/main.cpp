@@ -2,6 +2,7 @@
 // suite on the command line. Each subcommand lives in its own file; this one parses, runs
 // the chosen command and turns exceptions into the documented exit codes.
 #include <exception>
+#include <initializer_list>
 #include <iostream>
 
 #include <spdlog/spdlog.h>
@@ -65,11 +66,10 @@ int main(int argc, char** argv) {
     try {
         cli::setUpLogging(logLevel);
         int code = exit_code::kBadInput;
-        if (conform.selected()) code = conform.run();
-        if (rules.selected()) code = rules.run();
-        if (targets.selected()) code = targets.run();
-        if (mof.selected()) code = mof.run();
-        if (serve.selected()) code = serve.run();
+        for (const cli::Subcommand* command :
+             std::initializer_list<const cli::Subcommand*>{&conform, &rules, &targets, &mof, &serve}) {
+            if (command->selected()) code = command->run();
+        }
         // Output nobody can read (a full disk, a closed pipe) must not look like success.
         if (!std::cout.flush()) {
             std::cerr << "wmimock: internal error: cannot write to standard output\n";

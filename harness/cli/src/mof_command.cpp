@@ -49,7 +49,7 @@ std::string plural(std::size_t n, std::string_view singular, std::string_view pl
 }  // namespace
 
 MofCommand::MofCommand(CLI::App& parent)
-    : app_(parent.add_subcommand("mof", "Compile MOF and look at classes")),
+    : Subcommand(parent.add_subcommand("mof", "Compile MOF and look at classes")),
       check_(app_->add_subcommand("check", "Compile MOF files and report errors as file:line:col: message")),
       show_(app_->add_subcommand("show", "Print a class as MOF, inherited elements marked")) {
     app_->require_subcommand(1);

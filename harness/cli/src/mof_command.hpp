@@ -5,22 +5,20 @@
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
+#include "subcommand.hpp"
 
 namespace wmimock::cli {
 
-class MofCommand {
+class MofCommand final : public Subcommand {
 public:
     explicit MofCommand(CLI::App& parent);
 
-    bool selected() const { return app_->parsed(); }
-    int run() const;
+    int run() const override;
 
 private:
     int check() const;
     int show() const;
 
-    CLI::App* app_;
     CLI::App* check_;
     CLI::App* show_;
     std::vector<std::string> files_, includeDirs_, mofFiles_;

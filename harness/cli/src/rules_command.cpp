@@ -6,23 +6,17 @@
 #include <nlohmann/json.hpp>
 
 #include "exit_codes.hpp"
-#include "wmimock/cim/names.hpp"
 #include "wmimock/conformance/rule.hpp"
 
 namespace wmimock::cli {
 
 RulesCommand::RulesCommand(CLI::App& parent)
-    : app_(parent.add_subcommand("rules", "List the conformance rules (ID, level, title, source)")) {
-    app_->add_option("--format", format_, "text or json")
-        ->capture_default_str()
-        ->check(CLI::IsMember({"text", "json"}, CLI::ignore_case));
-    app_->footer(std::string("Examples:\n  wmimock rules\n  wmimock rules --format json | jq '.[].id'\n\n") +
-                 exit_code::kHelpText);
-}
+    : ListingCommand(parent, "rules", "List the conformance rules (ID, level, title, source)",
+                     "Examples:\n  wmimock rules\n  wmimock rules --format json | jq '.[].id'\n") {}
 
 int RulesCommand::run() const {
     const auto rules = conformance::rules();
-    if (iequals(format_, "json")) {
+    if (json()) {
         nlohmann::ordered_json out = nlohmann::ordered_json::array();
         for (const conformance::Rule& rule : rules) {
             nlohmann::ordered_json entry = {{"id", rule.id},

@@ -1,22 +1,14 @@
 // `wmimock rules`: the rules catalog the suite checks.
 #pragma once
 
-#include <string>
-
-#include <CLI/CLI.hpp>
+#include "listing_command.hpp"
 
 namespace wmimock::cli {
 
-class RulesCommand {
+class RulesCommand final : public ListingCommand {
 public:
     explicit RulesCommand(CLI::App& parent);
-
-    bool selected() const { return app_->parsed(); }
-    int run() const;
-
-private:
-    CLI::App* app_;
-    std::string format_ = "text";
+    int run() const override;
 };
 
 }  // namespace wmimock::cli

@@ -11,6 +11,7 @@
 #include <spdlog/spdlog.h>
 
 #include "exit_codes.hpp"
+#include "sim_options.hpp"
 #include "wmimock/cim/error.hpp"
 #include "wmimock/services/builtin.hpp"
 
@@ -23,7 +24,7 @@
 namespace wmimock::cli {
 
 ServeCommand::ServeCommand(CLI::App& parent)
-    : app_(parent.add_subcommand("serve", "Serve built-in targets over CIM-XML/HTTP until SIGINT or SIGTERM")) {
+    : Subcommand(parent.add_subcommand("serve", "Serve built-in targets over CIM-XML/HTTP until SIGINT or SIGTERM")) {
     app_->add_option("--listen", listen_, "HOST:PORT of the first target; further targets take the next ports")
         ->capture_default_str();
     app_->add_option("-t,--target", targets_, "builtin:NAME to serve (repeatable; default builtin:reference)");
@@ -84,14 +85,7 @@ int ServeCommand::run() const {
     if (!user_.empty() && password_.empty()) {
         throw CimError(CimStatus::InvalidParameter, "--user needs --password");
     }
-    services::SimulationOptions simulation;
-    for (const std::string& pair : simOptions_) {
-        const std::size_t equals = pair.find('=');
-        if (equals == 0 || equals == std::string::npos) {
-            throw CimError(CimStatus::InvalidParameter, "bad --sim-option '" + pair + "': want KEY=VALUE");
-        }
-        simulation[pair.substr(0, equals)] = pair.substr(equals + 1);
-    }
+    const services::SimulationOptions simulation = parseSimOptions(simOptions_);
     MofCompileOptions mofOptions;
     mofOptions.includePaths.assign(includeDirs_.begin(), includeDirs_.end());
 

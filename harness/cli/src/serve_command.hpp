@@ -5,19 +5,17 @@
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
+#include "subcommand.hpp"
 
 namespace wmimock::cli {
 
-class ServeCommand {
+class ServeCommand final : public Subcommand {
 public:
     explicit ServeCommand(CLI::App& parent);
 
-    bool selected() const { return app_->parsed(); }
-    int run() const;
+    int run() const override;
 
 private:
-    CLI::App* app_;
     std::string listen_ = "127.0.0.1:5988";
     std::vector<std::string> mofFiles_, includeDirs_, targets_, simOptions_;
     std::string user_, password_;

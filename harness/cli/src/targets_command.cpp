@@ -7,26 +7,20 @@
 #include <nlohmann/json.hpp>
 
 #include "exit_codes.hpp"
-#include "wmimock/cim/names.hpp"
 #include "wmimock/services/builtin.hpp"
 
 namespace wmimock::cli {
 
 TargetsCommand::TargetsCommand(CLI::App& parent)
-    : app_(parent.add_subcommand(
-          "targets", "List the built-in targets: the reference, real-world flavours and faulty implementations")) {
-    app_->add_option("--format", format_, "text or json")
-        ->capture_default_str()
-        ->check(CLI::IsMember({"text", "json"}, CLI::ignore_case));
-    app_->footer(std::string("Examples:\n  wmimock targets\n"
-                             "  wmimock targets --format json | jq -r '.[] | select(.kind==\"faulty\") | .target'\n"
-                             "Other targets: plugin:PATH (a provider library) and http(s)://HOST:PORT/NAMESPACE.\n\n") +
-                 exit_code::kHelpText);
-}
+    : ListingCommand(parent, "targets",
+                     "List the built-in targets: the reference, real-world flavours and faulty implementations",
+                     "Examples:\n  wmimock targets\n"
+                     "  wmimock targets --format json | jq -r '.[] | select(.kind==\"faulty\") | .target'\n"
+                     "Other targets: plugin:PATH (a provider library) and http(s)://HOST:PORT/NAMESPACE.\n") {}
 
 int TargetsCommand::run() const {
     const auto all = services::builtins();
-    if (iequals(format_, "json")) {
+    if (json()) {
         nlohmann::ordered_json out = nlohmann::ordered_json::array();
         for (const services::BuiltinInfo& info : all) {
             out.push_back({{"target", "builtin:" + info.name},

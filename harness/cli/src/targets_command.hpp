@@ -1,22 +1,14 @@
 // `wmimock targets`: the built-in implementations the suite can run against.
 #pragma once
 
-#include <string>
-
-#include <CLI/CLI.hpp>
+#include "listing_command.hpp"
 
 namespace wmimock::cli {
 
-class TargetsCommand {
+class TargetsCommand final : public ListingCommand {
 public:
     explicit TargetsCommand(CLI::App& parent);
-
-    bool selected() const { return app_->parsed(); }
-    int run() const;
-
-private:
-    CLI::App* app_;
-    std::string format_ = "text";
+    int run() const override;
 };
 
 }  // namespace wmimock::cli
