@@ -2,8 +2,8 @@
 
 namespace wmimock::reports {
 
-IncrementalReport::IncrementalReport(std::chrono::system_clock::time_point started, std::size_t every)
-    : startedSteady_(std::chrono::steady_clock::now()), every_(every == 0 ? 1 : every) {
+IncrementalReport::IncrementalReport(std::chrono::system_clock::time_point started, RewritePolicy policy)
+    : startedSteady_(std::chrono::steady_clock::now()), policy_(policy), lastWrite_(startedSteady_) {
     partial_.started = started;
 }
 
@@ -16,8 +16,11 @@ void IncrementalReport::addWriter(Writer writer) {
 void IncrementalReport::add(const conformance::CheckResult& result) {
     std::lock_guard lock(mutex_);
     partial_.results.push_back(result);
-    partial_.duration = std::chrono::steady_clock::now() - startedSteady_;
-    if (++sinceLastWrite_ >= every_) writeAllLocked(partial_);
+    const auto now = std::chrono::steady_clock::now();
+    partial_.duration = now - startedSteady_;
+    const bool urgent = policy_.atOnceAfterCrashOrTimeout &&
+                        (result.outcome == conformance::Outcome::Crash || result.outcome == conformance::Outcome::Timeout);
+    if (urgent || now - lastWrite_ >= policy_.interval) writeAllLocked(partial_);
 }
 
 void IncrementalReport::finish(const conformance::RunResult& run) {
@@ -34,7 +37,7 @@ conformance::RunResult IncrementalReport::snapshot() const {
 }
 
 void IncrementalReport::writeAllLocked(const conformance::RunResult& run) {
-    sinceLastWrite_ = 0;
+    lastWrite_ = std::chrono::steady_clock::now();
     for (const Writer& writer : writers_) writer(run);
 }
 

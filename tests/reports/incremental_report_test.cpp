@@ -78,21 +78,42 @@ TEST(IncrementalReport, KeepsAValidReportOfTheFinishedChecksAtEveryStep) {
     EXPECT_TRUE(document.select_node("//property[@name='run.interrupted' and @value='true']"));
 }
 
-TEST(IncrementalReport, RewritesEveryNChecksAndAtTheEnd) {
+TEST(IncrementalReport, AnIntervalSpreadsRewritesButCrashesAndTimeoutsAreWrittenAtOnce) {
     int writes = 0;
     std::size_t lastSize = 0;
-    IncrementalReport report(std::chrono::system_clock::now(), 3);
+    RewritePolicy policy;
+    policy.interval = std::chrono::hours(1);  // longer than the test: only the urgent rewrites happen
+    IncrementalReport report(std::chrono::system_clock::now(), policy);
     report.addWriter([&](const conformance::RunResult& run) {
         ++writes;
         lastSize = run.results.size();
     });
-    for (int i = 0; i < 7; ++i) report.add(test::makeCheck("SS-001", Outcome::Pass));
-    EXPECT_EQ(writes, 1 + 2);  // the initial empty write, then after checks 3 and 6
-    EXPECT_EQ(lastSize, 6u);
-    EXPECT_EQ(report.snapshot().results.size(), 7u);
+    for (int i = 0; i < 5; ++i) report.add(test::makeCheck("SS-001", Outcome::Pass));
+    report.add(test::makeCheck("SS-002", Outcome::Fail));
+    EXPECT_EQ(writes, 1) << "only the initial empty write before the interval";
+    report.add(test::makeCheck("SS-003", Outcome::Crash));
+    EXPECT_EQ(writes, 2);
+    EXPECT_EQ(lastSize, 7u);
+    report.add(test::makeCheck("SS-004", Outcome::Timeout));
+    EXPECT_EQ(writes, 3);
+    report.add(test::makeCheck("SS-005", Outcome::Pass));
+    EXPECT_EQ(writes, 3);
+    EXPECT_EQ(report.snapshot().results.size(), 9u);
     report.finish(report.snapshot());
     EXPECT_EQ(writes, 4);
-    EXPECT_EQ(lastSize, 7u);
+    EXPECT_EQ(lastSize, 9u);
+}
+
+TEST(IncrementalReport, UrgentRewritesCanBeTurnedOff) {
+    int writes = 0;
+    RewritePolicy policy;
+    policy.interval = std::chrono::hours(1);
+    policy.atOnceAfterCrashOrTimeout = false;
+    IncrementalReport report(std::chrono::system_clock::now(), policy);
+    report.addWriter([&](const conformance::RunResult&) { ++writes; });
+    report.add(test::makeCheck("SS-003", Outcome::Crash));
+    report.add(test::makeCheck("SS-004", Outcome::Timeout));
+    EXPECT_EQ(writes, 1);
 }
 
 }  // namespace

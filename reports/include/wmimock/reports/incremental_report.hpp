@@ -1,7 +1,10 @@
-// Keeps report files valid while a run is in progress: every `every` finished checks the
-// writers are called again with the results so far, so a crash or an interrupted run leaves
-// complete reports of the checks that finished. Writers are expected to replace their file
-// atomically (writeJUnitFile does). Thread-safe: results may arrive from any thread.
+// Keeps report files valid while a run is in progress: the writers are called again with the
+// results so far as checks finish, so a run that is killed leaves complete reports of the
+// checks that finished (an interrupted run writes everything at the end anyway). Writers are
+// expected to replace their file atomically (writeJUnitFile does, with an fsync). Rewriting
+// after every check makes a run quadratic in report bytes and costs a few milliseconds of
+// fsync per check, so a policy can spread the rewrites out in time.
+// Thread-safe: results may arrive from any thread.
 #pragma once
 
 #include <chrono>
@@ -14,17 +17,26 @@
 
 namespace wmimock::reports {
 
+/// When the reports are rewritten during a run.
+struct RewritePolicy {
+    /// Rewrite once this long has passed since the last write; zero: after every check.
+    std::chrono::milliseconds interval{0};
+    /// Also rewrite at once after a check that crashed or timed out, whatever the interval:
+    /// those are the results a killed CI job must not lose.
+    bool atOnceAfterCrashOrTimeout = true;
+};
+
 class IncrementalReport {
 public:
     using Writer = std::function<void(const conformance::RunResult&)>;
 
-    explicit IncrementalReport(std::chrono::system_clock::time_point started, std::size_t every = 1);
+    explicit IncrementalReport(std::chrono::system_clock::time_point started, RewritePolicy policy = {});
 
     /// Registers a writer; it is called at once with the (empty) run so far, so that even a
     /// run that dies before its first check leaves a valid file.
     void addWriter(Writer writer);
 
-    /// Records a finished check; rewrites every `every` checks.
+    /// Records a finished check; rewrites as the policy says.
     void add(const conformance::CheckResult& result);
 
     /// Rewrites with the final result (its notes, duration, interrupted flag).
@@ -39,8 +51,8 @@ private:
     mutable std::mutex mutex_;
     conformance::RunResult partial_;
     std::chrono::steady_clock::time_point startedSteady_;
-    std::size_t every_;
-    std::size_t sinceLastWrite_ = 0;
+    RewritePolicy policy_;
+    std::chrono::steady_clock::time_point lastWrite_;
     std::vector<Writer> writers_;
 };
 
