@@ -18,8 +18,8 @@ void IncrementalReport::add(const conformance::CheckResult& result) {
     partial_.results.push_back(result);
     const auto now = std::chrono::steady_clock::now();
     partial_.duration = now - startedSteady_;
-    const bool urgent = policy_.atOnceAfterCrashOrTimeout &&
-                        (result.outcome == conformance::Outcome::Crash || result.outcome == conformance::Outcome::Timeout);
+    const bool urgent = policy_.atOnceAfterCrashOrTimeout && (result.outcome == conformance::Outcome::Crash ||
+                                                              result.outcome == conformance::Outcome::Timeout);
     if (urgent || now - lastWrite_ >= policy_.interval) writeAllLocked(partial_);
 }
 
