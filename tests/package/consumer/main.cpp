@@ -13,7 +13,8 @@ int main() {
         Qualifier Key : boolean = false, Scope(property, reference), Flavor(DisableOverride, ToSubclass);
         class Demo_Service { [Key] string Name; boolean Started = true; uint32 StopService(); };
         instance of Demo_Service { Name = "demo"; };
-    )", "consumer.mof");
+    )",
+                  "consumer.mof");
 
     const auto names = cimom.enumerateInstanceNames("root/cimv2", "Demo_Service");
     if (names.size() != 1) {
