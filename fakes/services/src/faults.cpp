@@ -1,9 +1,11 @@
 #include "faults.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <condition_variable>
 #include <cstdlib>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 
 #include "wmimock/cim/names.hpp"
@@ -175,24 +177,34 @@ public:
 
 /// A StopService that overlaps a StartService (or the reverse) writes half of each:
 /// EnabledState 3 with Started TRUE. The overlap is detected by a short real-time
-/// rendezvous, so sequential calls behave as the reference does.
+/// rendezvous, so sequential calls behave as the reference does (each waits the window once
+/// for a partner that never comes). Calls that did overlap stay in flight until a window
+/// after the last overlap, so a straggler of the same burst (a thread the scheduler started
+/// late) still meets them and the burst ends torn, whatever order its calls finish in.
 class TornStopStart final : public FaultPolicy {
 public:
     static constexpr std::chrono::milliseconds kWindow{25};
 
     bool rendezvous(ServiceMethod method) override {
-        std::size_t self = index(method), other = 1 - self;
+        const std::size_t self = index(method), other = 1 - self;
         std::unique_lock lock(mutex_);
-        std::uint64_t otherArrivalsBefore = arrivals_[other];
+        const std::uint64_t otherArrivalsBefore = arrivals_[other];
         ++arrivals_[self];
         ++inFlight_[self];
         arrived_.notify_all();
-        return arrived_.wait_for(lock, kWindow,
-                                 [&] { return inFlight_[other] > 0 || arrivals_[other] > otherArrivalsBefore; });
+        const bool overlapped = arrived_.wait_for(
+            lock, kWindow, [&] { return inFlight_[other] > 0 || arrivals_[other] > otherArrivalsBefore; });
+        if (overlapped) lastOverlap_ = std::chrono::steady_clock::now();
+        return overlapped;
     }
     void leave(ServiceMethod method) override {
-        std::lock_guard lock(mutex_);
+        std::unique_lock lock(mutex_);
+        // Linger while the burst may still have stragglers; a later overlap extends it.
+        while (lastOverlap_ && std::chrono::steady_clock::now() < *lastOverlap_ + kWindow) {
+            arrived_.wait_until(lock, *lastOverlap_ + kWindow);
+        }
         --inFlight_[index(method)];
+        if (inFlight_[0] == 0 && inFlight_[1] == 0) lastOverlap_.reset();  // the burst is over
     }
     void afterOverlap(Instance& service) override {
         service.set("EnabledState", Value::uint16(state::kDisabled));
@@ -205,6 +217,7 @@ private:
     std::condition_variable arrived_;
     std::uint64_t arrivals_[2] = {0, 0};
     int inFlight_[2] = {0, 0};
+    std::optional<std::chrono::steady_clock::time_point> lastOverlap_;
 };
 
 template <typename Policy, typename... Args>
