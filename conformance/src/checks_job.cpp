@@ -191,7 +191,9 @@ WMIMOCK_CHECK(job006, "JOB-006", "FinishedJobRetained") {
     for (const auto& r : jobs) {
         if (!r.attempt.job || !r.attempt.job->terminal) continue;
         const JobTrace& t = *r.attempt.job;
-        std::chrono::duration<double> wait{10.0};
+        // Long enough to catch a job deleted on completion, short enough that requesting the
+        // jobs and this wait stay well inside the default 10 s check timeout of a real server.
+        std::chrono::duration<double> wait{3.0};
         if (const Value* tbr = t.lastJob.find("TimeBeforeRemoval");
             tbr != nullptr && !tbr->isNull() && tbr->type() == CimType::DateTime && tbr->asDateTime().isInterval()) {
             wait = std::min(wait, std::chrono::duration<double>(tbr->asDateTime().toDuration()) / 2);

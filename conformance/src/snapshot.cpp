@@ -60,6 +60,7 @@ Snapshot Snapshot::of(const Instance& instance) {
         s.availableRequestedStates = std::move(states);
     }
     s.startMode = readString(instance, "StartMode");
+    s.serviceState = readString(instance, "State");
     return s;
 }
 
@@ -89,6 +90,9 @@ std::string Snapshot::toString() const {
     if (startMode) {
         out += " StartMode=" + *startMode;
     }
+    if (serviceState) {
+        out += " State=\"" + *serviceState + "\"";
+    }
     return out;
 }
 
@@ -110,11 +114,17 @@ std::string_view toString(RunState state) noexcept {
     return "unknown";
 }
 
+bool Snapshot::pending() const noexcept {
+    constexpr std::string_view suffix = " Pending";
+    return serviceState && serviceState->size() > suffix.size() && serviceState->ends_with(suffix);
+}
+
 RunState runState(const Snapshot& s) noexcept {
     if (!s.modelsEnablement()) {
         if (!s.started) {
             return RunState::Unknown;
         }
+        if (s.pending()) return RunState::Transitioning;
         return *s.started ? RunState::Running : RunState::Stopped;
     }
     switch (*s.enabledState) {
@@ -136,7 +146,8 @@ bool identical(const Snapshot& a, const Snapshot& b) noexcept {
     return a.started == b.started && a.enabledState == b.enabledState && a.otherEnabledState == b.otherEnabledState &&
            a.requestedState == b.requestedState && a.transitioningToState == b.transitioningToState &&
            a.enabledDefault == b.enabledDefault && a.timeOfLastStateChange == b.timeOfLastStateChange &&
-           a.availableRequestedStates == b.availableRequestedStates && a.startMode == b.startMode;
+           a.availableRequestedStates == b.availableRequestedStates && a.startMode == b.startMode &&
+           a.serviceState == b.serviceState;
 }
 
 namespace {
@@ -180,6 +191,7 @@ std::string difference(const Snapshot& a, const Snapshot& b) {
     note(out, "TimeOfLastStateChange", a.timeOfLastStateChange, b.timeOfLastStateChange);
     note(out, "AvailableRequestedStates", a.availableRequestedStates, b.availableRequestedStates);
     note(out, "StartMode", a.startMode, b.startMode);
+    note(out, "State", a.serviceState, b.serviceState);
     return out;
 }
 
@@ -193,7 +205,8 @@ bool laterChange(const Snapshot& before, const Snapshot& after) {
 }
 
 bool sameRunState(const Snapshot& a, const Snapshot& b) noexcept {
-    return a.started == b.started && a.enabledState == b.enabledState && a.otherEnabledState == b.otherEnabledState;
+    return a.started == b.started && a.enabledState == b.enabledState && a.otherEnabledState == b.otherEnabledState &&
+           a.serviceState == b.serviceState;
 }
 
 }  // namespace wmimock::conformance

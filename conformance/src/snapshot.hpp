@@ -22,6 +22,9 @@ struct Snapshot {
     std::optional<CimDateTime> timeOfLastStateChange;
     std::optional<std::vector<std::uint16_t>> availableRequestedStates;
     std::optional<std::string> startMode;
+    /// Win32_BaseService.State ("Running", "Start Pending", ...), for classes that have it:
+    /// the only sign of a transition in progress where EnabledState is not modelled.
+    std::optional<std::string> serviceState;
 
     /// Reads the properties; absent, NULL or ill-typed ones stay empty.
     static Snapshot of(const Instance& instance);
@@ -34,6 +37,8 @@ struct Snapshot {
     bool modelsEnablement() const noexcept { return enabledState && *enabledState != 5; }
     /// No transition represented as running: TransitioningToState is 5, 12 or NULL.
     bool settled() const noexcept;
+    /// State names a pending control ("Start Pending", "Stop Pending", ...).
+    bool pending() const noexcept;
     /// RequestedState is not tracked in this snapshot: NULL or 12 (Not Applicable).
     bool requestedStateUntracked() const noexcept { return !requestedState || *requestedState == 12; }
 };
@@ -43,11 +48,11 @@ std::string_view toString(RunState state) noexcept;  // "running", "stopped", ..
 
 /// Running: EnabledState 2 (or 6, 9) and settled; Stopped: EnabledState 3 and settled;
 /// Transitioning: 4, 10 or a transition in progress. Without enablement (NULL or 5)
-/// Started decides.
+/// Started decides, unless State says a control is pending (Transitioning).
 RunState runState(const Snapshot& s) noexcept;
 
 /// Same observable state for the properties a restore or an "unchanged" verdict cares
-/// about: Started, EnabledState, OtherEnabledState.
+/// about: Started, EnabledState, OtherEnabledState, State.
 bool sameRunState(const Snapshot& a, const Snapshot& b) noexcept;
 
 /// Every property of S(T) equal, TimeOfLastStateChange included (catalog SS-003).

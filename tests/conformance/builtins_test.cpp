@@ -2,6 +2,7 @@
 // allow it), and the central rules really pass.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 
 #include "result_format.hpp"
@@ -12,9 +13,10 @@
 namespace wmimock::conformance {
 namespace {
 
-RunResult runInProcess(const std::string& target) {
+RunResult runInProcess(const std::string& target, std::map<std::string, std::string> simOptions = {}) {
     RunOptions options;
     options.targets = {target};
+    options.simOptions = std::move(simOptions);
     options.isolation = RunOptions::Isolation::InProcess;
     return run(options);
 }
@@ -43,6 +45,15 @@ TEST_P(GoodBuiltin, HasNoFailures) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Conformance, GoodBuiltin, ::testing::Values("reference", "win32", "hyperv"));
+
+// Real Windows services take time to start and stop, showing "Start Pending"/"Stop Pending"
+// meanwhile: the suite must wait for those transitions, not judge the next check on them.
+TEST(Win32Builtin, HasNoFailuresWhenControlsTakeTime) {
+    const RunResult run = runInProcess("builtin:win32", {{"transition_ms", "50"}});
+    ASSERT_FALSE(run.results.empty());
+    EXPECT_TRUE(run.passed()) << testing::failures(run);
+    for (const auto& note : run.notes) ADD_FAILURE() << "restore: " << note;
+}
 
 TEST(ReferenceBuiltin, PassesTheCentralRules) {
     const auto passed = rulesWith(runInProcess("builtin:reference"), Outcome::Pass);

@@ -61,6 +61,20 @@ TEST(Snapshot, RunStateFollowsEnabledStateOrStarted) {
     EXPECT_EQ(runState(snapshot(std::nullopt, std::nullopt)), RunState::Unknown);
 }
 
+TEST(Snapshot, APendingWin32ControlIsATransition) {
+    Snapshot s = snapshot(true, 5);
+    s.serviceState = "Start Pending";
+    EXPECT_TRUE(s.pending());
+    EXPECT_EQ(runState(s), RunState::Transitioning) << "Started alone would say running";
+    s.serviceState = "Running";
+    EXPECT_FALSE(s.pending());
+    EXPECT_EQ(runState(s), RunState::Running);
+    Snapshot stopping = s;
+    stopping.serviceState = "Stop Pending";
+    EXPECT_FALSE(sameRunState(s, stopping));
+    EXPECT_EQ(difference(s, stopping), "State \"Running\"->\"Stop Pending\"");
+}
+
 TEST(Snapshot, DifferenceNamesChangedProperties) {
     const Snapshot a = snapshot(true, 2);
     Snapshot b = snapshot(false, 3);
