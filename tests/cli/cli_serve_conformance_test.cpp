@@ -1,0 +1,129 @@
+// The conformance suite through the CIM-XML client against `wmimock serve` gives the verdicts
+// of the same built-in run in-process, rule by rule: for the reference, the two flavours and
+// every faulty target. What differs over the wire is only time (real, paced by `serve`,
+// instead of simulated) and the transport, so any other difference is a bug in the codec,
+// the server, the client or a check that leans on in-process details.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <map>
+#include <set>
+#include <string>
+
+#include "cli_test_support.hpp"
+#include "serve_process.hpp"
+#include "wmimock/conformance/runner.hpp"
+#include "wmimock/services/builtin.hpp"
+
+namespace wmimock::test {
+namespace {
+
+using conformance::CheckResult;
+using conformance::Outcome;
+using conformance::RunOptions;
+using conformance::RunResult;
+
+// Short transitions, polls and waits keep the real-time run short; both runs use the same
+// values. faulty-hangs blocks past the check timeout (5 s) but frees the server after 8 s.
+const std::map<std::string, std::string> kSimOptions = {{"transition_ms", "50"}, {"hang_cap_ms", "8000"}};
+
+RunOptions optionsFor(const std::string& target, const std::string& instancePath) {
+    RunOptions o;
+    o.targets = {target};
+    o.instancePath = instancePath;
+    o.pollInterval = std::chrono::duration<double>(0.05);
+    o.jobTimeout = std::chrono::duration<double>(1.0);  // twenty times a 50 ms transition
+    o.settleTimeout = std::chrono::duration<double>(1.0);
+    o.checkTimeout = std::chrono::duration<double>(5.0);
+    // Both in a child process: faulty-crashes aborts in-process, and a hang must end as a
+    // timeout on either side.
+    o.isolation = RunOptions::Isolation::Process;
+    return o;
+}
+
+/// The first instance the built-in serves, as "namespace:Class.keys".
+std::string firstInstance(const std::string& name) {
+    const auto env = services::makeBuiltin(name, kSimOptions);
+    return env.cimom->enumerateInstanceNames(env.info->nameSpace, env.info->className).front().toString();
+}
+
+std::string verdicts(const RunResult& run) {
+    std::string out;
+    for (const CheckResult& r : run.results) {
+        out += r.ruleId + " " + std::string(conformance::toString(r.outcome)) + ": " + r.message + "\n";
+    }
+    return out;
+}
+
+bool failed(Outcome o) {
+    return o == Outcome::Fail || o == Outcome::Error || o == Outcome::Timeout || o == Outcome::Crash;
+}
+
+std::vector<std::string> builtinNames() {
+    std::vector<std::string> names;
+    for (const auto& info : services::builtins()) names.push_back(info.name);
+    return names;
+}
+
+class SuiteOverHttp : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(SuiteOverHttp, GivesTheInProcessVerdicts) {
+    const services::BuiltinInfo* info = services::findBuiltin(GetParam());
+    ASSERT_NE(info, nullptr);
+    const std::string instance = firstInstance(info->name);
+    // A provider crash takes the whole server down: past that check the remote verdicts are
+    // about a dead server, and the check itself sees a lost connection where in-process sees
+    // a crash. Compared on the rules it breaks, where both runs must fail.
+    const bool killsTheServer = info->name == "faulty-crashes";
+    std::string filter;
+    for (const auto& rule : info->brokenRules) filter += (filter.empty() ? "" : ",") + rule;
+
+    std::vector<std::string> serveArgs;
+    for (const auto& [key, value] : kSimOptions) {
+        serveArgs.insert(serveArgs.end(), {"--sim-option", key + "=" + value});
+    }
+    const ScratchDir dir("serve-suite-" + info->name);
+    ServeProcess serve(dir, "builtin:" + info->name, std::chrono::seconds(60), serveArgs);
+    ASSERT_FALSE(serve.url().empty()) << serve.output();
+
+    RunOptions remote = optionsFor(serve.url(), instance);
+    RunOptions local = optionsFor("builtin:" + info->name, instance);
+    local.simOptions = kSimOptions;
+    if (killsTheServer) remote.filter = local.filter = filter;
+    const RunResult overHttp = conformance::run(remote);
+    const RunResult here = conformance::run(local);
+    ASSERT_EQ(overHttp.results.size(), here.results.size()) << verdicts(overHttp) << "---\n" << verdicts(here);
+    ASSERT_FALSE(here.results.empty());
+
+    const std::set<std::string> raceDependent(info->raceDependentRules.begin(), info->raceDependentRules.end());
+    for (std::size_t i = 0; i < here.results.size(); ++i) {
+        const CheckResult& a = overHttp.results[i];
+        const CheckResult& b = here.results[i];
+        ASSERT_EQ(a.ruleId, b.ruleId);
+        if (raceDependent.count(a.ruleId)) continue;  // declared to depend on thread timing
+        if (killsTheServer) {
+            EXPECT_TRUE(failed(a.outcome) && failed(b.outcome))
+                << a.ruleId << " over HTTP: " << conformance::toString(a.outcome) << " (" << a.message
+                << "); in-process: " << conformance::toString(b.outcome) << " (" << b.message << ")";
+        } else {
+            EXPECT_EQ(a.outcome, b.outcome)
+                << a.ruleId << " " << a.title << "\n  over HTTP: " << a.message << "\n  in-process: " << b.message;
+        }
+    }
+    if (!killsTheServer) {
+        EXPECT_TRUE(serve.running()) << "the server died:\n" << serve.output();
+        EXPECT_EQ(serve.stop(), 0) << serve.output();
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(EveryBuiltin, SuiteOverHttp, ::testing::ValuesIn(builtinNames()),
+                         [](const ::testing::TestParamInfo<std::string>& p) {
+                             std::string name = p.param;
+                             for (char& c : name) {
+                                 if (c == '-') c = '_';
+                             }
+                             return name;
+                         });
+
+}  // namespace
+}  // namespace wmimock::test
