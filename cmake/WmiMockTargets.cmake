@@ -39,11 +39,16 @@ function(wmimock_add_library name)
     set_property(GLOBAL APPEND PROPERTY WMIMOCK_INCLUDE_DIRS "${ARG_INCLUDE_DIR}")
 endfunction()
 
-# wmimock_add_test(<name> SOURCES ... LIBS ...): a GoogleTest executable whose tests are
-# discovered one by one into ctest. WMIMOCK_SOURCE_DIR / WMIMOCK_SHARED_DIR are passed as
-# compile definitions so tests find fixtures and ../shared without relying on the cwd.
+# wmimock_add_test(<name> SOURCES ... LIBS ... [LABELS label] [COST n]): a GoogleTest executable
+# whose tests are discovered one by one into ctest. WMIMOCK_SOURCE_DIR / WMIMOCK_SHARED_DIR
+# are passed as compile definitions so tests find fixtures and ../shared without relying on
+# the cwd. COST makes ctest start long tests first, so they overlap the short ones even on a
+# clean build that has no timing history.
 function(wmimock_add_test name)
-    cmake_parse_arguments(ARG "" "" "SOURCES;LIBS;LABELS" ${ARGN})
+    cmake_parse_arguments(ARG "" "COST" "SOURCES;LIBS;LABELS" ${ARGN})
+    if(NOT ARG_COST)
+        set(ARG_COST 0)
+    endif()
     add_executable(${name} ${ARG_SOURCES})
     target_link_libraries(${name} PRIVATE ${ARG_LIBS} GTest::gmock GTest::gtest_main)
     target_compile_definitions(${name} PRIVATE
@@ -53,5 +58,10 @@ function(wmimock_add_test name)
     set_target_properties(${name} PROPERTIES CXX_EXTENSIONS OFF)
     wmimock_set_warnings(${name})
     include(GoogleTest)
-    gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES LABELS "${ARG_LABELS}")
+    # gtest_discover_tests flattens property values, so a list of labels would break apart.
+    list(LENGTH ARG_LABELS label_count)
+    if(label_count GREATER 1)
+        message(FATAL_ERROR "wmimock_add_test(${name}): one LABELS value, not ${label_count}")
+    endif()
+    gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES COST ${ARG_COST} LABELS "${ARG_LABELS}")
 endfunction()

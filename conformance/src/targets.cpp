@@ -7,9 +7,7 @@
 #include "wmimock/conformance/plugin.hpp"
 #include "wmimock/services/builtin.hpp"
 
-#if WMIMOCK_CONFORMANCE_HAVE_CIMXML
 #include "wmimock/cimxml/client.hpp"
-#endif
 
 namespace wmimock::conformance {
 namespace {
@@ -33,7 +31,6 @@ std::unique_ptr<Target> openBuiltin(std::string_view name, const TargetOptions& 
                                          env.info->nameSpace, env.info->className);
 }
 
-#if WMIMOCK_CONFORMANCE_HAVE_CIMXML
 /// A remote WBEM server: one CIM-XML connection per client handed out, real time.
 class HttpTarget final : public Target {
 public:
@@ -54,20 +51,13 @@ private:
     std::shared_ptr<cimxml::CimXmlClient> main_;
     SystemClock clock_;
 };
-#endif
 
 std::unique_ptr<Target> openHttp(std::string_view spec, const TargetOptions& options) {
-#if WMIMOCK_CONFORMANCE_HAVE_CIMXML
     cimxml::ClientOptions client;
     client.url = std::string(spec);
     client.user = options.user;
     client.password = options.password;
     return std::make_unique<HttpTarget>(std::string(spec), std::move(client));
-#else
-    (void)options;
-    throw CimError(CimStatus::NotSupported,
-                   "target '" + std::string(spec) + "': this build of wmimock has no CIM-XML client");
-#endif
 }
 
 }  // namespace

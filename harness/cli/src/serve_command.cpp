@@ -15,11 +15,9 @@
 #include "wmimock/cim/error.hpp"
 #include "wmimock/services/builtin.hpp"
 
-#ifdef WMIMOCK_HAVE_CIMXML
 #include <pthread.h>
 
 #include "wmimock/cimxml/server.hpp"
-#endif
 
 namespace wmimock::cli {
 
@@ -42,8 +40,6 @@ ServeCommand::ServeCommand(CLI::App& parent)
                              "  wmimock conform --target http://127.0.0.1:5988/root/cimv2\n\n") +
                  exit_code::kHelpText);
 }
-
-#ifdef WMIMOCK_HAVE_CIMXML
 
 namespace {
 
@@ -137,14 +133,5 @@ int ServeCommand::run() const {
     spdlog::info("stopped by signal {}", signal);
     return exit_code::kSuccess;
 }
-
-#else
-
-int ServeCommand::run() const {
-    spdlog::error("this wmimock was built without the CIM-XML server (wmimock::cimxml)");
-    return exit_code::kInternalError;
-}
-
-#endif
 
 }  // namespace wmimock::cli
