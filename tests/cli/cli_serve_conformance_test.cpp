@@ -11,6 +11,7 @@
 #include <string>
 
 #include "cli_test_support.hpp"
+#include "result_format.hpp"
 #include "serve_process.hpp"
 #include "wmimock/conformance/runner.hpp"
 #include "wmimock/services/builtin.hpp"
@@ -19,7 +20,6 @@ namespace wmimock::test {
 namespace {
 
 using conformance::CheckResult;
-using conformance::Outcome;
 using conformance::RunOptions;
 using conformance::RunResult;
 
@@ -49,14 +49,8 @@ std::string firstInstance(const std::string& name) {
 
 std::string verdicts(const RunResult& run) {
     std::string out;
-    for (const CheckResult& r : run.results) {
-        out += r.ruleId + " " + std::string(conformance::toString(r.outcome)) + ": " + r.message + "\n";
-    }
+    for (const CheckResult& r : run.results) out += conformance::testing::describe(r, false) + "\n";
     return out;
-}
-
-bool failed(Outcome o) {
-    return o == Outcome::Fail || o == Outcome::Error || o == Outcome::Timeout || o == Outcome::Crash;
 }
 
 std::vector<std::string> builtinNames() {
@@ -102,7 +96,7 @@ TEST_P(SuiteOverHttp, GivesTheInProcessVerdicts) {
         ASSERT_EQ(a.ruleId, b.ruleId);
         if (raceDependent.count(a.ruleId)) continue;  // declared to depend on thread timing
         if (killsTheServer) {
-            EXPECT_TRUE(failed(a.outcome) && failed(b.outcome))
+            EXPECT_TRUE(conformance::isFailure(a.outcome) && conformance::isFailure(b.outcome))
                 << a.ruleId << " over HTTP: " << conformance::toString(a.outcome) << " (" << a.message
                 << "); in-process: " << conformance::toString(b.outcome) << " (" << b.message << ")";
         } else {
