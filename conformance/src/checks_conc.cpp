@@ -168,15 +168,26 @@ WMIMOCK_CHECK(conc003, "CONC-003", "MixedStopAndRscConverge") {
     ctx.pass("concurrent StopService and RequestStateChange(3) converged to stopped");
 }
 
-WMIMOCK_CHECK(conc004, "CONC-004", "StopStartRaceEndsClean") {
-    if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+/// One CONC-004 race from running: the verdict's expectation and the evidence when the
+/// settled state is mixed, nothing when it is clean.
+struct RaceEnd {
+    bool declined = false;
+    RunState state = RunState::Unknown;
+    std::string expected, got;
+};
+
+RaceEnd raceOnce(CheckContext& ctx) {
     std::vector<Call> calls;
     for (int i = 0; i < ctx.settings().racePairs; ++i) {
         calls.push_back({"StopService", {}});
         calls.push_back({"StartService", {}});
     }
     const auto out = fireTogether(ctx, calls);
-    if (allDeclined(out)) return ctx.notSupported("neither StopService nor StartService is supported");
+    RaceEnd r;
+    if (allDeclined(out)) {
+        r.declined = true;
+        return r;
+    }
     // Settle to either state.
     const auto deadline = ctx.clock().now() + std::chrono::duration_cast<Clock::duration>(ctx.settings().settleTimeout);
     Snapshot s = ctx.snapshot();
@@ -185,20 +196,42 @@ WMIMOCK_CHECK(conc004, "CONC-004", "StopStartRaceEndsClean") {
         s = ctx.snapshot();
     }
     ctx.evidence("S(T) settled: " + s.toString());
-    const RunState end = runState(s);
-    if (end != RunState::Running && end != RunState::Stopped) {
-        return ctx.fail("a settled running or stopped state after the race", s.toString());
+    r.state = runState(s);
+    if (r.state != RunState::Running && r.state != RunState::Stopped) {
+        r.expected = "a settled running or stopped state after the race";
+        r.got = s.toString();
+    } else if (const auto mismatch = startedMismatch(s); !mismatch.empty()) {
+        r.expected = "Started consistent with EnabledState after the race";
+        r.got = mismatch;
+    } else if (s.enabledState && s.modelsEnablement() && *s.enabledState != 2 && *s.enabledState != 3) {
+        r.expected = "EnabledState 2 or 3 after the race";
+        r.got = s.toString();
+    } else if (s.requestedState && !s.requestedStateUntracked() && *s.requestedState != 2 && *s.requestedState != 3) {
+        r.expected = "RequestedState equal to a requested value (2 or 3)";
+        r.got = s.toString();
     }
-    if (const auto mismatch = startedMismatch(s); !mismatch.empty()) {
-        return ctx.fail("Started consistent with EnabledState after the race", mismatch);
+    return r;
+}
+
+// Races are won by timing, so one clean end proves little: the race is run raceRounds
+// times, each from running, and the first mixed end fails.
+WMIMOCK_CHECK(conc004, "CONC-004", "StopStartRaceEndsClean") {
+    const int rounds = std::max(1, ctx.settings().raceRounds);
+    std::map<std::string, int> ends;
+    for (int round = 1; round <= rounds; ++round) {
+        if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+        ctx.evidence("round " + std::to_string(round) + " of " + std::to_string(rounds));
+        const RaceEnd r = raceOnce(ctx);
+        if (r.declined) return ctx.notSupported("neither StopService nor StartService is supported");
+        if (!r.expected.empty()) {
+            return ctx.fail(r.expected,
+                            r.got + " (round " + std::to_string(round) + " of " + std::to_string(rounds) + ")");
+        }
+        ++ends[std::string(toString(r.state))];
     }
-    if (s.enabledState && s.modelsEnablement() && *s.enabledState != 2 && *s.enabledState != 3) {
-        return ctx.fail("EnabledState 2 or 3 after the race", s.toString());
-    }
-    if (s.requestedState && !s.requestedStateUntracked() && *s.requestedState != 2 && *s.requestedState != 3) {
-        return ctx.fail("RequestedState equal to a requested value (2 or 3)", s.toString());
-    }
-    ctx.pass("the stop/start race ended " + std::string(toString(end)) + " and consistent");
+    std::string summary;
+    for (const auto& [state, n] : ends) summary += (summary.empty() ? "" : ", ") + std::to_string(n) + "x " + state;
+    ctx.pass(std::to_string(rounds) + " stop/start races each ended clean: " + summary);
 }
 
 std::size_t countOrZero(CheckContext& ctx, std::string_view className) {

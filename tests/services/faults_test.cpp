@@ -265,6 +265,41 @@ TEST(FaultyTornState, ConcurrentStopAndStartLeaveATornInstance) {
     EXPECT_TRUE(torn);
 }
 
+// With transitions the burst's last transition settles after the calls; the tear must
+// survive it (it used to be overwritten, so CONC-004 passed whenever transition_ms was set).
+TEST(FaultyTornState, TheTearSurvivesATransitionThatSettlesLater) {
+    auto env = makeBuiltin("faulty-torn-state", {{"transition_ms", "50"}});
+    auto alpha = referenceService("Alpha");
+    bool torn = false;
+    for (int round = 0; round < 10 && !torn; ++round) {
+        ASSERT_EQ(startService(*env.cimom, alpha).code, 0u);
+        env.clock->advance(100ms);
+        ASSERT_EQ(number(env.cimom->getInstance(alpha), "EnabledState"), 2u);
+        std::barrier sync(2);
+        std::thread stopper([&] {
+            sync.arrive_and_wait();
+            stopService(*env.cimom, alpha);
+        });
+        std::thread starter([&] {
+            sync.arrive_and_wait();
+            startService(*env.cimom, alpha);
+        });
+        stopper.join();
+        starter.join();
+        env.clock->advance(100ms);  // the transition settles
+        Instance after = env.cimom->getInstance(alpha);
+        EXPECT_EQ(number(after, "TransitioningToState"), 5u);  // settled: No Change
+        torn = number(after, "EnabledState") == 3u && flag(after, "Started") == true;
+    }
+    EXPECT_TRUE(torn);
+    // A later, sequential transition is not torn again.
+    ASSERT_EQ(startService(*env.cimom, alpha).code, 0u);
+    env.clock->advance(100ms);
+    Instance running = env.cimom->getInstance(alpha);
+    EXPECT_EQ(number(running, "EnabledState"), 2u);
+    EXPECT_EQ(flag(running, "Started"), true);
+}
+
 TEST(FaultyTornState, TheReferenceNeverTearsUnderTheSameRace) {
     auto env = makeBuiltin("reference");
     auto alpha = referenceService("Alpha");

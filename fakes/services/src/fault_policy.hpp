@@ -62,9 +62,11 @@ public:
     virtual bool jobReachesTerminalState() { return true; }
 
     // Concurrency: called outside the instance lock for StopService/StartService; returns
-    // true if the call overlapped an opposite one. afterOverlap runs under the lock.
+    // true if the call overlapped an opposite one. afterOverlap runs under the lock, after
+    // the call's own change; `transitionPending` says that change settles later (through
+    // afterTransition), so an edit made now would be overwritten then.
     virtual bool rendezvous(ServiceMethod /*method*/) { return false; }
-    virtual void afterOverlap(Instance& /*service*/) {}
+    virtual void afterOverlap(Instance& /*service*/, bool /*transitionPending*/) {}
     /// Called after every rendezvous() once the call is done, exceptions included.
     virtual void leave(ServiceMethod /*method*/) {}
 

@@ -6,7 +6,9 @@
 #include <cstdlib>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <stdexcept>
+#include <string>
 
 #include "wmimock/cim/names.hpp"
 
@@ -178,12 +180,14 @@ public:
 /// A StopService that overlaps a StartService (or the reverse) writes half of each:
 /// EnabledState 3 with Started TRUE. The overlap is detected by a short real-time
 /// rendezvous, so sequential calls behave as the reference does (each waits the window once
-/// for a partner that never comes). Calls that did overlap stay in flight until a window
-/// after the last overlap, so a straggler of the same burst (a thread the scheduler started
-/// late) still meets them and the burst ends torn, whatever order its calls finish in.
+/// for a partner that never comes). Calls that did overlap stay in flight for a longer
+/// while after the last overlap, so a straggler of the same burst (a thread a loaded
+/// machine started late) still meets them and the burst ends torn, whatever order its
+/// calls finish in. Only bursts pay for the linger; sequential calls never overlap.
 class TornStopStart final : public FaultPolicy {
 public:
     static constexpr std::chrono::milliseconds kWindow{25};
+    static constexpr std::chrono::milliseconds kLinger{250};
 
     bool rendezvous(ServiceMethod method) override {
         const std::size_t self = index(method), other = 1 - self;
@@ -200,24 +204,39 @@ public:
     void leave(ServiceMethod method) override {
         std::unique_lock lock(mutex_);
         // Linger while the burst may still have stragglers; a later overlap extends it.
-        while (lastOverlap_ && std::chrono::steady_clock::now() < *lastOverlap_ + kWindow) {
-            arrived_.wait_until(lock, *lastOverlap_ + kWindow);
+        while (lastOverlap_ && std::chrono::steady_clock::now() < *lastOverlap_ + kLinger) {
+            arrived_.wait_until(lock, *lastOverlap_ + kLinger);
         }
         --inFlight_[index(method)];
         if (inFlight_[0] == 0 && inFlight_[1] == 0) lastOverlap_.reset();  // the burst is over
     }
-    void afterOverlap(Instance& service) override {
-        service.set("EnabledState", Value::uint16(state::kDisabled));
-        service.set("Started", Value::boolean(true));
+    void afterOverlap(Instance& service, bool transitionPending) override {
+        if (!transitionPending) return tear(service);
+        // With transitions (transition_ms), the burst's last transition settles later and
+        // would write a clean state over the tear: it is torn when it settles instead.
+        std::lock_guard lock(mutex_);
+        tornWhenSettled_.insert(service.path().toString());
+    }
+    void afterTransition(Instance& service, const SettledTransition&) override {
+        {
+            std::lock_guard lock(mutex_);
+            if (tornWhenSettled_.erase(service.path().toString()) == 0) return;
+        }
+        tear(service);
     }
 
 private:
     static std::size_t index(ServiceMethod m) { return m == ServiceMethod::StopService ? 0 : 1; }
+    static void tear(Instance& service) {
+        service.set("EnabledState", Value::uint16(state::kDisabled));
+        service.set("Started", Value::boolean(true));
+    }
     std::mutex mutex_;
     std::condition_variable arrived_;
     std::uint64_t arrivals_[2] = {0, 0};
     int inFlight_[2] = {0, 0};
     std::optional<std::chrono::steady_clock::time_point> lastOverlap_;
+    std::set<std::string> tornWhenSettled_;  ///< instance paths
 };
 
 template <typename Policy, typename... Args>

@@ -366,7 +366,7 @@ MethodResult ServiceSimulation::invokeMethod(const ProviderContext& ctx, const O
                 answer = requestStateChange(*rec, in, view, job);
                 break;
         }
-        if (overlapped) policy_->afterOverlap(rec->instance);
+        if (overlapped) policy_->afterOverlap(rec->instance, rec->pending.has_value());
         rec->started = boolOf(rec->instance, "Started");
     }
     if (answer.isError()) throw CimError(*answer.error, answer.message);

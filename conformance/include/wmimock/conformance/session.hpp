@@ -25,6 +25,7 @@ struct CheckSettings {
     bool lenientIdempotency = false;
     int parallelCalls = 8;    ///< CONC-001/003: concurrent calls
     int racePairs = 4;        ///< CONC-004: (stop, start) pairs
+    int raceRounds = 3;       ///< CONC-004: races run, each from running (a race may not show at once)
     int repeatedStops = 100;  ///< CONC-005: sequential stops
 };
 CheckSettings settingsFrom(const RunOptions& options);
