@@ -1,4 +1,4 @@
-#include "result_json.hpp"
+#include "wmimock/conformance/result_json.hpp"
 
 #include <array>
 
@@ -10,14 +10,14 @@ constexpr std::array kOutcomes{Outcome::Pass,  Outcome::Warning, Outcome::NotSup
 constexpr std::array kLevels{Level::Must, Level::Should, Level::May};
 
 template <typename T>
-T value(const nlohmann::json& j, const char* key, T fallback) {
+T value(const nlohmann::ordered_json& j, const char* key, T fallback) {
     const auto it = j.find(key);
     return it == j.end() || it->is_null() ? fallback : it->get<T>();
 }
 
 }  // namespace
 
-nlohmann::json toJson(const CheckResult& r) {
+nlohmann::ordered_json toJson(const CheckResult& r) {
     return {{"ruleId", r.ruleId},
             {"title", r.title},
             {"level", toString(r.level)},
@@ -30,14 +30,14 @@ nlohmann::json toJson(const CheckResult& r) {
             {"log", r.log},
             {"duration", r.duration.count()},
             {"target", r.target},
-            {"nameSpace", r.nameSpace},
-            {"className", r.className},
+            {"namespace", r.nameSpace},
+            {"class", r.className},
             {"instancePath", r.instancePath},
             {"sourceFile", r.sourceFile},
             {"sourceLine", r.sourceLine}};
 }
 
-CheckResult checkResultFromJson(const nlohmann::json& j) {
+CheckResult checkResultFromJson(const nlohmann::ordered_json& j) {
     CheckResult r;
     r.ruleId = value<std::string>(j, "ruleId", {});
     r.title = value<std::string>(j, "title", {});
@@ -58,8 +58,8 @@ CheckResult checkResultFromJson(const nlohmann::json& j) {
     r.log = value<std::vector<std::string>>(j, "log", {});
     r.duration = std::chrono::duration<double>(value<double>(j, "duration", 0.0));
     r.target = value<std::string>(j, "target", {});
-    r.nameSpace = value<std::string>(j, "nameSpace", {});
-    r.className = value<std::string>(j, "className", {});
+    r.nameSpace = value<std::string>(j, "namespace", {});
+    r.className = value<std::string>(j, "class", {});
     r.instancePath = value<std::string>(j, "instancePath", {});
     r.sourceFile = value<std::string>(j, "sourceFile", {});
     r.sourceLine = value<int>(j, "sourceLine", 0);

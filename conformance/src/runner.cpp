@@ -6,9 +6,9 @@
 #include <set>
 
 #include "child_process.hpp"
-#include "result_json.hpp"
 #include "wmimock/cim/error.hpp"
 #include "wmimock/conformance/checks.hpp"
+#include "wmimock/conformance/result_json.hpp"
 #include "wmimock/conformance/rule.hpp"
 #include "wmimock/conformance/session.hpp"
 #include "wmimock/conformance/targets.hpp"
@@ -16,7 +16,7 @@
 namespace wmimock::conformance {
 namespace {
 
-using Json = nlohmann::json;
+using Json = nlohmann::ordered_json;
 using SteadyClock = std::chrono::steady_clock;
 
 TargetOptions targetOptionsFrom(const RunOptions& o) {

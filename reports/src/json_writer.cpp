@@ -2,42 +2,17 @@
 
 #include <nlohmann/json.hpp>
 
+#include "wmimock/conformance/result_json.hpp"
 #include "wmimock/reports/atomic_file.hpp"
 #include "wmimock/reports/report_context.hpp"
 #include "wmimock/version.hpp"
 
 namespace wmimock::reports {
 
-namespace {
-
-nlohmann::ordered_json toJson(const conformance::CheckResult& check) {
-    return {
-        {"ruleId", check.ruleId},
-        {"title", check.title},
-        {"level", conformance::toString(check.level)},
-        {"ruleSource", check.ruleSource},
-        {"outcome", conformance::toString(check.outcome)},
-        {"message", check.message},
-        {"expected", check.expected},
-        {"actual", check.actual},
-        {"evidence", check.evidence},
-        {"log", check.log},
-        {"duration", check.duration.count()},
-        {"target", check.target},
-        {"namespace", check.nameSpace},
-        {"class", check.className},
-        {"instancePath", check.instancePath},
-        {"sourceFile", check.sourceFile},
-        {"sourceLine", check.sourceLine},
-    };
-}
-
-}  // namespace
-
 std::string writeJson(const conformance::RunResult& run, int indent) {
     const conformance::RunSummary s = run.summary();
     nlohmann::ordered_json results = nlohmann::ordered_json::array();
-    for (const auto& check : run.results) results.push_back(toJson(check));
+    for (const auto& check : run.results) results.push_back(conformance::toJson(check));
     const nlohmann::ordered_json document = {
         {"tool", "wmimock"},
         {"version", kVersion},

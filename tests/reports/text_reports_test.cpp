@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "support/test_support.hpp"
+#include "wmimock/conformance/result_json.hpp"
 #include "wmimock/reports/console_reporter.hpp"
 #include "wmimock/reports/json_writer.hpp"
 #include "wmimock/reports/markdown_writer.hpp"
@@ -75,6 +76,44 @@ TEST(JsonWriter, WritesEveryFieldAndTheSummary) {
     EXPECT_EQ(failure["evidence"].size(), 3u);
     EXPECT_EQ(failure["sourceLine"], 42);
     EXPECT_EQ(json["started"], "2026-01-01T00:00:00Z");
+}
+
+TEST(JsonWriter, ResultsReadBackAsWritten) {
+    const auto run = test::everyOutcomeRun();
+    const auto json = nlohmann::ordered_json::parse(writeJson(run));
+    ASSERT_EQ(json["results"].size(), run.results.size());
+    for (std::size_t i = 0; i < run.results.size(); ++i) {
+        const conformance::CheckResult& original = run.results[i];
+        const conformance::CheckResult back = conformance::checkResultFromJson(json["results"][i]);
+        EXPECT_EQ(back.ruleId, original.ruleId);
+        EXPECT_EQ(back.title, original.title);
+        EXPECT_EQ(back.level, original.level);
+        EXPECT_EQ(back.ruleSource, original.ruleSource);
+        EXPECT_EQ(back.outcome, original.outcome) << original.ruleId;
+        EXPECT_EQ(back.message, original.message);
+        EXPECT_EQ(back.expected, original.expected);
+        EXPECT_EQ(back.actual, original.actual);
+        EXPECT_EQ(back.evidence, original.evidence);
+        EXPECT_EQ(back.log, original.log);
+        EXPECT_DOUBLE_EQ(back.duration.count(), original.duration.count());
+        EXPECT_EQ(back.target, original.target);
+        EXPECT_EQ(back.nameSpace, original.nameSpace);
+        EXPECT_EQ(back.className, original.className);
+        EXPECT_EQ(back.instancePath, original.instancePath);
+        EXPECT_EQ(back.sourceFile, original.sourceFile);
+        EXPECT_EQ(back.sourceLine, original.sourceLine);
+    }
+}
+
+TEST(JsonWriter, AResultWithMissingOrUnknownFieldsReadsWithDefaults) {
+    const auto back = conformance::checkResultFromJson(
+        nlohmann::ordered_json{{"ruleId", "SS-001"}, {"outcome", "exploded"}, {"level", nullptr}});
+    EXPECT_EQ(back.ruleId, "SS-001");
+    EXPECT_EQ(back.outcome, Outcome::Error);
+    EXPECT_EQ(back.level, conformance::Level::Must);
+    EXPECT_TRUE(back.evidence.empty());
+    EXPECT_THROW(conformance::checkResultFromJson(nlohmann::ordered_json{{"sourceLine", "x"}}),
+                 nlohmann::json::exception);
 }
 
 TEST(JsonWriter, ReplacesInvalidUtf8InsteadOfThrowing) {
