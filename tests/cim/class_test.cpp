@@ -83,6 +83,23 @@ TEST(CimClass, FindsPropertiesAndMethodsCaseInsensitively) {
     EXPECT_EQ(c.findMethod("RequestStateChange")->findParameter("Missing"), nullptr);
 }
 
+TEST(CimClass, EmbeddingQualifiersGiveTheTypeOfTheValuesHeld) {
+    PropertyDecl p;
+    p.type = CimType::String;
+    EXPECT_EQ(p.valueType(), CimType::String);
+    p.qualifiers.set(Qualifier{"EmbeddedObject", Value::boolean(true), {}, false});
+    EXPECT_EQ(p.valueType(), CimType::Object);
+    p.qualifiers.set(Qualifier{"EmbeddedInstance", Value::string("CIM_Error"), {}, false});
+    EXPECT_EQ(p.valueType(), CimType::Instance) << "the narrower qualifier wins";
+    ParameterDecl q;
+    q.type = CimType::Uint32;
+    q.qualifiers.set(Qualifier{"EmbeddedObject", Value::boolean(true), {}, false});
+    EXPECT_EQ(q.valueType(), CimType::Uint32) << "only strings embed";
+    q.type = CimType::String;
+    q.qualifiers.set(Qualifier{"EmbeddedObject", Value::boolean(false), {}, false});
+    EXPECT_EQ(q.valueType(), CimType::String) << "EmbeddedObject(false)";
+}
+
 TEST(CimClass, KeyNamesInDeclarationOrder) {
     EXPECT_EQ(serviceClass().keyNames(),
               (std::vector<std::string>{"SystemCreationClassName", "SystemName", "Name", "Index"}));

@@ -115,6 +115,61 @@ TEST_F(MethodsTest, InParametersAreConvertedAndOutParametersReturned) {
     EXPECT_EQ(*result.out("Report"), Value::string("done"));
 }
 
+// DSP0004: a string qualified EmbeddedInstance / EmbeddedObject carries embedded objects, so
+// an embedded value for it is kept (and a provider may answer with one); text stays text.
+TEST(EmbeddedParameters, EmbeddedValuesPassForQualifiedStringsAndNowhereElse) {
+    Cimom cimom{std::make_shared<ManualClock>()};
+    const Qualifier embeddedError{"EmbeddedInstance", Value::string("Test_Error"), Flavor{}, false};
+    cimom.addClass(kNs, makeClass("Test_Error", "", {property("Message", CimType::String)}));
+    cimom.addClass(
+        kNs,
+        makeClass("Test_Reporter", "",
+                  {key("Name"), property("Last", CimType::String, {flag("EmbeddedObject"), flag("Write")})},
+                  {method("Diagnose", CimType::Uint32,
+                          {parameter("Errors", CimType::String, {flag("In", false), flag("Out"), embeddedError}, true),
+                           parameter("Detail", CimType::String, {flag("In"), flag("EmbeddedObject")}),
+                           parameter("Plain", CimType::String, {flag("In")})})}));
+    Instance reporter("Test_Reporter");
+    reporter.set("Name", Value::string("r"));
+    cimom.addInstance(kNs, reporter);
+    auto methods = std::make_shared<RecordingMethods>();
+    cimom.registerProvider(kNs, "Test_Reporter", nullptr, methods);
+    Instance error("Test_Error");
+    error.set("Message", Value::string("disk on fire"));
+    methods->answer = [&](const ObjectPath&, const MethodDecl&, const std::vector<ParamValue>&) {
+        return MethodResult{Value::uint32(0),
+                            {ParamValue{"Errors", Value::array(CimType::Instance, {Value::embedded(error)})}}};
+    };
+    const ObjectPath target(std::string(kNs), "Test_Reporter", {KeyBinding{"Name", Value::string("r")}});
+
+    const MethodResult result = cimom.invokeMethod(
+        target, "Diagnose",
+        {ParamValue{"Detail", Value::embedded(error, CimType::Instance)}, ParamValue{"Plain", Value::string("x")}});
+    ASSERT_NE(result.out("Errors"), nullptr);
+    ASSERT_EQ(result.out("Errors")->asArray().size(), 1u);
+    EXPECT_EQ(result.out("Errors")->asArray()[0].asInstance().get("Message"), Value::string("disk on fire"));
+    ASSERT_EQ(methods->lastIn.size(), 2u);
+    EXPECT_EQ(methods->lastIn[0].value.type(), CimType::Object) << "EmbeddedObject: an object, instance or class";
+    EXPECT_EQ(methods->lastIn[0].value.asInstance().className(), "Test_Error");
+
+    // Text for an embedded parameter stays text; an embedded value for a plain string does not pass.
+    cimom.invokeMethod(target, "Diagnose", {ParamValue{"Detail", Value::string("instance of Test_Error {};")}});
+    EXPECT_EQ(methods->lastIn[0].value.type(), CimType::String);
+    EXPECT_NE(errorOf([&] {
+                  cimom.invokeMethod(target, "Diagnose", {ParamValue{"Plain", Value::embedded(error)}});
+              }).status(),
+              CimStatus::Success);
+
+    // The same for properties: ModifyInstance keeps an embedded value of an EmbeddedObject string.
+    Instance changed = reporter;
+    changed.set("Last", Value::embedded(error, CimType::Object));
+    changed.setPath(target);
+    cimom.modifyInstance(changed);
+    const Value last = cimom.getInstance(target).get("Last");
+    ASSERT_EQ(last.type(), CimType::Object);
+    EXPECT_EQ(last.asInstance().get("Message"), Value::string("disk on fire"));
+}
+
 TEST_F(MethodsTest, ParameterErrors) {
     const ObjectPath alpha = servicePath("Alpha");
     auto status = [&](std::string_view method, std::vector<ParamValue> in) {

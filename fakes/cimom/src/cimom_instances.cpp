@@ -275,7 +275,7 @@ std::vector<PropertyValue> modifications(const CimClass& cls, const Instance& in
     std::vector<PropertyValue> changes;
     auto add = [&](const PropertyDecl& decl, const Value* given) {
         Value value = given != nullptr
-                          ? detail::convertToDeclared(*given, decl.type, decl.isArray,
+                          ? detail::convertToDeclared(*given, decl,
                                                       [&] { return "property '" + cls.name + "." + decl.name + "'"; })
                       : decl.defaultValue.isNull() ? Value::null(decl.type, decl.isArray)
                                                    : decl.defaultValue;

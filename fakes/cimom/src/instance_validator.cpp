@@ -38,8 +38,7 @@ Instance validateInstance(const CimClass& cls, const Instance& instance, std::st
     Instance out(cls.name);
     for (const PropertyDecl& decl : cls.properties) {
         const Value* given = instance.find(decl.name);
-        Value value = given != nullptr
-                          ? convertToDeclared(*given, decl.type, decl.isArray, [&] { return propertyLabel(cls, decl); })
+        Value value = given != nullptr ? convertToDeclared(*given, decl, [&] { return propertyLabel(cls, decl); })
                       : decl.defaultValue.isNull() ? Value::null(decl.type, decl.isArray)
                                                    : decl.defaultValue;
         if (value.isNull() && decl.qualifiers.isTrue("Required")) {

@@ -38,8 +38,8 @@ std::vector<ParamValue> checkInParameters(const MethodDecl& method, const std::v
         if (!decl->isIn()) {
             throw CimError(CimStatus::InvalidParameter, parameterLabel(method, decl->name) + " is OUT only");
         }
-        out.push_back(ParamValue{decl->name, convertToDeclared(given.value, decl->type, decl->isArray,
-                                                               [&] { return parameterLabel(method, decl->name); })});
+        out.push_back(ParamValue{
+            decl->name, convertToDeclared(given.value, *decl, [&] { return parameterLabel(method, decl->name); })});
     }
     for (const ParameterDecl& decl : method.parameters) {
         if (!decl.isIn() || !decl.isRequired()) continue;
@@ -68,8 +68,7 @@ MethodResult checkProviderResult(const MethodDecl& method, MethodResult result) 
                 throw CimError(CimStatus::Failed, "'" + p.name + "' is not an OUT parameter of method " + method.name);
             }
             p.name = decl->name;
-            p.value = convertToDeclared(p.value, decl->type, decl->isArray,
-                                        [&] { return parameterLabel(method, decl->name); });
+            p.value = convertToDeclared(p.value, *decl, [&] { return parameterLabel(method, decl->name); });
         }
     } catch (const CimError& e) {
         throw CimError(CimStatus::Failed, "provider returned a malformed result: " + e.message());

@@ -23,6 +23,20 @@ Value convertToDeclared(const Value& value, CimType type, bool isArray, const De
     return convertValue(value, type, isArray, describe());
 }
 
+/// Converts to a declared property or parameter (PropertyDecl, ParameterDecl). An embedded
+/// value for a string element qualified EmbeddedInstance/EmbeddedObject stays embedded;
+/// anything else converts to the declared type (so text, which some clients send for an
+/// embedded object, stays text).
+template <class Decl, class Describe>
+Value convertToDeclared(const Value& value, const Decl& decl, const Describe& describe) {
+    const bool embedded = value.type() == CimType::Object || value.type() == CimType::Instance;
+    const CimType holds = decl.valueType();
+    if (embedded && (holds == CimType::Object || holds == CimType::Instance)) {
+        return convertToDeclared(value, holds, decl.isArray, describe);
+    }
+    return convertToDeclared(value, decl.type, decl.isArray, describe);
+}
+
 /// A reference value whose path lacks a namespace gets `nameSpace` (DSP0004: references
 /// without a namespace are relative to the namespace of the instance holding them).
 Value qualifyReferences(const Value& value, std::string_view nameSpace);

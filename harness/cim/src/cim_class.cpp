@@ -7,6 +7,16 @@
 
 namespace wmimock {
 
+CimType embeddedValueType(CimType declared, const QualifierList& qualifiers) noexcept {
+    if (declared != CimType::String) return declared;
+    if (const Qualifier* q = qualifiers.find("EmbeddedInstance");
+        q != nullptr && !q->value.isNull() && !q->value.isArray() && q->value.type() == CimType::String) {
+        return CimType::Instance;
+    }
+    if (qualifiers.isTrue("EmbeddedObject")) return CimType::Object;
+    return declared;
+}
+
 bool ParameterDecl::isIn() const noexcept {
     const Qualifier* in = qualifiers.find("In");
     if (in == nullptr || in->value.isNull() || in->value.isArray() || in->value.type() != CimType::Boolean) {

@@ -20,6 +20,11 @@ namespace wmimock {
 class Instance;
 class ObjectPath;
 
+/// The type of the values a declared element holds. DSP0004: a string qualified
+/// EmbeddedInstance holds instances, one qualified EmbeddedObject holds instances or
+/// classes; any other element holds values of its declared type.
+CimType embeddedValueType(CimType declared, const QualifierList& qualifiers) noexcept;
+
 struct PropertyDecl {
     std::string name;
     CimType type = CimType::String;
@@ -33,6 +38,7 @@ struct PropertyDecl {
 
     bool isKey() const noexcept { return qualifiers.isTrue("Key"); }
     bool isReference() const noexcept { return type == CimType::Reference; }
+    CimType valueType() const noexcept { return embeddedValueType(type, qualifiers); }
 };
 
 struct ParameterDecl {
@@ -47,6 +53,7 @@ struct ParameterDecl {
     bool isIn() const noexcept;
     bool isOut() const noexcept { return qualifiers.isTrue("Out"); }
     bool isRequired() const noexcept { return qualifiers.isTrue("Required"); }
+    CimType valueType() const noexcept { return embeddedValueType(type, qualifiers); }
 };
 
 struct MethodDecl {
