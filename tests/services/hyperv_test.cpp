@@ -126,6 +126,80 @@ TEST(HypervFailure, AFailingJobEndsInExceptionAndRollsBack) {
     EXPECT_EQ(flag(service, "Started"), true);
 }
 
+/// The embedded instances of a GetErrors answer.
+std::vector<Instance> errorsOf(CimClient& cimom, const ObjectPath& job) {
+    const MethodResult r = cimom.invokeMethod(job, "GetErrors", {});
+    EXPECT_EQ(r.returnValue.asUint64(), 0u);
+    const Value* errors = r.out("Errors");
+    std::vector<Instance> out;
+    if (errors == nullptr || errors->isNull()) return out;
+    for (const Value& e : errors->asArray()) out.push_back(e.asInstance());
+    return out;
+}
+
+TEST_F(HypervTest, JobOutParametersAreNullUntilCompletedThenHoldTheReturnValue) {
+    auto vmms = hypervService();
+    Outcome outcome = requestStateChange(client(), vmms, 3);
+    ASSERT_TRUE(outcome.job.has_value());
+    EXPECT_TRUE(get(*outcome.job).get("JobOutParameters").isNull());
+    env.clock->advance(250ms);
+    EXPECT_TRUE(get(*outcome.job).get("JobOutParameters").isNull());
+    env.clock->advance(250ms);
+    const Value out = get(*outcome.job).get("JobOutParameters");
+    ASSERT_FALSE(out.isNull());
+    ASSERT_EQ(out.type(), CimType::Object);
+    EXPECT_EQ(out.asInstance().className(), "__JobOutParameters");
+    EXPECT_EQ(out.asInstance().get("__ReturnValue").asUint64(), 0u);
+}
+
+TEST_F(HypervTest, ASuccessfulJobHasNoErrors) {
+    Outcome outcome = requestStateChange(client(), hypervService(), 3);
+    env.clock->advance(500ms);
+    EXPECT_TRUE(errorsOf(client(), *outcome.job).empty());
+    const MethodResult single = client().invokeMethod(*outcome.job, "GetError", {});
+    EXPECT_EQ(single.returnValue.asUint64(), 0u);
+    ASSERT_NE(single.out("Error"), nullptr);
+    EXPECT_TRUE(single.out("Error")->isNull());
+}
+
+TEST(HypervFailure, AFailedJobReportsACimErrorThroughGetErrorsAndGetError) {
+    auto env = makeBuiltin("hyperv", {{"failure_rate", "1"}});
+    Outcome outcome = requestStateChange(*env.cimom, hypervService(), 3);
+    env.clock->advance(500ms);
+    const Instance job = env.cimom->getInstance(*outcome.job);
+    EXPECT_TRUE(job.get("JobOutParameters").isNull());  // only a Completed job has them
+    const std::vector<Instance> errors = errorsOf(*env.cimom, *outcome.job);
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_EQ(errors[0].className(), "CIM_Error");
+    EXPECT_EQ(number(errors[0], "ErrorType"), 4u);
+    EXPECT_EQ(number(errors[0], "CIMStatusCode"), 1u);
+    EXPECT_EQ(text(errors[0], "Message"), text(job, "ErrorDescription"));
+    EXPECT_EQ(text(errors[0], "ErrorSource"), outcome.job->toString());
+
+    const MethodResult single = env.cimom->invokeMethod(*outcome.job, "GetError", {});
+    ASSERT_NE(single.out("Error"), nullptr);
+    EXPECT_EQ(single.out("Error")->asInstance().className(), "CIM_Error");
+}
+
+TEST(HypervJobs, OtherJobMethodsAreNotAvailableAndUnknownJobsNotFound) {
+    auto env = makeBuiltin("hyperv");
+    Outcome outcome = requestStateChange(*env.cimom, hypervService(), 3);
+    try {
+        env.cimom->invokeMethod(*outcome.job, "RequestStateChange", {{"RequestedState", Value::uint16(4)}});
+        ADD_FAILURE() << "no error";
+    } catch (const CimError& e) {
+        EXPECT_EQ(e.status(), CimStatus::MethodNotAvailable) << e.what();
+    }
+    ObjectPath missing = *outcome.job;
+    missing.setKey("InstanceID", Value::string("no-such-job"));
+    try {
+        env.cimom->invokeMethod(missing, "GetErrors", {});
+        ADD_FAILURE() << "no error";
+    } catch (const CimError& e) {
+        EXPECT_EQ(e.status(), CimStatus::NotFound) << e.what();
+    }
+}
+
 TEST(HypervSupersede, ALaterRequestTerminatesTheEarlierJob) {
     auto env = makeBuiltin("hyperv");
     auto vmms = hypervService();
@@ -134,6 +208,9 @@ TEST(HypervSupersede, ALaterRequestTerminatesTheEarlierJob) {
     Outcome start = requestStateChange(*env.cimom, vmms, 2);
     ASSERT_EQ(start.code, 4096u);
     EXPECT_EQ(number(env.cimom->getInstance(*stop.job), "JobState"), 8u);
+    const std::vector<Instance> errors = errorsOf(*env.cimom, *stop.job);
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_EQ(number(errors[0], "ErrorType"), 1u);  // Other: "Job terminated"
     env.clock->advance(500ms);
     EXPECT_EQ(number(env.cimom->getInstance(*start.job), "JobState"), 7u);
     EXPECT_EQ(number(env.cimom->getInstance(vmms), "EnabledState"), 2u);

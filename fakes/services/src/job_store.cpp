@@ -32,6 +32,24 @@ std::string keyText(const ObjectPath& path) {
     return text;
 }
 
+/// The CIM_Error a failed or terminated job reports (DSP0004 CIM_Error; CIMStatusCode 1,
+/// CIM_ERR_FAILED, as the job's method did not do what was asked).
+Instance errorOf(const ObjectPath& job, bool terminated, std::uint16_t errorCode, const std::string& description) {
+    Instance error("CIM_Error");
+    error.set("ErrorType", Value::uint16(terminated ? 1 : 4));  // Other / Software Error
+    if (terminated) error.set("OtherErrorType", Value::string("Job terminated"));
+    error.set("OwningEntity", Value::string("WMIMock"));
+    error.set("MessageID", Value::string(terminated ? "WMIMOCK2" : "WMIMOCK1"));
+    error.set("Message",
+              Value::string(description.empty() ? "The job failed with error code " + std::to_string(errorCode)
+                                                : description));
+    error.set("PerceivedSeverity", Value::uint16(terminated ? 2 : 5));  // Information / Major
+    error.set("ErrorSource", Value::string(job.toString()));
+    error.set("ErrorSourceFormat", Value::uint16(2));  // CIMObjectPath
+    error.set("CIMStatusCode", Value::uint32(1));
+    return error;
+}
+
 }  // namespace
 
 ObjectPath referenceValue(const Value& value) {
@@ -137,6 +155,14 @@ Instance JobStore::render(const Record& r, Clock::time_point now) const {
     put("ElapsedTime", Value::dateTime(CimDateTime::interval(
                            std::chrono::duration_cast<std::chrono::microseconds>(ended - spec.submitted))));
     put("TimeOfLastStateChange", Value::dateTime(CimDateTime::timestamp(wallAt(lastChange))));
+    // CIM_ConcreteJob: the method's OUT parameters and return value, NULL until Completed.
+    if (jobState == kJobCompleted) {
+        Instance out("__JobOutParameters");
+        out.set("__ReturnValue", Value::uint32(0));
+        put("JobOutParameters", Value::embedded(std::move(out), CimType::Object));
+    } else {
+        put("JobOutParameters", Value::null(CimType::String));
+    }
     put("TimeBeforeRemoval", Value::dateTime(CimDateTime::interval(kTimeBeforeRemoval)));
     put("DeleteOnCompletion", Value::boolean(false));
     put("Cancellable", Value::boolean(false));
@@ -152,6 +178,20 @@ std::optional<Instance> JobStore::find(const ObjectPath& path) const {
         if (sameKeys(r.path, path)) return render(r, now);
     }
     return std::nullopt;
+}
+
+std::vector<Instance> JobStore::errors(const ObjectPath& path) const {
+    const std::optional<Instance> job = find(path);
+    if (!job) throw CimError(CimStatus::NotFound, "no job " + path.toString());
+    const Value* state = job->find("JobState");
+    const std::uint16_t jobState =
+        state != nullptr && !state->isNull() ? static_cast<std::uint16_t>(state->asUint64()) : 0;
+    if (jobState != kJobException && jobState != kJobTerminated) return {};
+    const Value* code = job->find("ErrorCode");
+    const Value* description = job->find("ErrorDescription");
+    return {errorOf(job->path(), jobState == kJobTerminated,
+                    code != nullptr && !code->isNull() ? static_cast<std::uint16_t>(code->asUint64()) : 0,
+                    description != nullptr && !description->isNull() ? description->asString() : std::string())};
 }
 
 std::vector<Instance> JobStore::all() const {
@@ -181,6 +221,25 @@ Instance JobProvider::getInstance(const ProviderContext&, const ObjectPath& path
 
 std::vector<Instance> JobProvider::enumerateInstances(const ProviderContext&, std::string_view) {
     return store_->all();
+}
+
+MethodResult JobProvider::invokeMethod(const ProviderContext& ctx, const ObjectPath& target, const MethodDecl& method,
+                                       const std::vector<ParamValue>&) {
+    const bool all = iequals(method.name, "GetErrors");
+    if (!all && !iequals(method.name, "GetError")) {
+        throw CimError(CimStatus::MethodNotAvailable,
+                       "method " + ctx.targetClass.name + "." + method.name + " is not implemented by the simulation");
+    }
+    std::vector<Value> errors;
+    for (Instance& e : store_->errors(target)) errors.push_back(Value::embedded(std::move(e), CimType::Instance));
+    MethodResult result{Value::uint32(0), {}};
+    if (all) {
+        result.outParameters.push_back(ParamValue{"Errors", Value::array(CimType::Instance, std::move(errors))});
+    } else {
+        result.outParameters.push_back(
+            ParamValue{"Error", errors.empty() ? Value::null(CimType::Instance) : std::move(errors.front())});
+    }
+    return result;
 }
 
 // ---- JobAssociationProvider ----------------------------------------------------------

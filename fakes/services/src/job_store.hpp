@@ -39,6 +39,9 @@ public:
     void terminate(const ObjectPath& job, std::string_view why);
 
     std::optional<Instance> find(const ObjectPath& path) const;
+    /// What GetErrors answers for a job: one CIM_Error for a job that ended in Exception or
+    /// was Terminated, none otherwise. Throws CimError(NotFound) for an unknown job.
+    std::vector<Instance> errors(const ObjectPath& path) const;
     std::vector<Instance> all() const;
     /// (service, job) pairs for the association providers.
     std::vector<std::pair<ObjectPath, ObjectPath>> links() const;
@@ -69,12 +72,14 @@ private:
     std::uint64_t nextId_ = 1;
 };
 
-/// Serves the job class from a JobStore.
-class JobProvider final : public InstanceProvider {
+/// Serves the job class from a JobStore, and its GetErrors / GetError methods.
+class JobProvider final : public InstanceProvider, public MethodProvider {
 public:
     explicit JobProvider(std::shared_ptr<JobStore> store) : store_(std::move(store)) {}
     Instance getInstance(const ProviderContext& ctx, const ObjectPath& path) override;
     std::vector<Instance> enumerateInstances(const ProviderContext& ctx, std::string_view className) override;
+    MethodResult invokeMethod(const ProviderContext& ctx, const ObjectPath& target, const MethodDecl& method,
+                              const std::vector<ParamValue>& in) override;
 
 private:
     std::shared_ptr<JobStore> store_;

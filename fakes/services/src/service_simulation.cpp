@@ -137,7 +137,8 @@ void ServiceSimulation::attach(Cimom& cimom) {
     jobs_ = std::make_shared<JobStore>(nameSpace_, profile_.jobClass, profile_.jobIdPrefix, clock_, policy_,
                                        cimom.findClass(nameSpace_, profile_.jobClass));
     if (cimom.findClass(nameSpace_, profile_.jobClass)) {
-        cimom.registerProvider(nameSpace_, profile_.jobClass, std::make_shared<JobProvider>(jobs_), nullptr);
+        auto jobProvider = std::make_shared<JobProvider>(jobs_);
+        cimom.registerProvider(nameSpace_, profile_.jobClass, jobProvider, jobProvider);
     }
     if (cimom.findClass(nameSpace_, profile_.affectedJobClass)) {
         cimom.registerProvider(nameSpace_, profile_.affectedJobClass,
