@@ -242,6 +242,21 @@ TEST(FaultCatalogue, EveryFaultyBuiltinNamesRulesAndHasAnExpectation) {
 
 // ---- The faults the script cannot show -------------------------------------------------
 
+/// A StopService and a StartService on `service`, released together from two threads.
+void raceStopAndStart(CimClient& cimom, const ObjectPath& service) {
+    std::barrier sync(2);
+    std::thread stopper([&] {
+        sync.arrive_and_wait();
+        stopService(cimom, service);
+    });
+    std::thread starter([&] {
+        sync.arrive_and_wait();
+        startService(cimom, service);
+    });
+    stopper.join();
+    starter.join();
+}
+
 TEST(FaultyTornState, ConcurrentStopAndStartLeaveATornInstance) {
     auto env = makeBuiltin("faulty-torn-state");
     auto alpha = referenceService("Alpha");
@@ -249,17 +264,7 @@ TEST(FaultyTornState, ConcurrentStopAndStartLeaveATornInstance) {
     // The overlap window is real time; a heavily loaded machine may need a few rounds.
     for (int round = 0; round < 10 && !torn; ++round) {
         ASSERT_EQ(startService(*env.cimom, alpha).code, 0u);
-        std::barrier sync(2);
-        std::thread stopper([&] {
-            sync.arrive_and_wait();
-            stopService(*env.cimom, alpha);
-        });
-        std::thread starter([&] {
-            sync.arrive_and_wait();
-            startService(*env.cimom, alpha);
-        });
-        stopper.join();
-        starter.join();
+        raceStopAndStart(*env.cimom, alpha);
         Instance after = env.cimom->getInstance(alpha);
         torn = number(after, "EnabledState") == 3u && flag(after, "Started") == true;
     }
@@ -276,17 +281,7 @@ TEST(FaultyTornState, TheTearSurvivesATransitionThatSettlesLater) {
         ASSERT_EQ(startService(*env.cimom, alpha).code, 0u);
         env.clock->advance(100ms);
         ASSERT_EQ(number(env.cimom->getInstance(alpha), "EnabledState"), 2u);
-        std::barrier sync(2);
-        std::thread stopper([&] {
-            sync.arrive_and_wait();
-            stopService(*env.cimom, alpha);
-        });
-        std::thread starter([&] {
-            sync.arrive_and_wait();
-            startService(*env.cimom, alpha);
-        });
-        stopper.join();
-        starter.join();
+        raceStopAndStart(*env.cimom, alpha);
         env.clock->advance(100ms);  // the transition settles
         Instance after = env.cimom->getInstance(alpha);
         EXPECT_EQ(number(after, "TransitioningToState"), 5u);  // settled: No Change
@@ -305,17 +300,7 @@ TEST(FaultyTornState, TheReferenceNeverTearsUnderTheSameRace) {
     auto env = makeBuiltin("reference");
     auto alpha = referenceService("Alpha");
     for (int round = 0; round < 20; ++round) {
-        std::barrier sync(2);
-        std::thread stopper([&] {
-            sync.arrive_and_wait();
-            stopService(*env.cimom, alpha);
-        });
-        std::thread starter([&] {
-            sync.arrive_and_wait();
-            startService(*env.cimom, alpha);
-        });
-        stopper.join();
-        starter.join();
+        raceStopAndStart(*env.cimom, alpha);
         Instance after = env.cimom->getInstance(alpha);
         auto enabled = number(after, "EnabledState");
         ASSERT_TRUE(enabled == 2u || enabled == 3u);
