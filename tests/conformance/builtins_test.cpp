@@ -68,9 +68,21 @@ TEST(ReferenceBuiltin, PassesTheCentralRules) {
 TEST(HypervBuiltin, CompletesThroughJobs) {
     const RunResult run = runInProcess("builtin:hyperv");
     const auto passed = rulesWith(run, Outcome::Pass);
-    for (const char* id : {"JOB-001", "JOB-003", "JOB-004", "JOB-006", "JOB-011"}) {
+    for (const char* id : {"JOB-001", "JOB-003", "JOB-004", "JOB-006", "JOB-008", "JOB-011"}) {
         EXPECT_TRUE(passed.count(id)) << id << " should pass on hyperv (asynchronous RequestStateChange)";
     }
+}
+
+// Every job fails: JOB-005 sees ErrorCode, ErrorDescription and a CIM_Error from GetErrors,
+// so it passes without a warning.
+TEST(HypervBuiltin, FailedJobsReportTheirErrors) {
+    const RunResult run = runInProcess("builtin:hyperv", {{"failure_rate", "1"}});
+    for (const auto& r : run.results) {
+        if (r.ruleId == "JOB-005") {
+            EXPECT_EQ(r.outcome, Outcome::Pass) << testing::describe(r, true);
+        }
+    }
+    EXPECT_TRUE(rulesWith(run, Outcome::Pass).count("JOB-005"));
 }
 
 TEST(Win32Builtin, SkipsTheRequestStateChangeRulesItDoesNotModel) {
