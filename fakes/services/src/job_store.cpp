@@ -104,39 +104,40 @@ void JobStore::purge(Clock::time_point now) const {
     });
 }
 
-Instance JobStore::render(const Record& r, Clock::time_point now) const {
+JobStore::Status JobStore::statusAt(const Record& r, Clock::time_point now) const {
     const auto& spec = r.spec;
-    auto wallAt = [&](Clock::time_point t) { return r.submittedWall + (t - spec.submitted); };
     auto total = spec.deadline - spec.submitted;
     auto percentAt = [&](Clock::time_point t) -> std::uint16_t {
         if (total.count() <= 0) return 0;
         auto done = std::clamp<std::int64_t>((t - spec.submitted).count() * 100 / total.count(), 0, 99);
         return static_cast<std::uint16_t>(done);
     };
-
-    std::uint16_t jobState = kJobNew;
-    std::uint16_t percent = 0;
-    std::uint16_t errorCode = 0;
-    std::string errorDescription;
-    Clock::time_point lastChange = spec.submitted;
+    Status st;
+    st.lastChange = spec.submitted;
     bool terminalReached = now >= spec.deadline && policy_->jobReachesTerminalState();
     if (r.terminatedAt && now >= *r.terminatedAt) {
-        jobState = kJobTerminated;
-        percent = percentAt(*r.terminatedAt);
-        errorDescription = r.terminatedWhy;
-        lastChange = *r.terminatedAt;
+        st.jobState = kJobTerminated;
+        st.percent = percentAt(*r.terminatedAt);
+        st.errorDescription = r.terminatedWhy;
+        st.lastChange = *r.terminatedAt;
     } else if (terminalReached) {
-        jobState = spec.fails ? kJobException : kJobCompleted;
-        percent = 100;
-        errorCode = spec.fails ? spec.errorCode : 0;
-        errorDescription = spec.fails ? spec.errorDescription : std::string();
-        lastChange = spec.deadline;
+        st.jobState = spec.fails ? kJobException : kJobCompleted;
+        st.percent = 100;
+        st.errorCode = spec.fails ? spec.errorCode : 0;
+        st.errorDescription = spec.fails ? spec.errorDescription : std::string();
+        st.lastChange = spec.deadline;
     } else if (now > spec.submitted) {
-        jobState = kJobRunning;
-        percent = percentAt(now);
-        lastChange = spec.submitted;
+        st.jobState = kJobRunning;
+        st.percent = percentAt(now);
     }
-    auto ended = jobState == kJobNew || jobState == kJobRunning ? now : lastChange;
+    return st;
+}
+
+Instance JobStore::render(const Record& r, Clock::time_point now) const {
+    const auto& spec = r.spec;
+    auto wallAt = [&](Clock::time_point t) { return r.submittedWall + (t - spec.submitted); };
+    const Status st = statusAt(r, now);
+    auto ended = st.jobState == kJobNew || st.jobState == kJobRunning ? now : st.lastChange;
 
     Instance job(jobClass_);
     auto put = [&](std::string_view name, Value value) {
@@ -146,17 +147,17 @@ Instance JobStore::render(const Record& r, Clock::time_point now) const {
     put("Name", Value::string("RequestStateChange"));
     put("Caption", Value::string("Change the state of " + spec.affected.toRelativeString() + " to " +
                                  std::to_string(spec.requestedState)));
-    put("JobState", Value::uint16(jobState));
-    put("PercentComplete", Value::uint16(percent));
-    put("ErrorCode", Value::uint16(errorCode));
-    if (!errorDescription.empty()) put("ErrorDescription", Value::string(errorDescription));
+    put("JobState", Value::uint16(st.jobState));
+    put("PercentComplete", Value::uint16(st.percent));
+    put("ErrorCode", Value::uint16(st.errorCode));
+    if (!st.errorDescription.empty()) put("ErrorDescription", Value::string(st.errorDescription));
     put("TimeSubmitted", Value::dateTime(CimDateTime::timestamp(r.submittedWall)));
     put("StartTime", Value::dateTime(CimDateTime::timestamp(r.submittedWall)));
     put("ElapsedTime", Value::dateTime(CimDateTime::interval(
                            std::chrono::duration_cast<std::chrono::microseconds>(ended - spec.submitted))));
-    put("TimeOfLastStateChange", Value::dateTime(CimDateTime::timestamp(wallAt(lastChange))));
+    put("TimeOfLastStateChange", Value::dateTime(CimDateTime::timestamp(wallAt(st.lastChange))));
     // CIM_ConcreteJob: the method's OUT parameters and return value, NULL until Completed.
-    if (jobState == kJobCompleted) {
+    if (st.jobState == kJobCompleted) {
         Instance out("__JobOutParameters");
         out.set("__ReturnValue", Value::uint32(0));
         put("JobOutParameters", Value::embedded(std::move(out), CimType::Object));
@@ -181,17 +182,16 @@ std::optional<Instance> JobStore::find(const ObjectPath& path) const {
 }
 
 std::vector<Instance> JobStore::errors(const ObjectPath& path) const {
-    const std::optional<Instance> job = find(path);
-    if (!job) throw CimError(CimStatus::NotFound, "no job " + path.toString());
-    const Value* state = job->find("JobState");
-    const std::uint16_t jobState =
-        state != nullptr && !state->isNull() ? static_cast<std::uint16_t>(state->asUint64()) : 0;
-    if (jobState != kJobException && jobState != kJobTerminated) return {};
-    const Value* code = job->find("ErrorCode");
-    const Value* description = job->find("ErrorDescription");
-    return {errorOf(job->path(), jobState == kJobTerminated,
-                    code != nullptr && !code->isNull() ? static_cast<std::uint16_t>(code->asUint64()) : 0,
-                    description != nullptr && !description->isNull() ? description->asString() : std::string())};
+    std::lock_guard lock(mutex_);
+    auto now = clock_->now();
+    purge(now);
+    for (const auto& r : records_) {
+        if (!sameKeys(r.path, path)) continue;
+        const Status st = statusAt(r, now);
+        if (st.jobState != kJobException && st.jobState != kJobTerminated) return {};
+        return {errorOf(r.path, st.jobState == kJobTerminated, st.errorCode, st.errorDescription)};
+    }
+    throw CimError(CimStatus::NotFound, "no job " + path.toString());
 }
 
 std::vector<Instance> JobStore::all() const {

@@ -60,6 +60,15 @@ private:
         std::optional<Clock::time_point> terminatedAt;
         std::string terminatedWhy;
     };
+    /// Where a job stands at `now`: a pure function of its record and the clock.
+    struct Status {
+        std::uint16_t jobState = 2;  ///< New
+        std::uint16_t percent = 0;
+        std::uint16_t errorCode = 0;
+        std::string errorDescription;
+        Clock::time_point lastChange;
+    };
+    Status statusAt(const Record& record, Clock::time_point now) const;
     Instance render(const Record& record, Clock::time_point now) const;
     void purge(Clock::time_point now) const;  // drops jobs past TimeBeforeRemoval
 
