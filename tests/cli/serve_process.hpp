@@ -14,6 +14,7 @@
 #include <chrono>
 #include <regex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "support/test_support.hpp"
@@ -62,14 +63,25 @@ public:
     std::string output() const { return stdoutText_ + readFile(log_); }
 
     /// SIGTERM, then the wait for the exit: the exit code, or -1 when it ended by a signal
-    /// (before or because of the SIGTERM).
+    /// (before or because of the SIGTERM). A server that ignores SIGTERM for kStopLimit is
+    /// killed, and that is -1 too: a broken shutdown fails the test instead of hanging it.
     int stop() {
-        int status = 0;
+        static constexpr std::chrono::seconds kStopLimit{15};
         if (pid_ <= 0) return -1;
-        ::kill(pid_, SIGTERM);  // fails harmlessly when the server already died
-        if (::waitpid(pid_, &status, 0) != pid_) return -1;
+        const pid_t pid = pid_;
         pid_ = -1;
-        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        ::kill(pid, SIGTERM);  // fails harmlessly when the server already died
+        int status = 0;
+        const auto deadline = std::chrono::steady_clock::now() + kStopLimit;
+        pid_t reaped = 0;
+        while ((reaped = ::waitpid(pid, &status, WNOHANG)) == 0 && std::chrono::steady_clock::now() < deadline) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        if (reaped == 0) {
+            ::kill(pid, SIGKILL);
+            ::waitpid(pid, nullptr, 0);
+        }
+        return reaped == pid && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     }
     /// The server is still running (not exited, not killed); reaps it when it is gone.
     bool running() {
