@@ -62,7 +62,7 @@ TargetPlan planOf(const Session& session, std::size_t checkCount) {
 Json toJson(const TargetPlan& p, const std::vector<Session::InitialState>& initial) {
     Json states = Json::array();
     for (const auto& s : initial) states.push_back({{"path", s.path}, {"running", s.running}, {"known", s.known}});
-    return {{"type", "plan"},           {"nameSpace", p.nameSpace},   {"className", p.className},
+    return {{"type", "plan"},           {"namespace", p.nameSpace},   {"class", p.className},
             {"instances", p.instances}, {"checkCount", p.checkCount}, {"initial", states}};
 }
 
@@ -300,8 +300,8 @@ private:
                     const std::string type = m.value("type", "");
                     if (type == "plan") {
                         TargetPlan p;
-                        p.nameSpace = m.value("nameSpace", "");
-                        p.className = m.value("className", "");
+                        p.nameSpace = m.value("namespace", "");
+                        p.className = m.value("class", "");
                         p.instances = m.value("instances", std::vector<std::string>{});
                         p.checkCount = m.value("checkCount", std::size_t{0});
                         if (!plan) {
