@@ -29,10 +29,12 @@ Value convertToDeclared(const Value& value, CimType type, bool isArray, const De
 /// embedded object, stays text).
 template <class Decl, class Describe>
 Value convertToDeclared(const Value& value, const Decl& decl, const Describe& describe) {
-    const bool embedded = value.type() == CimType::Object || value.type() == CimType::Instance;
-    const CimType holds = decl.valueType();
-    if (embedded && (holds == CimType::Object || holds == CimType::Instance)) {
-        return convertToDeclared(value, holds, decl.isArray, describe);
+    // The qualifier lookup only for embedded values: every parameter of every call passes here.
+    if (value.type() == CimType::Object || value.type() == CimType::Instance) {
+        const CimType holds = decl.valueType();
+        if (holds == CimType::Object || holds == CimType::Instance) {
+            return convertToDeclared(value, holds, decl.isArray, describe);
+        }
     }
     return convertToDeclared(value, decl.type, decl.isArray, describe);
 }
