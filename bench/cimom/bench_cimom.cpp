@@ -44,6 +44,22 @@ void BM_InvokeMethod_StopService(benchmark::State& state) {
 }
 BENCHMARK(BM_InvokeMethod_StopService);
 
+// Parameter checking and conversion: a typed integer and a string array, as a client sends.
+void BM_InvokeMethod_WithParameters(benchmark::State& state) {
+    const auto cimom = makeCimom(100);
+    const ObjectPath target = servicePath("svc-42");
+    const std::vector<ParamValue> in{
+        ParamValue{"Level", Value::uint8(7)},
+        ParamValue{"Names", Value::array(CimType::String, {Value::string("alpha"), Value::string("beta")})}};
+    CimClient& client = *cimom;
+    for (auto _ : state) {
+        MethodResult result = client.invokeMethod(target, "Configure", in);
+        benchmark::DoNotOptimize(result);
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_InvokeMethod_WithParameters);
+
 void BM_GetInstance(benchmark::State& state) {
     const auto cimom = makeCimom(10'000);
     const ObjectPath target = servicePath("svc-4242");
