@@ -1,11 +1,11 @@
 // Wall time of whole conformance runs (Google Benchmark, real time).
 #include <benchmark/benchmark.h>
 
-#include "wmimock/conformance/runner.hpp"
+#include "wmimock/harness/runner.hpp"
 
 namespace {
 
-using wmimock::conformance::RunOptions;
+using wmimock::harness::RunOptions;
 
 void runSuite(benchmark::State& state, const std::string& target, RunOptions::Isolation isolation) {
     RunOptions options;
@@ -13,7 +13,7 @@ void runSuite(benchmark::State& state, const std::string& target, RunOptions::Is
     options.isolation = isolation;
     std::size_t checks = 0;
     for (auto _ : state) {
-        const auto result = wmimock::conformance::run(options);
+        const auto result = wmimock::harness::run(options);
         checks = result.results.size();
         if (!result.passed()) state.SkipWithError("the suite failed against this target");
         benchmark::DoNotOptimize(result);

@@ -3,6 +3,7 @@
 // helpers make_running/make_stopped of catalog §0.3, and the verdicts it reaches.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>

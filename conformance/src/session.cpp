@@ -9,16 +9,6 @@
 
 namespace wmimock::conformance {
 
-CheckSettings settingsFrom(const RunOptions& options) {
-    CheckSettings s;
-    s.settleTimeout = options.settleTimeout;
-    s.pollInterval = options.pollInterval;
-    s.jobTimeout = options.jobTimeout;
-    s.strictStarted = options.strictStarted;
-    s.lenientIdempotency = options.lenientIdempotency;
-    return s;
-}
-
 struct Session::Impl {
     Target& target;
     SessionOptions options;

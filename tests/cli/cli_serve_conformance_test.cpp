@@ -13,15 +13,15 @@
 #include "cli_test_support.hpp"
 #include "result_format.hpp"
 #include "serve_process.hpp"
-#include "wmimock/conformance/runner.hpp"
+#include "wmimock/harness/runner.hpp"
 #include "wmimock/services/builtin.hpp"
 
 namespace wmimock::test {
 namespace {
 
 using conformance::CheckResult;
-using conformance::RunOptions;
 using conformance::RunResult;
+using harness::RunOptions;
 
 // Short transitions, polls and waits keep the real-time run short; both runs use the same
 // values. faulty-hangs blocks past the check timeout (5 s) but frees the server after 8 s.
@@ -30,10 +30,10 @@ const std::map<std::string, std::string> kSimOptions = {{"transition_ms", "50"},
 RunOptions optionsFor(const std::string& target, const std::string& instancePath) {
     RunOptions o;
     o.targets = {target};
-    o.instancePath = instancePath;
-    o.pollInterval = std::chrono::duration<double>(0.05);
-    o.jobTimeout = std::chrono::duration<double>(1.0);  // twenty times a 50 ms transition
-    o.settleTimeout = std::chrono::duration<double>(1.0);
+    o.session.instancePath = instancePath;
+    o.session.settings.pollInterval = std::chrono::duration<double>(0.05);
+    o.session.settings.jobTimeout = std::chrono::duration<double>(1.0);  // twenty times a 50 ms transition
+    o.session.settings.settleTimeout = std::chrono::duration<double>(1.0);
     o.checkTimeout = std::chrono::duration<double>(5.0);
     // Both in a child process: faulty-crashes aborts in-process, and a hang must end as a
     // timeout on either side.
@@ -82,10 +82,10 @@ TEST_P(SuiteOverHttp, GivesTheInProcessVerdicts) {
 
     RunOptions remote = optionsFor(serve.url(), instance);
     RunOptions local = optionsFor("builtin:" + info->name, instance);
-    local.simOptions = kSimOptions;
+    local.target.simOptions = kSimOptions;
     if (killsTheServer) remote.filter = local.filter = filter;
-    const RunResult overHttp = conformance::run(remote);
-    const RunResult here = conformance::run(local);
+    const RunResult overHttp = harness::run(remote);
+    const RunResult here = harness::run(local);
     ASSERT_EQ(overHttp.results.size(), here.results.size()) << verdicts(overHttp) << "---\n" << verdicts(here);
     ASSERT_FALSE(here.results.empty());
 

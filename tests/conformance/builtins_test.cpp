@@ -7,16 +7,18 @@
 
 #include "result_format.hpp"
 #include "wmimock/conformance/checks.hpp"
-#include "wmimock/conformance/runner.hpp"
+#include "wmimock/harness/runner.hpp"
 #include "wmimock/services/builtin.hpp"
 
-namespace wmimock::conformance {
+namespace wmimock::harness {
 namespace {
+
+using namespace wmimock::conformance;
 
 RunResult runInProcess(const std::string& target, std::map<std::string, std::string> simOptions = {}) {
     RunOptions options;
     options.targets = {target};
-    options.simOptions = std::move(simOptions);
+    options.target.simOptions = std::move(simOptions);
     options.isolation = RunOptions::Isolation::InProcess;
     return run(options);
 }
@@ -96,4 +98,4 @@ TEST(Win32Builtin, SkipsTheRequestStateChangeRulesItDoesNotModel) {
 }
 
 }  // namespace
-}  // namespace wmimock::conformance
+}  // namespace wmimock::harness

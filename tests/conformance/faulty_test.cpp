@@ -6,11 +6,13 @@
 #include <set>
 
 #include "result_format.hpp"
-#include "wmimock/conformance/runner.hpp"
+#include "wmimock/harness/runner.hpp"
 #include "wmimock/services/builtin.hpp"
 
-namespace wmimock::conformance {
+namespace wmimock::harness {
 namespace {
+
+using namespace wmimock::conformance;
 
 std::vector<std::string> faultyNames() {
     std::vector<std::string> out;
@@ -43,8 +45,8 @@ TEST_P(FaultyBuiltin, FailsExactlyItsDeclaredRules) {
     // faulty-hangs blocks in real time until stopped; faulty-torn-state spends 25 ms of real
     // time per StopService (its race window), 2.5 s for the 100 stops of CONC-005.
     options.checkTimeout = std::chrono::duration<double>(4.0);
-    options.jobTimeout = std::chrono::duration<double>(20.0);  // simulated time: free, but fewer polls
-    const RunResult run = wmimock::conformance::run(options);
+    options.session.settings.jobTimeout = std::chrono::duration<double>(20.0);  // simulated time: free, but fewer polls
+    const RunResult run = wmimock::harness::run(options);
 
     std::set<std::string> failed;
     std::string details;
@@ -78,4 +80,4 @@ TEST(FaultyBuiltins, ThereAreSome) {
 }
 
 }  // namespace
-}  // namespace wmimock::conformance
+}  // namespace wmimock::harness

@@ -1,8 +1,8 @@
 // The GoogleTest adapter as a provider developer uses it: one line, one test per check.
 #include "wmimock/conformance/gtest.hpp"
-#include "wmimock/conformance/targets.hpp"
+#include "wmimock/harness/targets.hpp"
 
-WMIMOCK_INSTANTIATE_CONFORMANCE(Reference, [] { return wmimock::conformance::openTarget("builtin:reference"); });
+WMIMOCK_INSTANTIATE_CONFORMANCE(Reference, [] { return wmimock::harness::openTarget("builtin:reference"); });
 
 namespace {
 

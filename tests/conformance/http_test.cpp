@@ -5,11 +5,13 @@
 #include "result_format.hpp"
 #include "wmimock/cimxml/server.hpp"
 #include "wmimock/conformance/checks.hpp"
-#include "wmimock/conformance/runner.hpp"
+#include "wmimock/harness/runner.hpp"
 #include "wmimock/services/builtin.hpp"
 
-namespace wmimock::conformance {
+namespace wmimock::harness {
 namespace {
+
+using namespace wmimock::conformance;
 
 constexpr const char* kAlpha = R"(root/cimv2:WMIMock_Service.CreationClassName="WMIMock_Service",Name="Alpha",)"
                                R"(SystemCreationClassName="WMIMock_ComputerSystem",SystemName="wmimock-host")";
@@ -23,7 +25,7 @@ TEST(HttpTarget, GivesTheVerdictsOfTheInProcessRun) {
 
     RunOptions remote;
     remote.targets = {"http://127.0.0.1:" + std::to_string(server.port()) + "/root/cimv2"};
-    remote.instancePath = kAlpha;
+    remote.session.instancePath = kAlpha;
     remote.isolation = RunOptions::Isolation::InProcess;
     const RunResult overHttp = run(remote);
 
@@ -42,4 +44,4 @@ TEST(HttpTarget, GivesTheVerdictsOfTheInProcessRun) {
 }
 
 }  // namespace
-}  // namespace wmimock::conformance
+}  // namespace wmimock::harness

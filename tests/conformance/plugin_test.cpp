@@ -6,10 +6,12 @@
 #include "wmimock/cim/error.hpp"
 #include "wmimock/conformance/checks.hpp"
 #include "wmimock/conformance/plugin.hpp"
-#include "wmimock/conformance/runner.hpp"
+#include "wmimock/harness/runner.hpp"
 
-namespace wmimock::conformance {
+namespace wmimock::harness {
 namespace {
+
+using namespace wmimock::conformance;
 
 class ExamplePlugin : public ::testing::TestWithParam<RunOptions::Isolation> {};
 
@@ -55,4 +57,4 @@ TEST(Plugin, AbiInfoDescribesThisBuild) {
 }
 
 }  // namespace
-}  // namespace wmimock::conformance
+}  // namespace wmimock::harness

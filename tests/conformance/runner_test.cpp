@@ -10,12 +10,14 @@
 #include "result_format.hpp"
 #include "wmimock/cim/error.hpp"
 #include "wmimock/conformance/checks.hpp"
-#include "wmimock/conformance/runner.hpp"
 #include "wmimock/conformance/session.hpp"
-#include "wmimock/conformance/targets.hpp"
+#include "wmimock/harness/runner.hpp"
+#include "wmimock/harness/targets.hpp"
 
-namespace wmimock::conformance {
+namespace wmimock::harness {
 namespace {
+
+using namespace wmimock::conformance;
 
 using Key = std::tuple<std::string, std::string, std::string, std::string>;
 
@@ -53,7 +55,7 @@ TEST(Runner, RefusesBadOptionsBeforeRunningAnything) {
     EXPECT_EQ(statusOf([&] { run(inProcess({"builtin:no-such-simulation"})); }), CimStatus::NotFound);
     EXPECT_EQ(statusOf([&] { run(inProcess({"plugin:/no/such/plugin.so"})); }), CimStatus::NotFound);
     RunOptions badClass = inProcess();
-    badClass.className = "WMIMock_NoSuchClass";
+    badClass.session.className = "WMIMock_NoSuchClass";
     EXPECT_NE(statusOf([&] { run(badClass); }), CimStatus::Success);
     RunOptions badShard = inProcess();
     badShard.shard = std::pair{3, 3};
@@ -143,7 +145,7 @@ TEST(Runner, AStopRequestToAnExitedChildIsHarmless) {
     RunOptions o = inProcess();
     o.isolation = RunOptions::Isolation::Process;
     o.filter = "SS-001";
-    o.instancePath = kAlpha;
+    o.session.instancePath = kAlpha;
     bool resultSeen = false;
     bool childExited = false;
     o.onResult = [&](const CheckResult&) { resultSeen = true; };
@@ -196,7 +198,7 @@ TEST(Runner, AHangIsStoppedAtTheCheckTimeout) {
     RunOptions o = inProcess({"builtin:faulty-hangs"});
     o.isolation = RunOptions::Isolation::Process;
     o.filter = "RSC-008,RSC-009";
-    o.instancePath = kAlpha;
+    o.session.instancePath = kAlpha;
     o.checkTimeout = std::chrono::duration<double>(0.5);
     const RunResult r = run(o);
     ASSERT_EQ(r.results.size(), 2U);
@@ -224,4 +226,4 @@ TEST(Session, RestoresEveryInstanceItTouched) {
 }
 
 }  // namespace
-}  // namespace wmimock::conformance
+}  // namespace wmimock::harness

@@ -10,7 +10,7 @@
 #include <pugixml.hpp>
 
 #include "support/test_support.hpp"
-#include "wmimock/conformance/runner.hpp"
+#include "wmimock/harness/runner.hpp"
 #include "wmimock/reports/junit_writer.hpp"
 #include "wmimock/services/builtin.hpp"
 
@@ -26,18 +26,18 @@ protected:
         static std::map<std::string, conformance::RunResult> runs;
         auto it = runs.find(name);
         if (it == runs.end()) {
-            conformance::RunOptions options;
+            harness::RunOptions options;
             options.targets = {"builtin:" + name};
             const services::BuiltinInfo* info = services::findBuiltin(name);
             if (info != nullptr && info->kind == services::BuiltinKind::Faulty) {
-                options.isolation = conformance::RunOptions::Isolation::Process;
+                options.isolation = harness::RunOptions::Isolation::Process;
                 for (const std::string& rule : info->brokenRules) options.filter += rule + ",";
                 // The hanging implementation costs one timeout per hanging check.
                 if (name == "faulty-hangs") options.checkTimeout = std::chrono::duration<double>(0.5);
             } else {
-                options.isolation = conformance::RunOptions::Isolation::InProcess;
+                options.isolation = harness::RunOptions::Isolation::InProcess;
             }
-            it = runs.emplace(name, conformance::run(options)).first;
+            it = runs.emplace(name, harness::run(options)).first;
         }
         return it->second;
     }

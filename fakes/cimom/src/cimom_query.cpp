@@ -5,8 +5,8 @@
 #include "cimom_impl.hpp"
 #include "instance_shaping.hpp"
 #include "instance_validator.hpp"
-#include "wql_eval.hpp"
-#include "wql_query.hpp"
+#include "wql/wql_eval.hpp"
+#include "wql/wql_query.hpp"
 
 namespace wmimock {
 

@@ -12,7 +12,7 @@
 #include "stop_signals.hpp"
 #include "wmimock/cim/error.hpp"
 #include "wmimock/cim/names.hpp"
-#include "wmimock/conformance/runner.hpp"
+#include "wmimock/harness/runner.hpp"
 #include "wmimock/reports/console_reporter.hpp"
 #include "wmimock/reports/incremental_report.hpp"
 #include "wmimock/reports/json_writer.hpp"
@@ -92,30 +92,30 @@ ConformCommand::ConformCommand(CLI::App& parent)
 }
 
 int ConformCommand::run() const {
-    conformance::RunOptions options;
+    harness::RunOptions options;
     if (!targets_.empty()) options.targets = targets_;
-    options.mofFiles = mofFiles_;
-    options.includeDirs = includeDirs_;
-    options.nameSpace = nameSpace_;
-    options.className = className_;
-    options.instancePath = instancePath_;
+    options.target.mofFiles = mofFiles_;
+    options.target.includeDirs = includeDirs_;
+    options.target.simOptions = parseSimOptions(simOptions_);
+    options.target.user = user_;
+    options.target.password = password_;
+    options.session.nameSpace = nameSpace_;
+    options.session.className = className_;
+    options.session.instancePath = instancePath_;
+    options.session.settings.strictStarted = strictStarted_;
+    options.session.settings.lenientIdempotency = lenientIdempotency_;
     options.filter = filter_;
     options.checkTimeout = std::chrono::duration<double>(timeoutSeconds_);
-    options.simOptions = parseSimOptions(simOptions_);
     options.shard = shard_.empty() ? shardFromEnvironment() : std::optional(parseShard(shard_));
-    options.user = user_;
-    options.password = password_;
-    options.strictStarted = strictStarted_;
-    if (iequals(isolation_, "process")) options.isolation = conformance::RunOptions::Isolation::Process;
-    if (iequals(isolation_, "in-process")) options.isolation = conformance::RunOptions::Isolation::InProcess;
-    options.lenientIdempotency = lenientIdempotency_;
+    if (iequals(isolation_, "process")) options.isolation = harness::RunOptions::Isolation::Process;
+    if (iequals(isolation_, "in-process")) options.isolation = harness::RunOptions::Isolation::InProcess;
 
     reports::JUnitOptions junitOptions;
     junitOptions.flavor = reports::parseJUnitFlavor(junitFlavor_).value_or(reports::JUnitFlavor::Jenkins);
     junitOptions.fileLine = junitFileLine_;
 
     // Planning validates targets, MOF and classes before anything is written.
-    const std::vector<conformance::PlannedCheck> planned = conformance::plan(options);
+    const std::vector<harness::PlannedCheck> planned = harness::plan(options);
     if (list_) {
         if (iequals(format_, "json")) {
             nlohmann::ordered_json checks = nlohmann::ordered_json::array();
@@ -175,7 +175,7 @@ int ConformCommand::run() const {
         }
     };
 
-    conformance::RunResult result = conformance::run(options);
+    conformance::RunResult result = harness::run(options);
     const int signal = StopSignals::received();
     if (signal != 0) result.interrupted = true;
     try {

@@ -18,7 +18,7 @@ struct CheckInfo {
 /// Every check, in catalog order (rule order of the catalog, then declaration order).
 std::span<const CheckInfo> checks() noexcept;
 
-/// "SS-001 StopServiceReturns0": what RunOptions::filter globs are matched against.
+/// "SS-001 StopServiceReturns0": what harness::RunOptions::filter globs are matched against.
 std::string filterKey(const CheckInfo& check);
 
 /// True if `filter` selects the check. `filter` is a comma-separated list of globs

@@ -93,11 +93,6 @@ namespace wmimock::conformance {
 std::unique_ptr<Target> makeRegisteredTarget(std::string name, plugin::RegisterFunction registerFunction,
                                              std::shared_ptr<Clock> clock = nullptr);
 
-/// Loads `path` with dlopen, checks its ABI and registers it into a fresh CIMOM on the
-/// system clock. Throws CimError(NotFound) if the file is missing, InvalidParameter if it
-/// is not a wmimock plugin or was built for another ABI (the message says which fact differs).
-std::unique_ptr<Target> openPluginTarget(const std::string& path);
-
 }  // namespace wmimock::conformance
 
 /// Exports `registerFunction` (void(wmimock::plugin::Registrar&)) as the plugin entry point.

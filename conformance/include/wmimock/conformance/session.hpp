@@ -11,7 +11,6 @@
 #include "wmimock/cim/object_path.hpp"
 #include "wmimock/conformance/checks.hpp"
 #include "wmimock/conformance/result.hpp"
-#include "wmimock/conformance/runner.hpp"
 #include "wmimock/conformance/target.hpp"
 
 namespace wmimock::conformance {
@@ -28,7 +27,6 @@ struct CheckSettings {
     int raceRounds = 3;       ///< CONC-004: races run, each from running (a race may not show at once)
     int repeatedStops = 100;  ///< CONC-005: sequential stops
 };
-CheckSettings settingsFrom(const RunOptions& options);
 
 struct SessionOptions {
     std::string nameSpace;     ///< empty: target.defaultNamespace()

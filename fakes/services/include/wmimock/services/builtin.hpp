@@ -13,6 +13,7 @@
 
 #include "wmimock/cim/clock.hpp"
 #include "wmimock/cimom/cimom.hpp"
+#include "wmimock/cimom/fixtures.hpp"
 
 namespace wmimock::services {
 
@@ -58,9 +59,8 @@ struct BuiltinEnvironment {
 /// Unknown name -> CimError(NotFound).
 BuiltinEnvironment makeBuiltin(std::string_view name, const SimulationOptions& options = {});
 
-/// The project's fixture MOF, embedded in the library ("mof/reference.mof",
-/// "instances/reference_system.mof", ...), usable as a MofSourceLoader.
-std::optional<std::string_view> embeddedFixture(std::string_view relativePath) noexcept;
-MofSourceLoader embeddedFixtureLoader();
+/// The embedded fixture MOF (see wmimock/cimom/fixtures.hpp).
+using wmimock::embeddedFixture;
+using wmimock::embeddedFixtureLoader;
 
 }  // namespace wmimock::services

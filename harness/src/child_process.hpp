@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-namespace wmimock::conformance {
+namespace wmimock::harness {
 
 /// The child's side: send lines, look for a stop request.
 class ChildChannel {
@@ -56,4 +56,4 @@ private:
     std::optional<std::string> ended_;
 };
 
-}  // namespace wmimock::conformance
+}  // namespace wmimock::harness

@@ -1,63 +1,19 @@
-// plugin:PATH targets and registration functions run in-process (see plugin.hpp).
+// plugin:PATH targets: a provider library loaded with dlopen, its ABI checked, its
+// registration function run into a fresh CIMOM on the system clock (see plugin.hpp).
 #include <dlfcn.h>
 
 #include <filesystem>
-#include <set>
 
 #include "wmimock/cim/error.hpp"
-#include "wmimock/cim/names.hpp"
+#include "wmimock/conformance/cimom_target.hpp"
 #include "wmimock/conformance/plugin.hpp"
-#include "wmimock/conformance/targets.hpp"
-#include "wmimock/services/builtin.hpp"
+#include "wmimock/harness/targets.hpp"
 
-namespace wmimock::conformance {
+namespace wmimock::harness {
+
+using conformance::CimomTarget;
+using conformance::Target;
 namespace {
-
-/// What the harness gives a plugin: a fresh CIMOM, the core schema on demand.
-class CimomRegistrar final : public plugin::Registrar {
-public:
-    CimomRegistrar(Cimom& cimom, Clock& clock) : cimom_(cimom), clock_(clock) {}
-
-    void loadMof(std::string_view mofText, std::string_view sourceName, std::string_view nameSpace) override {
-        const std::string ns = normalizeNamespace(nameSpace);
-        loadCoreSchema(ns);
-        MofCompileOptions options;
-        options.defaultNamespace = ns;
-        cimom_.loadMof(mofText, sourceName, options);
-    }
-    void registerProvider(std::string_view nameSpace, std::string_view className,
-                          std::shared_ptr<InstanceProvider> instances,
-                          std::shared_ptr<MethodProvider> methods) override {
-        cimom_.registerProvider(nameSpace, className, std::move(instances), std::move(methods));
-    }
-    void setDefaultTarget(std::string_view nameSpace, std::string_view className) override {
-        nameSpace_ = normalizeNamespace(nameSpace);
-        className_ = std::string(className);
-    }
-    Clock& clock() override { return clock_; }
-
-    const std::string& nameSpace() const noexcept { return nameSpace_; }
-    const std::string& className() const noexcept { return className_; }
-
-private:
-    void loadCoreSchema(const std::string& ns) {
-        if (!loaded_.insert(ns).second) return;
-        cimom_.createNamespace(ns);
-        MofCompileOptions options;
-        options.defaultNamespace = ns;
-        for (const std::string_view file : {"mof/qualifiers.mof", "mof/cim_core.mof"}) {
-            const auto text = services::embeddedFixture(file);
-            if (!text) throw CimError(CimStatus::Failed, "the embedded core schema lacks " + std::string(file));
-            cimom_.loadMof(*text, file, options);
-        }
-    }
-
-    Cimom& cimom_;
-    Clock& clock_;
-    std::set<std::string> loaded_;
-    std::string nameSpace_ = "root/cimv2";
-    std::string className_ = "CIM_Service";
-};
 
 /// Keeps the library loaded for as long as objects it created may exist.
 struct LibraryHandle {
@@ -88,15 +44,6 @@ private:
     std::unique_ptr<CimomTarget> inner_;
 };
 
-std::unique_ptr<CimomTarget> registerInto(std::string name, plugin::RegisterFunction registerFunction,
-                                          std::shared_ptr<Clock> clock) {
-    auto cimom = std::make_shared<Cimom>(clock);
-    CimomRegistrar registrar(*cimom, *clock);
-    registerFunction(registrar);
-    return std::make_unique<CimomTarget>(std::move(name), std::move(cimom), std::move(clock), registrar.nameSpace(),
-                                         registrar.className());
-}
-
 std::string abiDifference(const plugin::AbiInfo& theirs) {
     const plugin::AbiInfo ours = plugin::currentAbi();
     const auto field = [](std::string_view what, std::uint32_t a, std::uint32_t b) {
@@ -120,13 +67,6 @@ std::string abiDifference(const plugin::AbiInfo& theirs) {
 }
 
 }  // namespace
-
-std::unique_ptr<Target> makeRegisteredTarget(std::string name, plugin::RegisterFunction registerFunction,
-                                             std::shared_ptr<Clock> clock) {
-    if (registerFunction == nullptr) throw CimError(CimStatus::InvalidParameter, "no registration function");
-    if (!clock) clock = std::make_shared<ManualClock>();
-    return registerInto(std::move(name), registerFunction, std::move(clock));
-}
 
 std::unique_ptr<Target> openPluginTarget(const std::string& path) {
     std::error_code ec;
@@ -156,13 +96,9 @@ std::unique_ptr<Target> openPluginTarget(const std::string& path) {
     if (const auto difference = abiDifference(theirs); !difference.empty()) {
         throw CimError(CimStatus::InvalidParameter, "plugin '" + path + "' was built for another ABI: " + difference);
     }
-    auto clock = std::make_shared<SystemClock>();
-    auto cimom = std::make_shared<Cimom>(clock);
-    CimomRegistrar registrar(*cimom, *clock);
-    entry(&registrar);
-    auto inner = std::make_unique<CimomTarget>("plugin:" + path, std::move(cimom), std::move(clock),
-                                               registrar.nameSpace(), registrar.className());
+    auto inner = conformance::registerTarget("plugin:" + path, std::make_shared<SystemClock>(),
+                                             [entry](plugin::Registrar& registrar) { entry(&registrar); });
     return std::make_unique<PluginTarget>(std::move(library), std::move(inner));
 }
 
-}  // namespace wmimock::conformance
+}  // namespace wmimock::harness

@@ -4,7 +4,7 @@
 #include <span>
 #include <string_view>
 
-namespace wmimock::services::detail {
+namespace wmimock::detail {
 
 struct EmbeddedFile {
     std::string_view path;   ///< relative to fixtures/, e.g. "mof/reference.mof"
@@ -13,4 +13,4 @@ struct EmbeddedFile {
 
 std::span<const EmbeddedFile> embeddedFiles() noexcept;
 
-}  // namespace wmimock::services::detail
+}  // namespace wmimock::detail

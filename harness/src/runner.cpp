@@ -1,6 +1,6 @@
 // run() and plan(): targets in order, each target's instances, each selected check; in this
 // process or in a child process per target with a watchdog (see child_process.hpp).
-#include "wmimock/conformance/runner.hpp"
+#include "wmimock/harness/runner.hpp"
 
 #include <filesystem>
 #include <set>
@@ -11,32 +11,15 @@
 #include "wmimock/conformance/result_json.hpp"
 #include "wmimock/conformance/rule.hpp"
 #include "wmimock/conformance/session.hpp"
-#include "wmimock/conformance/targets.hpp"
 
-namespace wmimock::conformance {
+namespace wmimock::harness {
+
+using namespace conformance;
+
 namespace {
 
 using Json = nlohmann::ordered_json;
 using SteadyClock = std::chrono::steady_clock;
-
-TargetOptions targetOptionsFrom(const RunOptions& o) {
-    TargetOptions t;
-    t.simOptions = o.simOptions;
-    t.mofFiles = o.mofFiles;
-    t.includeDirs = o.includeDirs;
-    t.user = o.user;
-    t.password = o.password;
-    return t;
-}
-
-SessionOptions sessionOptionsFrom(const RunOptions& o) {
-    SessionOptions s;
-    s.nameSpace = o.nameSpace;
-    s.className = o.className;
-    s.instancePath = o.instancePath;
-    s.settings = settingsFrom(o);
-    return s;
-}
 
 /// What a target's run consists of: every (instance, selected check), in that order.
 struct TargetPlan {
@@ -110,8 +93,8 @@ public:
             if (process_ && targetKind(spec) == TargetKind::Plugin) {
                 runIsolated(spec, true);
             } else {
-                auto target = openTarget(spec, targetOptionsFrom(options_));
-                Session session(*target, sessionOptionsFrom(options_));
+                auto target = openTarget(spec, options_.target);
+                Session session(*target, options_.session);
                 addToPlan(spec, planOf(session, selected_.size()));
             }
         }
@@ -206,8 +189,8 @@ private:
     }
 
     void runInProcess(const std::string& spec) {
-        auto target = openTarget(spec, targetOptionsFrom(options_));
-        Session session(*target, sessionOptionsFrom(options_));
+        auto target = openTarget(spec, options_.target);
+        Session session(*target, options_.session);
         const TargetPlan p = planOf(session, selected_.size());
         ItemCallbacks cb;
         cb.begin = [](std::size_t) {};
@@ -228,8 +211,8 @@ private:
         if (kind == TargetKind::Builtin) {
             // Built once here (bad options throw before any check runs); every child forks a
             // pristine copy, so a restart after a crash costs nothing.
-            prebuilt = openTarget(spec, targetOptionsFrom(options_));
-            preSession = std::make_unique<Session>(*prebuilt, sessionOptionsFrom(options_));
+            prebuilt = openTarget(spec, options_.target);
+            preSession = std::make_unique<Session>(*prebuilt, options_.session);
         } else if (kind == TargetKind::Plugin) {
             const std::string path = spec.substr(std::string_view("plugin:").size());
             std::error_code ec;
@@ -251,8 +234,8 @@ private:
                 Session* session = preSession.get();
                 if (session == nullptr) {
                     try {
-                        own = openTarget(spec, targetOptionsFrom(options_));
-                        ownSession = std::make_unique<Session>(*own, sessionOptionsFrom(options_));
+                        own = openTarget(spec, options_.target);
+                        ownSession = std::make_unique<Session>(*own, options_.session);
                     } catch (const CimError& e) {
                         channel.send(
                             Json{{"type", "fatal"}, {"status", static_cast<int>(e.status())}, {"message", e.message()}}
@@ -403,4 +386,4 @@ std::vector<PlannedCheck> plan(const RunOptions& options) {
     return Runner(options).plan();
 }
 
-}  // namespace wmimock::conformance
+}  // namespace wmimock::harness

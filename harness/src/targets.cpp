@@ -1,15 +1,16 @@
-// Target specs: builtin:NAME, plugin:PATH, http(s)://... (when built with CIM-XML).
-#include "wmimock/conformance/targets.hpp"
-
-#include <filesystem>
+// Target specs: builtin:NAME, plugin:PATH, http(s)://...
+#include "wmimock/harness/targets.hpp"
 
 #include "wmimock/cim/error.hpp"
-#include "wmimock/conformance/plugin.hpp"
+#include "wmimock/cimxml/client.hpp"
+#include "wmimock/conformance/cimom_target.hpp"
 #include "wmimock/services/builtin.hpp"
 
-#include "wmimock/cimxml/client.hpp"
+namespace wmimock::harness {
 
-namespace wmimock::conformance {
+using conformance::CimomTarget;
+using conformance::Target;
+
 namespace {
 
 constexpr std::string_view kBuiltin = "builtin:";
@@ -62,14 +63,6 @@ std::unique_ptr<Target> openHttp(std::string_view spec, const TargetOptions& opt
 
 }  // namespace
 
-CimomTarget::CimomTarget(std::string name, std::shared_ptr<Cimom> cimom, std::shared_ptr<Clock> clock,
-                         std::string defaultNamespace, std::string defaultClass)
-    : name_(std::move(name)),
-      cimom_(std::move(cimom)),
-      clock_(std::move(clock)),
-      defaultNamespace_(std::move(defaultNamespace)),
-      defaultClass_(std::move(defaultClass)) {}
-
 TargetKind targetKind(std::string_view spec) {
     if (startsWith(spec, kBuiltin) && spec.size() > kBuiltin.size()) return TargetKind::Builtin;
     if (startsWith(spec, kPlugin) && spec.size() > kPlugin.size()) return TargetKind::Plugin;
@@ -90,4 +83,4 @@ std::unique_ptr<Target> openTarget(std::string_view spec, const TargetOptions& o
     throw CimError(CimStatus::InvalidParameter, "unknown target '" + std::string(spec) + "'");
 }
 
-}  // namespace wmimock::conformance
+}  // namespace wmimock::harness

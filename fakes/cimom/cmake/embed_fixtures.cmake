@@ -26,10 +26,10 @@ foreach(relative IN LISTS files)
     math(EXPR index "${index} + 1")
 endforeach()
 
-set(content "// Fixture MOF files embedded by fakes/services/cmake/embed_fixtures.cmake; do not edit.
+set(content "// Fixture MOF files embedded by fakes/cimom/cmake/embed_fixtures.cmake; do not edit.
 #include \"embedded_fixture_table.hpp\"
 
-namespace wmimock::services::detail {
+namespace wmimock::detail {
 namespace {
 ${arrays}
 constexpr EmbeddedFile kFiles[] = {
@@ -38,7 +38,7 @@ ${entries}};
 
 std::span<const EmbeddedFile> embeddedFiles() noexcept { return kFiles; }
 
-}  // namespace wmimock::services::detail
+}  // namespace wmimock::detail
 ")
 
 # Rewrite only on change so that an unchanged fixture set does not trigger a recompile.

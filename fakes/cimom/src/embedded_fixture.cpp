@@ -2,10 +2,11 @@
 #include <vector>
 
 #include "embedded_fixture_table.hpp"
+#include "wmimock/cim/error.hpp"
 #include "wmimock/cim/names.hpp"
-#include "wmimock/services/builtin.hpp"
+#include "wmimock/cimom/fixtures.hpp"
 
-namespace wmimock::services {
+namespace wmimock {
 namespace {
 
 /// "./mof\\x.mof", "fixtures/mof/x.mof", "mof/../mof/x.mof" -> "mof/x.mof".
@@ -65,4 +66,15 @@ MofSourceLoader embeddedFixtureLoader() {
     };
 }
 
-}  // namespace wmimock::services
+void loadCoreSchema(Cimom& cimom, std::string_view nameSpace) {
+    cimom.createNamespace(nameSpace);
+    MofCompileOptions options;
+    options.defaultNamespace = std::string(nameSpace);
+    for (const std::string_view file : {"mof/qualifiers.mof", "mof/cim_core.mof"}) {
+        const auto text = embeddedFixture(file);
+        if (!text) throw CimError(CimStatus::Failed, "the embedded core schema lacks " + std::string(file));
+        cimom.loadMof(*text, file, options);
+    }
+}
+
+}  // namespace wmimock

@@ -12,7 +12,7 @@
 
 #include "wmimock/cim/error.hpp"
 
-namespace wmimock::conformance {
+namespace wmimock::harness {
 namespace {
 
 std::string signalName(int sig) {
@@ -155,4 +155,4 @@ std::string ChildProcess::wait() {
     return *ended_;
 }
 
-}  // namespace wmimock::conformance
+}  // namespace wmimock::harness

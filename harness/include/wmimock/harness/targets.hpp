@@ -1,0 +1,40 @@
+// Opening targets by name.
+//
+//   builtin:NAME      a simulation from fakes/services (builtin:reference, builtin:win32, ...)
+//   plugin:PATH.so    a provider shared library (see wmimock/conformance/plugin.hpp)
+//   http://HOST:PORT[/NAMESPACE]   a remote WBEM server over CIM-XML
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "wmimock/conformance/target.hpp"
+
+namespace wmimock::harness {
+
+struct TargetOptions {
+    std::map<std::string, std::string> simOptions;  ///< built-ins: services::SimulationOptions
+    std::vector<std::string> mofFiles;              ///< built-ins: extra MOF compiled after the fixtures
+    std::vector<std::string> includeDirs;           ///< #pragma include search path for mofFiles
+    std::string user, password;                     ///< http targets
+};
+
+enum class TargetKind { Builtin, Plugin, Http };
+
+/// The kind a spec names. Throws CimError(InvalidParameter) for anything else:
+/// "unknown target 'foo': expected builtin:NAME, plugin:PATH or http://HOST[:PORT]".
+TargetKind targetKind(std::string_view spec);
+
+/// Opens a target. Throws CimError: InvalidParameter (bad spec, MOF errors, ABI mismatch),
+/// NotFound (unknown built-in, missing plugin file).
+std::unique_ptr<conformance::Target> openTarget(std::string_view spec, const TargetOptions& options = {});
+
+/// Loads `path` with dlopen, checks its ABI and registers it into a fresh CIMOM on the
+/// system clock. Throws CimError(NotFound) if the file is missing, InvalidParameter if it
+/// is not a wmimock plugin or was built for another ABI (the message says which fact differs).
+std::unique_ptr<conformance::Target> openPluginTarget(const std::string& path);
+
+}  // namespace wmimock::harness
