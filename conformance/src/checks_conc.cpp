@@ -69,8 +69,47 @@ std::vector<Call> stops(int n) {
     return std::vector<Call>(static_cast<std::size_t>(n), Call{"StopService", {}});
 }
 
+/// Whether one request, alone from running, stops T: the control of a race. Catalog §6
+/// Rev. 2: the concurrency rules judge convergence, not the element's other rules, so a
+/// method that declines, or that does not stop T even without a race (SS-002's or JOB-004's
+/// fault), takes no part in the race. Running the control first keeps the verdict
+/// independent of which racing call wins.
+struct Control {
+    std::string method;
+    bool usable = false;
+    std::string why;  ///< when not usable
+    /// Started FALSE once stopped alone. When a lone stop already leaves Started TRUE, that
+    /// is SS-002's fault, and the race is judged on EnabledState and RequestedState only.
+    bool startedFollows = true;
+};
+
+Control controlStop(CheckContext& ctx, const std::string& method) {
+    Control c{method, false, {}};
+    if (!ctx.makeRunning()) {
+        c.why = "the service could not be brought to running";
+        return c;
+    }
+    const Attempt a = method == "StopService" ? ctx.stop() : ctx.rsc(3);
+    if (a.call.notSupported()) {
+        c.why = method + " is declined: " + a.call.describe();
+    } else if (a.job && !a.job->terminal) {
+        c.why = method + " alone leaves its job unfinished (JOB-004)";
+    } else if (!a.reached) {
+        c.why = method + " alone does not stop the service (" + a.after.toString() + ")";
+    } else {
+        c.usable = true;
+        c.startedFollows = a.after.started != true;
+    }
+    ctx.evidence("control, " + method + " alone: " +
+                 (!c.usable          ? c.why
+                  : c.startedFollows ? std::string("stops the service")
+                                     : "stops the service but leaves Started TRUE (SS-002's fault: the race's "
+                                       "Started is not judged)"));
+    return c;
+}
+
 /// Shared verdict of CONC-001/003: codes allowed, no CIM_ERR_FAILED, service ends stopped.
-bool convergedStopped(CheckContext& ctx, const std::vector<CallOutcome>& calls) {
+bool convergedStopped(CheckContext& ctx, const std::vector<CallOutcome>& calls, bool judgeStarted) {
     const ValueMap* vm = ctx.methodValueMap("StopService");
     for (const auto& c : calls) {
         if (c.error == CimStatus::Failed) {
@@ -97,11 +136,15 @@ bool convergedStopped(CheckContext& ctx, const std::vector<CallOutcome>& calls) 
         ctx.fail("the service stopped after concurrent stops", s.last.toString());
         return false;
     }
-    if (s.last.started == true) {  // SS-002's MUST part
-        ctx.fail("Started FALSE after the concurrent stops", s.last.toString());
+    // Catalog §6 Rev. 2: Started is CON-002's SHOULD, unless a StopService of the race
+    // returned 0, where SS-002's MUST applies.
+    const bool stopSucceeded = std::any_of(
+        calls.begin(), calls.end(), [](const CallOutcome& c) { return c.method == "StopService" && c.returned(0); });
+    if (judgeStarted && stopSucceeded && s.last.started == true) {
+        ctx.fail("Started FALSE after the concurrent stops (SS-002: a StopService returned 0)", s.last.toString());
         return false;
     }
-    if (const auto mismatch = startedMismatch(s.last); !mismatch.empty()) {
+    if (const auto mismatch = startedMismatch(s.last); judgeStarted && !mismatch.empty()) {
         ctx.warn("after the concurrent stops: " + mismatch + " (CON-002)");
     }
     return true;
@@ -112,10 +155,12 @@ bool allDeclined(const std::vector<CallOutcome>& calls) {
 }
 
 WMIMOCK_CHECK(conc001, "CONC-001", "ParallelStopsConverge") {
+    const Control control = controlStop(ctx, "StopService");
+    if (!control.usable) return ctx.notSupported("no race to judge: " + control.why);
     if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
     const auto calls = fireTogether(ctx, stops(ctx.settings().parallelCalls));
     if (allDeclined(calls)) return ctx.notSupported("StopService is not supported: " + calls.front().describe());
-    if (!convergedStopped(ctx, calls)) return;
+    if (!convergedStopped(ctx, calls, control.startedFollows)) return;
     ctx.pass(std::to_string(calls.size()) + " concurrent StopService calls converged to stopped");
 }
 
@@ -156,15 +201,30 @@ WMIMOCK_CHECK(conc002, "CONC-002", "OneEffectiveStopIdempotentExtras") {
 
 WMIMOCK_CHECK(conc003, "CONC-003", "MixedStopAndRscConverge") {
     if (ctx.rscRulesDoNotApply()) return;
+    std::vector<Control> controls = {controlStop(ctx, "StopService"), controlStop(ctx, "RequestStateChange")};
+    std::vector<std::string> methods, excluded;
+    bool judgeStarted = true;
+    for (const auto& c : controls) {
+        (c.usable ? methods : excluded).push_back(c.usable ? c.method : c.why);
+        judgeStarted = judgeStarted && c.startedFollows;
+    }
+    if (methods.empty()) {
+        std::string why;
+        for (const auto& e : excluded) why += (why.empty() ? "" : "; ") + e;
+        return ctx.notSupported("no method stops the service on its own, so no race can be judged: " + why);
+    }
     if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
     std::vector<Call> calls;
     for (int i = 0; i < ctx.settings().parallelCalls; ++i) {
-        calls.push_back(i % 2 == 0 ? Call{"StopService", {}}
-                                   : Call{"RequestStateChange", {{"RequestedState", Value::uint16(3)}}});
+        const std::string& m = methods[static_cast<std::size_t>(i) % methods.size()];
+        calls.push_back(m == "StopService" ? Call{m, {}} : Call{m, {{"RequestedState", Value::uint16(3)}}});
     }
     const auto out = fireTogether(ctx, calls);
-    if (allDeclined(out)) return ctx.notSupported("neither method is supported");
-    if (!convergedStopped(ctx, out)) return;
+    if (!convergedStopped(ctx, out, judgeStarted)) return;
+    if (methods.size() == 1) {
+        return ctx.pass(std::to_string(calls.size()) + " concurrent " + methods.front() +
+                        " calls converged to stopped; judged on that method alone: " + excluded.front());
+    }
     ctx.pass("concurrent StopService and RequestStateChange(3) converged to stopped");
 }
 
@@ -176,7 +236,7 @@ struct RaceEnd {
     std::string expected, got;
 };
 
-RaceEnd raceOnce(CheckContext& ctx) {
+RaceEnd raceOnce(CheckContext& ctx, bool judgeStarted) {
     std::vector<Call> calls;
     for (int i = 0; i < ctx.settings().racePairs; ++i) {
         calls.push_back({"StopService", {}});
@@ -200,7 +260,7 @@ RaceEnd raceOnce(CheckContext& ctx) {
     if (r.state != RunState::Running && r.state != RunState::Stopped) {
         r.expected = "a settled running or stopped state after the race";
         r.got = s.toString();
-    } else if (const auto mismatch = startedMismatch(s); !mismatch.empty()) {
+    } else if (const auto mismatch = startedMismatch(s); judgeStarted && !mismatch.empty()) {
         r.expected = "Started consistent with EnabledState after the race";
         r.got = mismatch;
     } else if (s.enabledState && s.modelsEnablement() && *s.enabledState != 2 && *s.enabledState != 3) {
@@ -217,11 +277,13 @@ RaceEnd raceOnce(CheckContext& ctx) {
 // times, each from running, and the first mixed end fails.
 WMIMOCK_CHECK(conc004, "CONC-004", "StopStartRaceEndsClean") {
     const int rounds = std::max(1, ctx.settings().raceRounds);
+    // A stop that leaves Started TRUE even alone is SS-002's fault, not the race's.
+    const bool judgeStarted = controlStop(ctx, "StopService").startedFollows;
     std::map<std::string, int> ends;
     for (int round = 1; round <= rounds; ++round) {
         if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
         ctx.evidence("round " + std::to_string(round) + " of " + std::to_string(rounds));
-        const RaceEnd r = raceOnce(ctx);
+        const RaceEnd r = raceOnce(ctx, judgeStarted);
         if (r.declined) return ctx.notSupported("neither StopService nor StartService is supported");
         if (!r.expected.empty()) {
             return ctx.fail(r.expected,

@@ -73,6 +73,32 @@ TEST_P(FaultyBuiltin, FailsExactlyItsDeclaredRules) {
     EXPECT_FALSE(run.interrupted);
 }
 
+/// (rule, instance, outcome) of every result, in plan order.
+std::vector<std::string> verdictSet(const RunResult& run) {
+    std::vector<std::string> out;
+    for (const auto& r : run.results)
+        out.push_back(r.ruleId + " " + r.instancePath + " " + std::string(toString(r.outcome)));
+    return out;
+}
+
+// Catalog §6 Rev. 2: who wins a race must not change the verdict. The concurrency checks
+// run a control of each method alone first, so a fault that shows without a race is the
+// sequential rule's, whichever call of the race wins.
+TEST_P(FaultyBuiltin, TheConcurrencyVerdictsAreTheSameInEveryRun) {
+    const services::BuiltinInfo* info = services::findBuiltin(GetParam());
+    ASSERT_NE(info, nullptr);
+    EXPECT_TRUE(info->raceDependentRules.empty()) << "a built-in fault whose visibility depends on thread timing";
+    RunOptions options;
+    options.targets = {"builtin:" + info->name};
+    options.filter = "CONC-001,CONC-003,CONC-004";
+    options.isolation = RunOptions::Isolation::InProcess;  // these three neither hang nor crash
+    const std::vector<std::string> first = verdictSet(wmimock::harness::run(options));
+    ASSERT_FALSE(first.empty());
+    for (int i = 1; i < 8; ++i) {
+        ASSERT_EQ(verdictSet(wmimock::harness::run(options)), first) << info->name << ", run " << i + 1;
+    }
+}
+
 INSTANTIATE_TEST_SUITE_P(Conformance, FaultyBuiltin, ::testing::ValuesIn(faultyNames()), paramName);
 
 TEST(FaultyBuiltins, ThereAreSome) {

@@ -28,6 +28,7 @@ int TargetsCommand::run() const {
                            {"kind", services::toString(info.kind)},
                            {"description", info.description},
                            {"brokenRules", info.brokenRules},
+                           {"raceDependentRules", info.raceDependentRules},
                            {"namespace", info.nameSpace},
                            {"class", info.className}});
         }
