@@ -52,6 +52,7 @@ bool isTerminalJobState(std::uint16_t state) noexcept {
 }
 
 bool CallOutcome::notSupported() const noexcept {
+    if (wronglySignalledDecline) return true;
     if (error) return *error == CimStatus::NotSupported || *error == CimStatus::MethodNotAvailable;
     return code == 1U;
 }
@@ -219,8 +220,16 @@ CallOutcome CheckContext::invoke(const ObjectPath& target, std::string_view meth
         out.error = e.status();
         out.errorMessage = e.message();
     }
-    evidence("InvokeMethod(" + target.toString() + ") " + out.method + "(" + paramText(in) + ") -> " + out.describe());
+    classifyDecline(out, target);
+    evidence(
+        "InvokeMethod(" + target.toString() + ") " + out.method + "(" + paramText(in) + ") -> " + out.describe() +
+        (out.wronglySignalledDecline ? " (a wrongly signalled decline: the class declares " + out.method + ")" : ""));
     return out;
+}
+
+void CheckContext::classifyDecline(CallOutcome& call, const ObjectPath& on) {
+    call.wronglySignalledDecline =
+        call.error == CimStatus::MethodNotFound && on == path_ && method(call.method) != nullptr;
 }
 
 CallOutcome CheckContext::requestStateChange(std::uint16_t state, std::optional<Value> timeout) {

@@ -29,10 +29,16 @@ struct CallOutcome {
     MethodResult result;
     std::optional<ObjectPath> job;  ///< the Job out-parameter when it holds a reference
     bool jobPresent = false;        ///< a non-NULL Job out-parameter of any kind came back
+    /// Catalog §0.3 Rev. 2: CIM_ERR_METHOD_NOT_FOUND for a method the class declares, on the
+    /// instance under test. ERR-006 alone fails it; for every other rule it is a decline.
+    bool wronglySignalledDecline = false;
 
     bool returned(std::uint64_t value) const noexcept { return !error && code == value; }
-    /// Catalog §0.3: return 1, CIM_ERR_NOT_SUPPORTED or CIM_ERR_METHOD_NOT_AVAILABLE.
+    /// Catalog §0.3: return 1, CIM_ERR_NOT_SUPPORTED or CIM_ERR_METHOD_NOT_AVAILABLE, or a
+    /// wrongly signalled decline.
     bool notSupported() const noexcept;
+    /// A decline with one of the signals §0.3 lists (not a wrongly signalled one).
+    bool declinedProperly() const noexcept { return notSupported() && !wronglySignalledDecline; }
     /// "0", "4096 Job=...", "CIM_ERR_NOT_FOUND (message)", "NULL".
     std::string describe() const;
 };
@@ -135,6 +141,8 @@ public:
     CallOutcome invoke(std::string_view method, const std::vector<ParamValue>& in = {}) {
         return invoke(path_, method, in);
     }
+    /// Marks a CIM_ERR_METHOD_NOT_FOUND from T for a method T's class declares (§0.3 Rev. 2).
+    void classifyDecline(CallOutcome& call, const ObjectPath& on);
     CallOutcome stopService() { return invoke("StopService"); }
     CallOutcome startService() { return invoke("StartService"); }
     /// RequestStateChange(RequestedState=state[, TimeoutPeriod=timeout]).

@@ -60,6 +60,7 @@ std::vector<CallOutcome> fireTogether(CheckContext& ctx, const std::vector<Call>
         }
     }
     for (std::size_t i = 0; i < out.size(); ++i) {
+        ctx.classifyDecline(out[i], target);
         ctx.evidence("thread " + std::to_string(i) + ": " + out[i].method + " -> " + out[i].describe());
     }
     return out;

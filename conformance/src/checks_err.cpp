@@ -133,37 +133,72 @@ WMIMOCK_CHECK(err005, "ERR-005", "InvalidNamespace") {
 }
 
 WMIMOCK_CHECK(err006, "ERR-006", "UnimplementedSignalledProperly") {
-    // A method is unimplemented when it declines whatever the state; one that declines only
-    // sometimes is implemented, and its "not supported" answers are SS-003's to judge.
-    int unimplemented = 0;
-    for (const bool viaRsc : {false, true}) {
-        const auto call = [&] { return viaRsc ? ctx.requestStateChange(3) : ctx.stopService(); };
-        const std::string name = viaRsc ? "RequestStateChange(3)" : "StopService";
+    // Catalog Rev. 2: every one of StopService, StartService and RequestStateChange that the
+    // class declares is called from a running and from a stopped element. A method that
+    // declines in both states is unimplemented and must say so with a listed signal; one that
+    // declines only sometimes is implemented, and its declines are SS-003's to judge.
+    struct Method {
+        std::string name;
+        std::vector<ParamValue> fromRunning, fromStopped;
+    };
+    const std::vector<Method> methods = {
+        {"StopService", {}, {}},
+        {"StartService", {}, {}},
+        {"RequestStateChange", {{"RequestedState", Value::uint16(3)}}, {{"RequestedState", Value::uint16(2)}}},
+    };
+    int declared = 0, unimplemented = 0;
+    std::vector<std::string> failures, passes;
+    for (const auto& m : methods) {
+        if (ctx.method(m.name) == nullptr) continue;
+        ++declared;
         if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
-        const Snapshot before = ctx.snapshot("before");
-        const CallOutcome onRunning = call();
-        if (!onRunning.notSupported()) {
-            ctx.complete(onRunning, before, Want::Stopped, viaRsc, ctx.path());
-            continue;
-        }
-        const Snapshot after = ctx.afterCall();
-        if (!ctx.makeStopped()) continue;
-        const CallOutcome onStopped = call();
+        const Snapshot beforeRunning = ctx.snapshot("before");
+        const CallOutcome onRunning = ctx.invoke(m.name, m.fromRunning);
+        const Snapshot afterRunning = ctx.afterCall();
+        if (!onRunning.notSupported()) continue;
+        if (!ctx.makeStopped()) return ctx.unreachable("the service could not be brought to stopped");
+        const Snapshot beforeStopped = ctx.snapshot("before");
+        const CallOutcome onStopped = ctx.invoke(m.name, m.fromStopped);
+        const Snapshot afterStopped = ctx.afterCall();
         if (!onStopped.notSupported()) {
-            ctx.log(name + " declines only on a running service (" + onRunning.describe() + "), answering " +
+            ctx.log(m.name + " declines only on a running service (" + onRunning.describe() + "), answering " +
                     onStopped.describe() + " on a stopped one: it is implemented");
             continue;
         }
         ++unimplemented;
-        if (!sameRunState(before, after)) {
-            return ctx.fail("no state change when " + name + " declines with " + onRunning.describe(),
-                            difference(before, after));
+        for (const auto* c : {&onRunning, &onStopped}) {
+            const char* state = c == &onRunning ? "running" : "stopped";
+            if (c->wronglySignalledDecline) {
+                failures.push_back(m.name + " on a " + state + " service answered " + c->describe() +
+                                   " although the class declares it (a wrongly signalled decline)");
+            }
+        }
+        if (!sameRunState(beforeRunning, afterRunning)) {
+            failures.push_back(m.name + " declined with " + onRunning.describe() +
+                               " but changed the state: " + difference(beforeRunning, afterRunning));
+        }
+        if (!sameRunState(beforeStopped, afterStopped)) {
+            failures.push_back(m.name + " declined with " + onStopped.describe() +
+                               " but changed the state: " + difference(beforeStopped, afterStopped));
+        }
+        if (onRunning.declinedProperly() && onStopped.declinedProperly()) {
+            passes.push_back(m.name + " (" + onRunning.describe() + ")");
         }
     }
-    if (unimplemented == 0) {
-        return ctx.notSupported("not applicable: StopService and RequestStateChange are both implemented");
+    if (!failures.empty()) {
+        std::string all;
+        for (const auto& f : failures) all += (all.empty() ? "" : "; ") + f;
+        return ctx.fail(
+            "an unimplemented method declines with return 1, CIM_ERR_NOT_SUPPORTED or "
+            "CIM_ERR_METHOD_NOT_AVAILABLE and changes nothing",
+            all);
     }
-    ctx.pass("the unimplemented method(s) declined with an allowed signal and changed nothing");
+    if (declared == 0)
+        return ctx.notSupported("the class declares none of StopService, StartService, RequestStateChange");
+    if (unimplemented == 0) return ctx.notSupported("not applicable: every declared method is implemented");
+    std::string which;
+    for (const auto& p : passes) which += (which.empty() ? "" : ", ") + p;
+    ctx.pass("the unimplemented method(s) declined with an allowed signal and changed nothing: " + which);
 }
 
 WMIMOCK_CHECK(err007, "ERR-007", "ErrorPrecedence") {

@@ -97,5 +97,35 @@ TEST(Win32Builtin, SkipsTheRequestStateChangeRulesItDoesNotModel) {
     EXPECT_TRUE(rulesWith(run, Outcome::Pass).count("SS-001"));
 }
 
+// Catalog §0.3 Rev. 2: a declared method that declines with CIM_ERR_METHOD_NOT_FOUND is a
+// wrongly signalled decline. ERR-006 alone fails it; every other rule treats it as "not
+// supported" (one fault, one rule). The listed signals fail nothing.
+class DeclineSignal : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(DeclineSignal, OnlyErr006JudgesHowAMethodDeclines) {
+    const RunResult run = runInProcess("builtin:reference",
+                                       {{"not_supported", "StopService,StartService"}, {"decline_with", GetParam()}});
+    std::set<std::string> failed;
+    for (const auto& r : run.results) {
+        if (isFailure(r.outcome)) failed.insert(r.ruleId);
+    }
+    if (GetParam() == "17") {
+        EXPECT_EQ(failed, std::set<std::string>{"ERR-006"}) << testing::failures(run);
+        for (const auto& r : run.results) {
+            if (r.ruleId != "ERR-006") continue;
+            // Both declared methods, in both states, are named.
+            EXPECT_NE(r.actual.find("StopService on a running service"), std::string::npos) << r.actual;
+            EXPECT_NE(r.actual.find("StopService on a stopped service"), std::string::npos) << r.actual;
+            EXPECT_NE(r.actual.find("StartService on a running service"), std::string::npos) << r.actual;
+        }
+    } else {
+        EXPECT_TRUE(failed.empty()) << testing::failures(run);
+        EXPECT_TRUE(rulesWith(run, Outcome::Pass).count("ERR-006"));
+    }
+    EXPECT_TRUE(rulesWith(run, Outcome::NotSupported).count("SS-001")) << "SS-001 skips a declined StopService";
+}
+
+INSTANTIATE_TEST_SUITE_P(Conformance, DeclineSignal, ::testing::Values("1", "7", "16", "17"));
+
 }  // namespace
 }  // namespace wmimock::harness

@@ -303,7 +303,12 @@ MethodResult ServiceSimulation::invokeMethod(const ProviderContext& ctx, const O
     SimulationSettings knobs = settings();
 
     if (knobs.methodNotSupported(method.name)) {
-        throw CimError(CimStatus::MethodNotAvailable,
+        if (knobs.declineSignal == 1) {
+            MethodResult declined;
+            declined.returnValue = Value::uint32(1);
+            return declined;
+        }
+        throw CimError(static_cast<CimStatus>(knobs.declineSignal),
                        method.name + " is configured as not supported in the " + profile_.name + " simulation");
     }
     auto which = parseServiceMethod(method.name);

@@ -78,9 +78,9 @@ bool SimulationSettings::methodNotSupported(std::string_view method) const noexc
 }
 
 const std::vector<std::string>& simulationOptionKeys() {
-    static const std::vector<std::string> keys{"latency_ms", "transition_ms",     "failure_rate",
-                                               "seed",       "refuse_state",      "not_supported",
-                                               "async",      "timeout_supported", "hang_cap_ms"};
+    static const std::vector<std::string> keys{"latency_ms",        "transition_ms", "failure_rate", "seed",
+                                               "refuse_state",      "not_supported", "decline_with", "async",
+                                               "timeout_supported", "hang_cap_ms"};
     return keys;
 }
 
@@ -102,6 +102,15 @@ void applyOptions(SimulationSettings& settings, const SimulationOptions& options
         } else if (iequals(key, "not_supported")) {
             settings.notSupportedMethods.clear();
             for (auto item : splitList(value)) settings.notSupportedMethods.emplace_back(item);
+        } else if (iequals(key, "decline_with")) {
+            const auto signal = parseUnsigned(key, value, 65535);
+            if (signal != 1 && signal != 7 && signal != 16 && signal != 17) {
+                throw CimError(CimStatus::InvalidParameter,
+                               "simulation option decline_with=" + value +
+                                   ": expected 1 (return 1), 7 (CIM_ERR_NOT_SUPPORTED), 16 "
+                                   "(CIM_ERR_METHOD_NOT_AVAILABLE) or 17 (CIM_ERR_METHOD_NOT_FOUND)");
+            }
+            settings.declineSignal = static_cast<std::uint16_t>(signal);
         } else if (iequals(key, "async")) {
             settings.async = parseBool(key, value);
         } else if (iequals(key, "timeout_supported")) {

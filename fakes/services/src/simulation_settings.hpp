@@ -22,6 +22,10 @@ struct SimulationSettings {
     std::uint64_t seed = 1;
     std::set<std::uint16_t> refusedStates;  ///< valid states the simulation refuses
     std::vector<std::string> notSupportedMethods;
+    /// How a not-supported method declines: return 1, or CIM_ERR_NOT_SUPPORTED (7),
+    /// CIM_ERR_METHOD_NOT_AVAILABLE (16, the default) or CIM_ERR_METHOD_NOT_FOUND (17: the
+    /// wrongly signalled decline of catalog §0.3 Rev. 2, as OpenPegasus 2.14 answers).
+    std::uint16_t declineSignal = 16;
     std::optional<bool> async;                 ///< nullopt: the flavour's default
     bool timeoutSupported = true;              ///< false: 4098 for a non-zero TimeoutPeriod
     std::chrono::milliseconds hangCap{60000};  ///< real-time bound of the faulty-hangs block
