@@ -297,16 +297,27 @@ WMIMOCK_CHECK(job008, "JOB-008", "JobOutParametersAfterCompletion") {
 WMIMOCK_CHECK(job009, "JOB-009", "ElementPropertiesDuringJob") {
     const auto jobs = asyncRequests(ctx);
     if (jobs.empty()) return;
+    std::size_t judged = 0;
     for (const auto& r : jobs) {
         const Attempt& a = r.attempt;
         const bool tracked = !(a.before.requestedStateUntracked() && a.immediately.requestedStateUntracked());
-        std::vector<std::pair<const Snapshot*, bool>> running{{&a.immediately, true}};
+        // Reads of the job and of the element are not atomic on a real clock: a snapshot of
+        // the element was taken during the job only when a job read after it still shows the
+        // job running. Judging only those keeps a job that ends between two reads from
+        // looking like a wrong TransitioningToState.
+        std::vector<const Snapshot*> during;
         if (a.job) {
-            for (const auto& p : a.job->polls)
-                running.emplace_back(&p.element, !p.jobState || !isTerminalJobState(*p.jobState));
+            const auto& polls = a.job->polls;
+            const auto runningAt = [&](std::size_t i) {
+                return i < polls.size() && (!polls[i].jobState || !isTerminalJobState(*polls[i].jobState));
+            };
+            if (runningAt(0)) during.push_back(&a.immediately);
+            for (std::size_t i = 0; i + 1 < polls.size(); ++i) {
+                if (runningAt(i + 1)) during.push_back(&polls[i].element);
+            }
         }
-        for (const auto& [s, jobRunning] : running) {
-            if (!jobRunning) continue;
+        judged += during.size();
+        for (const Snapshot* s : during) {
             if (tracked && s->requestedState != r.requested) {
                 return ctx.fail("RequestedState " + std::to_string(r.requested) + " while the job runs",
                                 "RequestedState " + optionalText(s->requestedState));
@@ -318,7 +329,9 @@ WMIMOCK_CHECK(job009, "JOB-009", "ElementPropertiesDuringJob") {
             }
         }
     }
-    ctx.pass("RequestedState and TransitioningToState named the requested state while jobs ran");
+    if (judged == 0) return ctx.notSupported("every job ended before the element could be read while it ran");
+    ctx.pass("RequestedState and TransitioningToState named the requested state in the " + std::to_string(judged) +
+             " snapshot(s) taken while jobs ran");
 }
 
 WMIMOCK_CHECK(job010, "JOB-010", "JobLinkedToElement") {
