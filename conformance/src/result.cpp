@@ -33,6 +33,7 @@ bool isFailure(Outcome outcome) noexcept {
 RunSummary RunResult::summary() const {
     RunSummary s;
     s.total = results.size();
+    s.planned = std::max(planned, results.size());
     for (const auto& r : results) {
         switch (r.outcome) {
             case Outcome::Pass:
@@ -62,7 +63,8 @@ RunSummary RunResult::summary() const {
 }
 
 bool RunResult::passed() const {
-    return std::none_of(results.begin(), results.end(), [](const CheckResult& r) { return isFailure(r.outcome); });
+    return results.size() >= planned &&
+           std::none_of(results.begin(), results.end(), [](const CheckResult& r) { return isFailure(r.outcome); });
 }
 
 }  // namespace wmimock::conformance

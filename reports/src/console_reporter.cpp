@@ -114,7 +114,9 @@ void ConsoleReporter::onFinish(const conformance::RunResult& run) {
 
 std::string totalsLine(const conformance::RunResult& run) {
     const conformance::RunSummary s = run.summary();
-    std::string line = fmt::format("{} check{}: {} passed", s.total, s.total == 1 ? "" : "s", s.passed);
+    // Planned vs reported: a run that lost checks must say so on the line CI shows.
+    std::string line =
+        fmt::format("{} of {} planned check{}: {} passed", s.total, s.planned, s.planned == 1 ? "" : "s", s.passed);
     const auto add = [&line](std::size_t count, std::string_view singular, std::string_view plural, bool always) {
         if (count > 0 || always) line += fmt::format(", {} {}", count, count == 1 ? singular : plural);
     };

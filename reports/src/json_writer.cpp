@@ -3,8 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "wmimock/conformance/result_json.hpp"
-#include "wmimock/reports/atomic_file.hpp"
 #include "wmimock/reports/report_context.hpp"
+#include "wmimock/reports/report_output.hpp"
 #include "wmimock/version.hpp"
 
 namespace wmimock::reports {
@@ -21,7 +21,8 @@ std::string writeJson(const conformance::RunResult& run, int indent) {
         {"interrupted", run.interrupted},
         {"passed", run.passed()},
         {"summary",
-         {{"total", s.total},
+         {{"planned", s.planned},
+          {"total", s.total},
           {"passed", s.passed},
           {"warnings", s.warnings},
           {"notSupported", s.notSupported},
@@ -38,7 +39,7 @@ std::string writeJson(const conformance::RunResult& run, int indent) {
 }
 
 void writeJsonFile(const std::filesystem::path& file, const conformance::RunResult& run) {
-    writeFileAtomically(file, writeJson(run));
+    writeReport(file, writeJson(run));
 }
 
 }  // namespace wmimock::reports

@@ -9,8 +9,8 @@
 
 #include "text_cleanup.hpp"
 #include "wmimock/cim/names.hpp"
-#include "wmimock/reports/atomic_file.hpp"
 #include "wmimock/reports/report_context.hpp"
+#include "wmimock/reports/report_output.hpp"
 #include "wmimock/version.hpp"
 
 namespace wmimock::reports {
@@ -178,6 +178,9 @@ void writeProperties(pugi::xml_node suiteNode, const Suite& suite, const RunResu
     addProperty(properties, "target", suite.target);
     addProperty(properties, "namespace", suite.nameSpace);
     addProperty(properties, "class", suite.className);
+    const conformance::RunSummary summary = run.summary();
+    addProperty(properties, "run.planned", std::to_string(summary.planned));
+    addProperty(properties, "run.reported", std::to_string(summary.total));
 
     std::vector<std::string> instances;
     for (const CheckResult* check : suite.checks) {
@@ -345,7 +348,7 @@ std::string writeJUnit(const RunResult& run, const JUnitOptions& options) {
 }
 
 void writeJUnitFile(const std::filesystem::path& file, const RunResult& run, const JUnitOptions& options) {
-    writeFileAtomically(file, writeJUnit(run, options));
+    writeReport(file, writeJUnit(run, options));
 }
 
 }  // namespace wmimock::reports

@@ -3,9 +3,9 @@
 #include <sstream>
 
 #include "text_cleanup.hpp"
-#include "wmimock/reports/atomic_file.hpp"
 #include "wmimock/reports/console_reporter.hpp"
 #include "wmimock/reports/report_context.hpp"
+#include "wmimock/reports/report_output.hpp"
 
 namespace wmimock::reports {
 
@@ -79,10 +79,10 @@ std::string writeMarkdown(const conformance::RunResult& run, const MarkdownOptio
        << (run.interrupted ? "interrupted" : (run.passed() ? "passed" : "failed")) << "\n\n";
     md << totalsLine(run) << " (started " << formatTimestamp(run.started) << " UTC)\n\n";
 
-    md << "| total | passed | warnings | not supported | failed | errors | timeouts | crashes |\n"
-       << "|---:|---:|---:|---:|---:|---:|---:|---:|\n"
-       << "| " << s.total << " | " << s.passed << " | " << s.warnings << " | " << s.notSupported << " | " << s.failed
-       << " | " << s.errors << " | " << s.timeouts << " | " << s.crashes << " |\n\n";
+    md << "| planned | reported | passed | warnings | not supported | failed | errors | timeouts | crashes |\n"
+       << "|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+       << "| " << s.planned << " | " << s.total << " | " << s.passed << " | " << s.warnings << " | " << s.notSupported
+       << " | " << s.failed << " | " << s.errors << " | " << s.timeouts << " | " << s.crashes << " |\n\n";
 
     std::vector<const CheckResult*> rows;
     for (const CheckResult& check : run.results) {
@@ -121,7 +121,7 @@ std::string writeMarkdown(const conformance::RunResult& run, const MarkdownOptio
 
 void writeMarkdownFile(const std::filesystem::path& file, const conformance::RunResult& run,
                        const MarkdownOptions& options) {
-    writeFileAtomically(file, writeMarkdown(run, options));
+    writeReport(file, writeMarkdown(run, options));
 }
 
 }  // namespace wmimock::reports

@@ -2,6 +2,8 @@
 // files that are not plugins are refused with a message instead of a crash.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "result_format.hpp"
 #include "wmimock/cim/error.hpp"
 #include "wmimock/conformance/checks.hpp"
@@ -47,6 +49,44 @@ TEST(Plugin, RefusesAMissingFile) {
         FAIL() << "a missing file was accepted";
     } catch (const CimError& e) {
         EXPECT_EQ(e.status(), CimStatus::NotFound);
+    }
+}
+
+// Catalog §0.3 Rev. 2: every planned (check, instance) pair yields exactly one result, also
+// when the workers keep dying; the run then fails.
+TEST(Plugin, WorkersThatKeepDyingStillReportEveryPlannedCheck) {
+    RunOptions o;
+    o.targets = {std::string("plugin:") + DYING_PLUGIN_PATH};
+    o.isolation = RunOptions::Isolation::Process;
+    const auto planned = plan(o);
+    const RunResult r = run(o);
+    EXPECT_EQ(r.planned, checks().size() * 2);
+    EXPECT_EQ(planned.size(), r.planned);
+    ASSERT_EQ(r.results.size(), r.planned) << testing::failures(r);
+    std::set<std::string> seen;
+    for (const auto& result : r.results) {
+        EXPECT_TRUE(seen.insert(result.instancePath + " " + result.ruleId + " " + result.title).second)
+            << "reported twice: " << result.ruleId << " " << result.instancePath;
+    }
+    EXPECT_GT(r.summary().crashes, 0U);
+    EXPECT_FALSE(r.passed());
+}
+
+// A library that is not a plugin is the target's failure, not bad usage: one ERROR result
+// names the reason, and the run fails (the CLI still writes its reports).
+TEST(Plugin, ALibraryThatIsNotAPluginIsOneErrorResult) {
+    for (const auto isolation : {RunOptions::Isolation::InProcess, RunOptions::Isolation::Process}) {
+        RunOptions o;
+        o.targets = {std::string("plugin:") + NOT_A_PLUGIN_PATH, "builtin:hyperv"};
+        o.isolation = isolation;
+        const RunResult r = run(o);
+        ASSERT_EQ(r.results.size(), 1 + checks().size());
+        EXPECT_EQ(r.results.front().outcome, Outcome::Error);
+        EXPECT_EQ(r.results.front().title, "TargetSetup");
+        EXPECT_NE(r.results.front().message.find("not a wmimock plugin"), std::string::npos)
+            << r.results.front().message;
+        EXPECT_EQ(r.planned, r.results.size());
+        EXPECT_FALSE(r.passed());
     }
 }
 

@@ -136,7 +136,22 @@ TEST(ConsoleReporter, PrintsOneLinePerCheckWithProgressAndTotals) {
     EXPECT_THAT(text, HasSubstr("[6/7] TIMEOUT SS-006"));
     EXPECT_THAT(text, Not(HasSubstr("\x1b[")));
     EXPECT_EQ(linesOf(text).back(),
-              "7 checks: 1 passed, 1 warning, 1 not supported, 1 failed, 1 error, 1 timeout, 1 crash in 1.500 s");
+              "7 of 7 planned checks: 1 passed, 1 warning, 1 not supported, 1 failed, 1 error, "
+              "1 timeout, 1 crash in 1.500 s");
+}
+
+// Catalog §0.3 Rev. 2: a run with fewer results than planned says so and does not pass, even
+// when every result it has passed.
+TEST(ConsoleReporter, TheTotalsShowPlannedVersusReported) {
+    conformance::RunResult run;
+    run.results.resize(2);
+    run.planned = 5;
+    EXPECT_FALSE(run.passed());
+    EXPECT_EQ(totalsLine(run), "2 of 5 planned checks: 2 passed, 0 failed in 0.000 s");
+    const std::string md = writeMarkdown(run);
+    EXPECT_THAT(md, HasSubstr("| 5 | 2 | 2 |"));
+    run.planned = 2;
+    EXPECT_TRUE(run.passed());
 }
 
 TEST(ConsoleReporter, QuietModeShowsOnlyWhatNeedsAttention) {

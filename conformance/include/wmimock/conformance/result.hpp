@@ -45,6 +45,7 @@ struct CheckResult {
 };
 
 struct RunSummary {
+    std::size_t planned = 0;  ///< results the run planned to report (>= total when complete)
     std::size_t total = 0, passed = 0, warnings = 0, notSupported = 0, failed = 0, errors = 0, timeouts = 0,
                 crashes = 0;
 };
@@ -54,10 +55,14 @@ struct RunResult {
     std::chrono::system_clock::time_point started;
     std::chrono::duration<double> duration{0};
     bool interrupted = false;        ///< stopped by SIGINT/SIGTERM before the end
-    std::vector<std::string> notes;  ///< e.g. "could not restore root/cimv2:X.Name=\"a\""
+    std::vector<std::string> notes;  ///< e.g. "target X: a new worker carried on after ..."
+    /// The (check, instance) pairs the run planned, plus one per target that could not be
+    /// opened or had nothing to test. Catalog §0.3 Rev. 2: each yields exactly one result.
+    std::size_t planned = 0;
 
     RunSummary summary() const;
-    bool passed() const;  ///< no result with isFailure(outcome)
+    /// No result with isFailure(outcome), and no planned result missing.
+    bool passed() const;
 };
 
 }  // namespace wmimock::conformance
