@@ -5,6 +5,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <condition_variable>
+#include <mutex>
 #include <pugixml.hpp>
 
 #include "support/test_support.hpp"
@@ -102,6 +104,39 @@ TEST(IncrementalReport, AnIntervalSpreadsRewritesButCrashesAndTimeoutsAreWritten
     report.finish(report.snapshot());
     EXPECT_EQ(writes, 4);
     EXPECT_EQ(lastSize, 9u);
+}
+
+// A check that finished within the interval of the last write is written once the interval
+// has passed, even when no other check finishes (the next one may hang for minutes).
+TEST(IncrementalReport, AResultStillPendingIsWrittenWhileTheNextCheckHangs) {
+    std::mutex mutex;
+    std::condition_variable written;
+    std::size_t lastSize = 0;
+    RewritePolicy policy;
+    policy.interval = std::chrono::milliseconds(100);
+    IncrementalReport report(std::chrono::system_clock::now(), policy);
+    report.addWriter([&](const conformance::RunResult& run) {
+        std::lock_guard lock(mutex);
+        lastSize = run.results.size();
+        written.notify_all();
+    });
+    report.add(test::makeCheck("SS-001", Outcome::Pass));  // within the interval: pending
+    std::unique_lock lock(mutex);
+    // Generous bound: the flush is due after 100 ms; this only keeps a broken build from hanging.
+    EXPECT_TRUE(written.wait_for(lock, std::chrono::seconds(20), [&] { return lastSize == 1; }))
+        << "the pending result was never written";
+}
+
+TEST(IncrementalReport, FinalWritersAreCalledOnceAtTheEnd) {
+    int rewrites = 0, finals = 0;
+    IncrementalReport report(std::chrono::system_clock::now());
+    report.addWriter([&](const conformance::RunResult&) { ++rewrites; });
+    report.addFinalWriter([&](const conformance::RunResult&) { ++finals; });
+    for (int i = 0; i < 3; ++i) report.add(test::makeCheck("SS-001", Outcome::Pass));
+    EXPECT_EQ(finals, 0);
+    report.finish(report.snapshot());
+    EXPECT_EQ(finals, 1);
+    EXPECT_EQ(rewrites, 5);  // initial, three checks, final
 }
 
 TEST(IncrementalReport, UrgentRewritesCanBeTurnedOff) {

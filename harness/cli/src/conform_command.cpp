@@ -18,6 +18,7 @@
 #include "wmimock/reports/json_writer.hpp"
 #include "wmimock/reports/junit_writer.hpp"
 #include "wmimock/reports/markdown_writer.hpp"
+#include "wmimock/reports/report_output.hpp"
 
 namespace wmimock::cli {
 
@@ -53,7 +54,8 @@ ConformCommand::ConformCommand(CLI::App& parent)
     app_->add_option("--timeout", timeoutSeconds_, "per-check timeout in seconds")
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
-    app_->add_option("--junit", junitFile_, "write a JUnit XML report (kept complete while the run lasts)");
+    app_->add_option("--junit", junitFile_,
+                     "write a JUnit XML report (kept complete while the run lasts; - for stdout)");
     app_->add_option("--junit-flavor", junitFlavor_,
                      "jenkins: validates against the Jenkins xunit junit-10.xsd; "
                      "ant: also against the strict Ant schema")
@@ -62,8 +64,8 @@ ConformCommand::ConformCommand(CLI::App& parent)
     app_->add_flag("--junit-file-line", junitFileLine_,
                    "add file/line of each check's source for GitHub annotators (the Jenkins xunit plugin "
                    "rejects such files)");
-    app_->add_option("--summary", summaryFile_, "write a Markdown summary (e.g. $GITHUB_STEP_SUMMARY)");
-    app_->add_option("--json", jsonFile_, "write the results as JSON");
+    app_->add_option("--summary", summaryFile_, "write a Markdown summary (e.g. $GITHUB_STEP_SUMMARY; - for stdout)");
+    app_->add_option("--json", jsonFile_, "write the results as JSON (- for stdout)");
     app_->add_option("--format", format_, "console output: text, or json (the JSON report on stdout)")
         ->capture_default_str()
         ->check(CLI::IsMember({"text", "json"}, CLI::ignore_case));
@@ -136,32 +138,39 @@ int ConformCommand::run() const {
         return exit_code::kSuccess;
     }
 
+    // A report on standard output (`--junit -`, `--format json`) moves the console to stderr.
     const bool jsonOnStdout = iequals(format_, "json");
+    const bool reportOnStdout = jsonOnStdout || junitFile_ == "-" || summaryFile_ == "-" || jsonFile_ == "-";
+    std::ostream& consoleStream = reportOnStdout ? std::cerr : std::cout;
     reports::ConsoleOptions consoleOptions;
-    consoleOptions.color = iequals(color_, "always") || (iequals(color_, "auto") && reports::wantsColor(stdout));
+    consoleOptions.color =
+        iequals(color_, "always") || (iequals(color_, "auto") && reports::wantsColor(reportOnStdout ? stderr : stdout));
     consoleOptions.quiet = quiet_;
     consoleOptions.expectedChecks = planned.size();
-    reports::ConsoleReporter console(std::cout, consoleOptions);
+    reports::ConsoleReporter console(consoleStream, consoleOptions);
 
     // Reports on disk stay complete while the run lasts: rewritten when a check finishes a
-    // second or more after the last write, and at once after a crash or timeout, so a killed
-    // job loses at most a second of results without paying an fsync per check.
+    // second or more after the last write, at once after a crash or timeout, and by a
+    // background flush a second after a result that is still unwritten (a later check may
+    // hang), so a killed job loses at most a second of results without paying an fsync per
+    // check. Standard output, pipes and devices get the report once, at the end.
     reports::RewritePolicy rewrite;
     rewrite.interval = std::chrono::seconds(1);
     reports::IncrementalReport incremental(std::chrono::system_clock::now(), rewrite);
-    if (!junitFile_.empty()) {
-        incremental.addWriter([file = junitFile_, junitOptions](const conformance::RunResult& run) {
-            reports::writeJUnitFile(file, run, junitOptions);
-        });
-    }
-    if (!summaryFile_.empty()) {
-        incremental.addWriter(
-            [file = summaryFile_](const conformance::RunResult& run) { reports::writeMarkdownFile(file, run); });
-    }
-    if (!jsonFile_.empty()) {
-        incremental.addWriter(
-            [file = jsonFile_](const conformance::RunResult& run) { reports::writeJsonFile(file, run); });
-    }
+    const auto addReport = [&](const std::string& file, reports::IncrementalReport::Writer writer) {
+        if (file.empty()) return;
+        if (reports::rewritable(file)) {
+            incremental.addWriter(std::move(writer));
+        } else {
+            incremental.addFinalWriter(std::move(writer));
+        }
+    };
+    addReport(junitFile_, [file = junitFile_, junitOptions](const conformance::RunResult& run) {
+        reports::writeJUnitFile(file, run, junitOptions);
+    });
+    addReport(summaryFile_,
+              [file = summaryFile_](const conformance::RunResult& run) { reports::writeMarkdownFile(file, run); });
+    addReport(jsonFile_, [file = jsonFile_](const conformance::RunResult& run) { reports::writeJsonFile(file, run); });
 
     const StopSignals stopSignals;
     options.stopRequested = [] { return StopSignals::received() != 0; };
@@ -178,19 +187,21 @@ int ConformCommand::run() const {
     conformance::RunResult result = harness::run(options);
     const int signal = StopSignals::received();
     if (signal != 0) result.interrupted = true;
+    bool reportsWritten = true;
     try {
         incremental.finish(result);
     } catch (const std::exception& error) {
         // The paths were writable when the run started (the first write would have failed
-        // as bad input): this is the environment failing, e.g. a full disk.
+        // as bad input): this is the environment failing, e.g. a full disk or a closed pipe.
         spdlog::error("{}", error.what());
-        return exit_code::kInternalError;
+        reportsWritten = false;
     }
     if (jsonOnStdout) {
         std::cout << reports::writeJson(result);
     } else {
-        console.onFinish(result);
+        console.onFinish(result);  // the totals, also when a report could not be written
     }
+    if (!reportsWritten) return exit_code::kInternalError;
     if (signal != 0) return exit_code::interruptedBy(signal);
     return result.passed() ? exit_code::kSuccess : exit_code::kChecksFailed;
 }

@@ -1,6 +1,10 @@
 // wmimock: a fake CIMOM and the CIM_Service.StopService / RequestStateChange conformance
 // suite on the command line. Each subcommand lives in its own file; this one parses, runs
 // the chosen command and turns exceptions into the documented exit codes.
+#include <poll.h>
+#include <unistd.h>
+
+#include <csignal>
 #include <exception>
 #include <initializer_list>
 #include <iostream>
@@ -32,6 +36,20 @@ Run `wmimock COMMAND --help` for a command's options.
 Environment: WMIMOCK_LOG_LEVEL (like --log-level), NO_COLOR, GTEST_SHARD_INDEX/GTEST_TOTAL_SHARDS.
 
 )";
+
+/// A reader that closed our standard output (`wmimock conform | head -2`).
+bool stdoutReaderGone() {
+    pollfd fd{STDOUT_FILENO, POLLOUT, 0};
+    return ::poll(&fd, 1, 0) == 1 && (fd.revents & POLLERR) != 0;
+}
+
+/// Ends as a program killed by SIGPIPE, which shells treat as a quiet, normal end of a
+/// pipeline (status 141), instead of reporting an error nobody asked for.
+[[noreturn]] void endLikeSigpipe() {
+    std::signal(SIGPIPE, SIG_DFL);
+    std::raise(SIGPIPE);
+    _exit(128 + SIGPIPE);
+}
 
 }  // namespace
 
@@ -70,8 +88,10 @@ int main(int argc, char** argv) {
              std::initializer_list<const cli::Subcommand*>{&conform, &rules, &targets, &mof, &serve}) {
             if (command->selected()) code = command->run();
         }
-        // Output nobody can read (a full disk, a closed pipe) must not look like success.
+        // Output nobody can read (a full disk) must not look like success; a closed pipe
+        // ends quietly, as other tools in a pipeline do.
         if (!std::cout.flush()) {
+            if (stdoutReaderGone()) endLikeSigpipe();
             std::cerr << "wmimock: internal error: cannot write to standard output\n";
             return exit_code::kInternalError;
         }

@@ -1,0 +1,94 @@
+// What CI relies on from `wmimock conform`: where reports may go (standard output, pipes,
+// devices, regular files), what a write error or a closed pipe does, and that a target that
+// cannot be opened still leaves a report that says why.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <nlohmann/json.hpp>
+#include <pugixml.hpp>
+
+#include "cli_test_support.hpp"
+
+namespace wmimock::test {
+namespace {
+
+using ::testing::HasSubstr;
+
+bool isSymlink(const std::filesystem::path& p) {
+    struct stat st {};
+    return ::lstat(p.c_str(), &st) == 0 && S_ISLNK(st.st_mode);
+}
+
+TEST(CliRunContract, ADashWritesTheReportToStandardOutputAndTheConsoleToStderr) {
+    const auto r = runWmimockStdout("conform --junit - --quiet");
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+    pugi::xml_document doc;
+    ASSERT_TRUE(doc.load_string(r.output.c_str())) << "stdout is not the JUnit report:\n" << r.output.substr(0, 400);
+    EXPECT_STREQ(doc.child("testsuites").attribute("tests").value(), "232");
+    const auto json = runWmimockStdout("conform --json - --quiet");
+    EXPECT_EQ(nlohmann::json::parse(json.output).at("summary").at("planned"), 232);
+}
+
+// A fifo (like a device) is written through, never replaced by a regular file.
+TEST(CliRunContract, AFifoIsWrittenThroughAndStaysAFifo) {
+    const ScratchDir dir("cli-fifo");
+    const auto fifo = dir / "report.fifo";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    const auto r = runShell("cat " + shellQuote(fifo.string()) + " > " + shellQuote((dir / "read.xml").string()) +
+                            " & NO_COLOR=1 " + shellQuote(WMIMOCK_CLI) + " conform --quiet --junit " +
+                            shellQuote(fifo.string()) + "; wait");
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+    struct stat st {};
+    ASSERT_EQ(::stat(fifo.c_str(), &st), 0);
+    EXPECT_TRUE(S_ISFIFO(st.st_mode)) << "the fifo was replaced";
+    EXPECT_THAT(readFile(dir / "read.xml"), HasSubstr("<testsuites"));
+}
+
+// A symlink to /dev/full in our own folder: a regression that renamed over the path would
+// replace the link, never the device.
+TEST(CliRunContract, AWriteErrorExits3AfterPrintingTheTotals) {
+    if (!std::filesystem::exists("/dev/full")) GTEST_SKIP() << "no /dev/full on this machine";
+    const ScratchDir dir("cli-full");
+    const auto link = dir / "full.json";
+    std::filesystem::create_symlink("/dev/full", link);
+    const auto r = runWmimock("conform --quiet --json " + shellQuote(link.string()));
+    EXPECT_EQ(r.exitCode, 3) << r.output;
+    EXPECT_THAT(r.output, HasSubstr("No space left on device"));
+    EXPECT_THAT(r.output, HasSubstr("232 of 232 planned checks"));
+    EXPECT_TRUE(isSymlink(link)) << "the link was replaced by a file";
+}
+
+TEST(CliRunContract, AClosedStandardOutputEndsQuietlyLikeSigpipe) {
+    // /bin/sh has no PIPESTATUS: the left side of the pipe writes its own status to a file.
+    const ScratchDir dir("cli-sigpipe");
+    const auto status = dir / "status";
+    const auto r =
+        runShell("( NO_COLOR=1 " + shellQuote(WMIMOCK_CLI) + " conform 2>" + shellQuote((dir / "stderr").string()) +
+                 "; echo $? > " + shellQuote(status.string()) + " ) | head -2 > /dev/null");
+    EXPECT_EQ(readFile(status), "141\n") << r.output;
+    EXPECT_THAT(readFile(dir / "stderr"), ::testing::Not(HasSubstr("error")));
+}
+
+// The reports are written whatever happens to the target: a CI step that publishes them
+// must find them and see why the target failed.
+TEST(CliRunContract, ATargetThatCannotBeOpenedIsOneErrorInEveryReport) {
+    const ScratchDir dir("cli-unreachable");
+    const auto junit = dir / "junit.xml";
+    // Port 1 on loopback: nothing listens there, the connection is refused at once.
+    const auto r = runWmimock("conform --quiet --target http://127.0.0.1:1/root/cimv2 --junit " +
+                              shellQuote(junit.string()) + " --json " + shellQuote((dir / "r.json").string()));
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+    pugi::xml_document doc;
+    ASSERT_TRUE(doc.load_file(junit.c_str()));
+    const auto suites = doc.child("testsuites");
+    EXPECT_STREQ(suites.attribute("tests").value(), "1");
+    EXPECT_STREQ(suites.attribute("errors").value(), "1");
+    const auto json = nlohmann::json::parse(readFile(dir / "r.json"));
+    ASSERT_EQ(json.at("results").size(), 1U);
+    EXPECT_EQ(json.at("results")[0].at("outcome"), "error");
+    EXPECT_THAT(json.at("results")[0].at("message").get<std::string>(), HasSubstr("127.0.0.1"));
+}
+
+}  // namespace
+}  // namespace wmimock::test
