@@ -1,4 +1,5 @@
 #include "check_registry.hpp"
+#include "wmimock/conformance/check_filter.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -36,36 +37,6 @@ const Registry& registry() {
     return r;
 }
 
-/// Case-insensitive glob with * and ?.
-bool glob(std::string_view pattern, std::string_view text) {
-    std::size_t p = 0, t = 0, star = std::string_view::npos, mark = 0;
-    const auto same = [](char a, char b) {
-        return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-    };
-    while (t < text.size()) {
-        if (p < pattern.size() && (pattern[p] == '?' || same(pattern[p], text[t]))) {
-            ++p;
-            ++t;
-        } else if (p < pattern.size() && pattern[p] == '*') {
-            star = p++;
-            mark = t;
-        } else if (star != std::string_view::npos) {
-            p = star + 1;
-            t = ++mark;
-        } else {
-            return false;
-        }
-    }
-    while (p < pattern.size() && pattern[p] == '*') ++p;
-    return p == pattern.size();
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-    return s;
-}
-
 }  // namespace
 
 std::span<const CheckDef> allChecks() noexcept {
@@ -88,17 +59,7 @@ std::string filterKey(const CheckInfo& check) {
 }
 
 bool matchesFilter(const CheckInfo& check, std::string_view filter) {
-    filter = trim(filter);
-    if (filter.empty()) return true;
-    const std::string key = filterKey(check);
-    while (!filter.empty()) {
-        const auto comma = filter.find(',');
-        const std::string_view pattern = trim(filter.substr(0, comma));
-        filter = comma == std::string_view::npos ? std::string_view() : filter.substr(comma + 1);
-        if (pattern.empty()) continue;
-        if (glob(pattern, key) || glob(pattern, check.ruleId) || iequals(pattern, check.title)) return true;
-    }
-    return false;
+    return CheckFilter(filter).selects(check);
 }
 
 std::string identifier(const CheckInfo& check) {

@@ -1,6 +1,7 @@
 #include "run_context.hpp"
 
 #include "wmimock/cim/error.hpp"
+#include "wmimock/conformance/check_filter.hpp"
 #include "wmimock/conformance/rule.hpp"
 
 namespace wmimock::harness {
@@ -9,8 +10,14 @@ using conformance::CheckResult;
 using conformance::Outcome;
 
 RunContext::RunContext(const RunOptions& options) : options_(options) {
+    const conformance::CheckFilter filter(options.filter, options.exclude);
     for (const auto& c : conformance::checks()) {
-        if (conformance::matchesFilter(c, options.filter)) selected_.push_back(&c);
+        if (filter.selects(c)) selected_.push_back(&c);
+    }
+    // A CI job with a typo in its filter must not pass while testing nothing.
+    if (selected_.empty()) {
+        throw CimError(CimStatus::InvalidParameter,
+                       "the filter '" + filter.text() + "' matched no checks (`wmimock rules` lists the rule IDs)");
     }
     if (options.shard) {
         const auto [index, count] = *options.shard;

@@ -90,5 +90,25 @@ TEST(CliRunContract, ATargetThatCannotBeOpenedIsOneErrorInEveryReport) {
     EXPECT_THAT(json.at("results")[0].at("message").get<std::string>(), HasSubstr("127.0.0.1"));
 }
 
+TEST(CliRunContract, AFilterThatSelectsNothingIsBadUsage) {
+    for (const char* filter : {"SS001", "'-*'", "'RSC-00[78'"}) {
+        const auto r = runWmimock(std::string("conform --filter ") + filter);
+        EXPECT_EQ(r.exitCode, 2) << filter << ": " << r.output;
+    }
+    EXPECT_THAT(runWmimock("conform --filter SS001").output, HasSubstr("matched no checks"));
+    const auto excluded = runWmimock("conform --filter 'SS-*' --exclude 'SS-*'");
+    EXPECT_EQ(excluded.exitCode, 2) << excluded.output;
+    const auto two = runWmimockStdout("conform --list --filter 'RSC-00[78]' --format json");
+    EXPECT_EQ(two.exitCode, 0) << two.output;
+    EXPECT_EQ(nlohmann::json::parse(two.output).size(), 2U * 4U) << "two rules on four instances";
+}
+
+// An empty shard of a non-empty plan is fine: more CI jobs than checks.
+TEST(CliRunContract, AnEmptyShardSaysSoAndPasses) {
+    const auto r = runWmimock("conform --filter SS-001 --target builtin:hyperv --shard 3/4");
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_THAT(r.output, HasSubstr("shard 3/4 is empty"));
+}
+
 }  // namespace
 }  // namespace wmimock::test

@@ -9,6 +9,8 @@
 #include <set>
 #include <sstream>
 
+#include "wmimock/cim/error.hpp"
+#include "wmimock/conformance/check_filter.hpp"
 #include "wmimock/conformance/checks.hpp"
 #include "wmimock/conformance/rule.hpp"
 
@@ -114,6 +116,34 @@ TEST(Catalog, FiltersSelectByRuleIdTitleAndGlob) {
     EXPECT_TRUE(matchesFilter(first, "*ReturnS0"));
     EXPECT_FALSE(matchesFilter(first, "RSC-*"));
     EXPECT_EQ(identifier(first), "SS_001_StopServiceReturns0");
+}
+
+/// The rule IDs a filter selects, in catalog order, without repeats.
+std::vector<std::string> selected(std::string_view filter, std::string_view exclude = {}) {
+    const CheckFilter f(filter, exclude);
+    std::vector<std::string> ids;
+    for (const auto& c : checks()) {
+        if (f.selects(c) && (ids.empty() || ids.back() != c.ruleId)) ids.emplace_back(c.ruleId);
+    }
+    return ids;
+}
+
+TEST(CheckFilter, SpeaksGoogleTestFilterSyntax) {
+    EXPECT_EQ(selected("RSC-00[78]"), (std::vector<std::string>{"RSC-007", "RSC-008"}));
+    EXPECT_EQ(selected("RSC-00[!1-7]"), (std::vector<std::string>{"RSC-008", "RSC-009"}));
+    EXPECT_EQ(selected("SS-00?:-SS-002:SS-003"), selected("SS-001,SS-004,SS-005,SS-006,SS-007,SS-008,SS-009"))
+        << "every pattern after the first negative one is negative";
+    const auto allButConc = selected("-CONC-*");
+    EXPECT_FALSE(allButConc.empty());
+    for (const auto& id : allButConc) EXPECT_FALSE(id.starts_with("CONC-")) << id;
+    EXPECT_EQ(allButConc.size() + selected("CONC-*").size(), selected("").size());
+    EXPECT_EQ(selected("SS-*", "SS-00*,SS-01*"), selected("SS-02*"));
+    EXPECT_TRUE(selected("SS001").empty()) << "a typo selects nothing (the runner refuses that)";
+    EXPECT_EQ(selected("*idempotent*"), selected("*Idempotent*"));
+}
+
+TEST(CheckFilter, RefusesAnUnclosedClass) {
+    EXPECT_THROW(CheckFilter("RSC-00[78"), CimError);
 }
 
 }  // namespace

@@ -57,6 +57,13 @@ TEST(Runner, RefusesBadOptionsBeforeRunningAnything) {
     RunOptions badClass = inProcess();
     badClass.session.className = "WMIMock_NoSuchClass";
     EXPECT_NE(statusOf([&] { run(badClass); }), CimStatus::Success);
+    RunOptions typo = inProcess();
+    typo.filter = "SS001";
+    EXPECT_EQ(statusOf([&] { run(typo); }), CimStatus::InvalidParameter) << "a filter that selects nothing";
+    EXPECT_EQ(statusOf([&] { plan(typo); }), CimStatus::InvalidParameter);
+    RunOptions everythingExcluded = inProcess();
+    everythingExcluded.exclude = "*";
+    EXPECT_EQ(statusOf([&] { run(everythingExcluded); }), CimStatus::InvalidParameter);
     RunOptions badShard = inProcess();
     badShard.shard = std::pair{3, 3};
     EXPECT_EQ(statusOf([&] { run(badShard); }), CimStatus::InvalidParameter);

@@ -48,8 +48,10 @@ ConformCommand::ConformCommand(CLI::App& parent)
     app_->add_option("-c,--class", className_, "service class to test (default: the target's)");
     app_->add_option("--instance", instancePath_, "test only this instance (object path)");
     app_->add_option("-f,--filter", filter_,
-                     "comma-separated globs on the rule ID or \"RULE-ID title\", e.g. 'SS-*,CON-001' or "
-                     "'*Idempotent*'");
+                     "GoogleTest-style patterns on the rule ID, the title or \"RULE-ID title\" ('*', '?', "
+                     "'[...]'; ',' or ':' between patterns; a pattern starting with '-' begins the excluded "
+                     "ones), e.g. 'SS-*:-SS-002', 'RSC-00[78]', '-CONC-*', '*Idempotent*'");
+    app_->add_option("--exclude", exclude_, "patterns of checks not to run, e.g. 'CONC-*,JOB-*'");
     app_->add_flag("-l,--list", list_, "list the checks that would run, and exit");
     app_->add_option("--timeout", timeoutSeconds_, "per-check timeout in seconds")
         ->capture_default_str()
@@ -107,6 +109,7 @@ int ConformCommand::run() const {
     options.session.settings.strictStarted = strictStarted_;
     options.session.settings.lenientIdempotency = lenientIdempotency_;
     options.filter = filter_;
+    options.exclude = exclude_;
     options.checkTimeout = std::chrono::duration<double>(timeoutSeconds_);
     options.shard = shard_.empty() ? shardFromEnvironment() : std::optional(parseShard(shard_));
     if (iequals(isolation_, "process")) options.isolation = harness::RunOptions::Isolation::Process;
@@ -118,6 +121,11 @@ int ConformCommand::run() const {
 
     // Planning validates targets, MOF and classes before anything is written.
     const std::vector<harness::PlannedCheck> planned = harness::plan(options);
+    if (planned.empty() && options.shard) {
+        std::cerr << fmt::format(
+            "wmimock: shard {}/{} is empty (the plan has fewer checks than shards): nothing to run\n",
+            options.shard->first, options.shard->second);
+    }
     if (list_) {
         if (iequals(format_, "json")) {
             nlohmann::ordered_json checks = nlohmann::ordered_json::array();

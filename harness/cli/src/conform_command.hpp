@@ -16,7 +16,7 @@ public:
 
 private:
     std::vector<std::string> targets_, mofFiles_, includeDirs_, simOptions_;
-    std::string nameSpace_, className_, instancePath_, filter_;
+    std::string nameSpace_, className_, instancePath_, filter_, exclude_;
     bool list_ = false;
     double timeoutSeconds_ = 10.0;
     std::string junitFile_, junitFlavor_ = "jenkins", summaryFile_, jsonFile_;

@@ -21,10 +21,8 @@ std::span<const CheckInfo> checks() noexcept;
 /// "SS-001 StopServiceReturns0": what harness::RunOptions::filter globs are matched against.
 std::string filterKey(const CheckInfo& check);
 
-/// True if `filter` selects the check. `filter` is a comma-separated list of globs
-/// (`*`, `?`), matched case-insensitively against filterKey(); empty selects everything.
-/// A glob without a space and without `*` at the end also matches the rule ID alone, so
-/// "SS-001" selects every check of SS-001.
+/// True if `filter` selects the check: CheckFilter(filter).selects(check) (check_filter.hpp,
+/// GoogleTest-style patterns); empty selects everything.
 bool matchesFilter(const CheckInfo& check, std::string_view filter);
 
 /// "SS_001_StopServiceReturns0": the check's name where only [A-Za-z0-9_] is allowed

@@ -21,7 +21,8 @@ struct RunOptions {
     /// Namespace, class and instance under test (empty: the target's defaults) and the
     /// settings the checks read (waits, verdict switches).
     conformance::SessionOptions session;
-    std::string filter;                                ///< glob on "RULE-ID title", e.g. "SS-*"
+    std::string filter;   ///< GoogleTest-style patterns (conformance/check_filter.hpp), e.g. "SS-*:-SS-002"
+    std::string exclude;  ///< more negative patterns, e.g. "CONC-*"
     std::chrono::duration<double> checkTimeout{10.0};  ///< per check
     std::optional<std::pair<int, int>> shard;          ///< (index, count), 0-based index
     /// Process: each target runs in a child process (a crash or hang costs one check, not
@@ -43,8 +44,9 @@ struct PlannedCheck {
     std::string instancePath;
 };
 
-/// Runs the suite. Bad options (unknown target, MOF error, no such class) throw
-/// CimError(InvalidParameter/NotFound/...) before any check runs.
+/// Runs the suite. Bad options (unknown target, MOF error, a filter that selects no check,
+/// the user's --class missing) throw CimError(InvalidParameter/NotFound/...) before any
+/// check runs; a target that cannot be opened is an ERROR result of its own.
 conformance::RunResult run(const RunOptions& options);
 std::vector<PlannedCheck> plan(const RunOptions& options);
 
