@@ -68,7 +68,7 @@ std::string abiDifference(const plugin::AbiInfo& theirs) {
 
 }  // namespace
 
-std::unique_ptr<Target> openPluginTarget(const std::string& path) {
+std::unique_ptr<Target> openPluginTarget(const std::string& path, const TargetOptions& options) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec)) {
         throw CimError(CimStatus::NotFound, "plugin '" + path + "' does not exist or is not a file");
@@ -98,6 +98,7 @@ std::unique_ptr<Target> openPluginTarget(const std::string& path) {
     }
     auto inner = conformance::registerTarget("plugin:" + path, std::make_shared<SystemClock>(),
                                              [entry](plugin::Registrar& registrar) { entry(&registrar); });
+    loadExtraMof(inner->cimom(), inner->defaultNamespace(), options);
     return std::make_unique<PluginTarget>(std::move(library), std::move(inner));
 }
 

@@ -22,6 +22,7 @@ public:
         // Bad spellings and missing files fail before anything runs (exit 2); a target that
         // exists but cannot be opened is a result of its own.
         for (const auto& spec : options.targets) {
+            checkOptionsApply(spec, options.target);
             if (targetKind(spec) != TargetKind::Plugin) continue;
             const std::string path = spec.substr(std::string_view("plugin:").size());
             std::error_code ec;

@@ -22,12 +22,7 @@ bool startsWith(std::string_view s, std::string_view prefix) {
 
 std::unique_ptr<Target> openBuiltin(std::string_view name, const TargetOptions& options) {
     services::BuiltinEnvironment env = services::makeBuiltin(name, options.simOptions);
-    for (const auto& file : options.mofFiles) {
-        MofCompileOptions mof;
-        mof.defaultNamespace = env.info->nameSpace;
-        for (const auto& dir : options.includeDirs) mof.includePaths.emplace_back(dir);
-        env.cimom->loadMofFile(file, mof);
-    }
+    loadExtraMof(*env.cimom, env.info->nameSpace, options);
     return std::make_unique<CimomTarget>(std::string(kBuiltin) + std::string(name), env.cimom, env.clock,
                                          env.info->nameSpace, env.info->className);
 }
@@ -63,6 +58,29 @@ std::unique_ptr<Target> openHttp(std::string_view spec, const TargetOptions& opt
 
 }  // namespace
 
+void loadExtraMof(Cimom& cimom, std::string_view nameSpace, const TargetOptions& options) {
+    for (const auto& file : options.mofFiles) {
+        MofCompileOptions mof;
+        mof.defaultNamespace = std::string(nameSpace);
+        for (const auto& dir : options.includeDirs) mof.includePaths.emplace_back(dir);
+        cimom.loadMofFile(file, mof);
+    }
+}
+
+void checkOptionsApply(std::string_view spec, const TargetOptions& options) {
+    const TargetKind kind = targetKind(spec);
+    if (!options.simOptions.empty() && kind != TargetKind::Builtin) {
+        throw CimError(CimStatus::InvalidParameter,
+                       "--sim-option applies to builtin: targets only, not to " + std::string(spec) +
+                           " (a plugin's or a server's provider has no simulation settings)");
+    }
+    if (!options.mofFiles.empty() && kind == TargetKind::Http) {
+        throw CimError(CimStatus::InvalidParameter, "--mof applies to builtin: and plugin: targets, not to " +
+                                                        std::string(spec) +
+                                                        " (the schema of a remote server cannot be changed from here)");
+    }
+}
+
 TargetKind targetKind(std::string_view spec) {
     if (startsWith(spec, kBuiltin) && spec.size() > kBuiltin.size()) return TargetKind::Builtin;
     if (startsWith(spec, kPlugin) && spec.size() > kPlugin.size()) return TargetKind::Plugin;
@@ -76,7 +94,7 @@ std::unique_ptr<Target> openTarget(std::string_view spec, const TargetOptions& o
         case TargetKind::Builtin:
             return openBuiltin(spec.substr(kBuiltin.size()), options);
         case TargetKind::Plugin:
-            return openPluginTarget(std::string(spec.substr(kPlugin.size())));
+            return openPluginTarget(std::string(spec.substr(kPlugin.size())), options);
         case TargetKind::Http:
             return openHttp(spec, options);
     }

@@ -110,5 +110,42 @@ TEST(CliRunContract, AnEmptyShardSaysSoAndPasses) {
     EXPECT_THAT(r.output, HasSubstr("shard 3/4 is empty"));
 }
 
+TEST(CliRunContract, NumericOptionsAreRefusedInWords) {
+    for (const char* option :
+         {"--timeout 0", "--timeout abc", "--poll-interval -1", "--settle-timeout 0", "--job-timeout 1e400"}) {
+        const auto r = runWmimock(std::string("conform ") + option);
+        EXPECT_EQ(r.exitCode, 2) << option << ": " << r.output;
+        EXPECT_THAT(r.output, HasSubstr("is not a number of seconds greater than 0")) << option;
+        EXPECT_LT(r.output.size(), 400U) << option << ": " << r.output;
+    }
+    EXPECT_EQ(runWmimock("conform --filter SS-001 --poll-interval 0.1 --settle-timeout 5 --job-timeout 5").exitCode, 0);
+}
+
+// A repeated -I takes one directory per occurrence and never the file names after it.
+TEST(CliRunContract, RepeatedIncludeDirectoriesDoNotSwallowTheFiles) {
+    const ScratchDir dir("cli-mof-include");
+    std::filesystem::create_directories(dir / "schema");
+    writeFile(dir / "broken.mof", "class Broken {\n  string Name\n};\n");
+    writeFile(dir / "good.mof", "class Good { string Name; };\n");
+    const auto r =
+        runWmimock("mof check -I " + shellQuote((dir / "schema").string()) + " -I " + shellQuote(dir.path().string()) +
+                   " " + shellQuote((dir / "broken.mof").string()) + " " + shellQuote((dir / "good.mof").string()));
+    EXPECT_EQ(r.exitCode, 2) << r.output;
+    EXPECT_THAT(r.output, HasSubstr("broken.mof:3:1: error"));
+}
+
+// Options that cannot apply to a kind of target are refused, naming it, never ignored.
+TEST(CliRunContract, OptionsThatDoNotApplyToATargetKindAreRefused) {
+    const auto sim = runWmimock("conform --target http://127.0.0.1:1/root/cimv2 --sim-option transition_ms=5");
+    EXPECT_EQ(sim.exitCode, 2) << sim.output;
+    EXPECT_THAT(sim.output, HasSubstr("--sim-option applies to builtin: targets only"));
+    const ScratchDir dir("cli-mof-http");
+    writeFile(dir / "extra.mof", "class Extra { string Name; };\n");
+    const auto mof =
+        runWmimock("conform --target http://127.0.0.1:1/root/cimv2 --mof " + shellQuote((dir / "extra.mof").string()));
+    EXPECT_EQ(mof.exitCode, 2) << mof.output;
+    EXPECT_THAT(mof.output, HasSubstr("http://127.0.0.1:1/root/cimv2"));
+}
+
 }  // namespace
 }  // namespace wmimock::test

@@ -2,6 +2,8 @@
 // files that are not plugins are refused with a message instead of a crash.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <set>
 
 #include "result_format.hpp"
@@ -9,6 +11,7 @@
 #include "wmimock/conformance/checks.hpp"
 #include "wmimock/conformance/plugin.hpp"
 #include "wmimock/harness/runner.hpp"
+#include "wmimock/harness/targets.hpp"
 
 namespace wmimock::harness {
 namespace {
@@ -88,6 +91,20 @@ TEST(Plugin, ALibraryThatIsNotAPluginIsOneErrorResult) {
         EXPECT_EQ(r.planned, r.results.size());
         EXPECT_FALSE(r.passed());
     }
+}
+
+// --mof reaches a plugin's namespace too: a broken file fails the target, a good one loads.
+TEST(Plugin, ExtraMofIsCompiledIntoThePluginsNamespace) {
+    TargetOptions options;
+    options.mofFiles = {std::string(WMIMOCK_SOURCE_DIR) + "/fixtures/invalid/parse_missing_semicolon.mof"};
+    EXPECT_THROW(openPluginTarget(EXAMPLE_PLUGIN_PATH, options), CimError);
+    const auto dir = std::filesystem::path(WMIMOCK_BINARY_DIR) / "test-scratch" / "plugin-extra-mof";
+    std::filesystem::create_directories(dir);
+    { std::ofstream(dir / "extra.mof") << "class ExampleCo_Extra { [Key] string Name; };\n"; }
+    options.mofFiles = {(dir / "extra.mof").string()};
+    const auto target = openPluginTarget(EXAMPLE_PLUGIN_PATH, options);
+    EXPECT_NO_THROW(target->client().getClass(target->defaultNamespace(), "ExampleCo_Extra"));
+    std::filesystem::remove_all(dir);
 }
 
 TEST(Plugin, AbiInfoDescribesThisBuild) {

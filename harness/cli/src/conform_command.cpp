@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "exit_codes.hpp"
+#include "option_kinds.hpp"
 #include "shard.hpp"
 #include "sim_options.hpp"
 #include "stop_signals.hpp"
@@ -42,8 +43,9 @@ ConformCommand::ConformCommand(CLI::App& parent)
     app_->add_option("-t,--target", targets_,
                      "builtin:NAME (see `wmimock targets`), plugin:PATH or http(s)://HOST:PORT/NAMESPACE; "
                      "repeatable (default: builtin:reference)");
-    app_->add_option("--mof", mofFiles_, "extra MOF loaded into built-in targets (repeatable)");
-    app_->add_option("-I,--include", includeDirs_, "directory searched by #pragma include (repeatable)");
+    addRepeatable(*app_, "--mof", mofFiles_,
+                  "extra MOF compiled into the namespace of builtin: and plugin: targets (repeatable)");
+    addRepeatable(*app_, "-I,--include", includeDirs_, "directory searched by #pragma include (repeatable)");
     app_->add_option("-n,--namespace", nameSpace_, "namespace of the service class (default: the target's)");
     app_->add_option("-c,--class", className_, "service class to test (default: the target's)");
     app_->add_option("--instance", instancePath_, "test only this instance (object path)");
@@ -53,9 +55,21 @@ ConformCommand::ConformCommand(CLI::App& parent)
                      "ones), e.g. 'SS-*:-SS-002', 'RSC-00[78]', '-CONC-*', '*Idempotent*'");
     app_->add_option("--exclude", exclude_, "patterns of checks not to run, e.g. 'CONC-*,JOB-*'");
     app_->add_flag("-l,--list", list_, "list the checks that would run, and exit");
-    app_->add_option("--timeout", timeoutSeconds_, "per-check timeout in seconds")
+    app_->add_option("--timeout", timeoutSeconds_,
+                     "per-check time limit in seconds; for plugins and remote servers never shorter than the "
+                     "longest wait a check may make (the settle or job timeout, plus polls)")
         ->capture_default_str()
-        ->check(CLI::PositiveNumber);
+        ->check(positiveSeconds());
+    app_->add_option("--poll-interval", pollSeconds_, "seconds between two reads of an instance while waiting")
+        ->capture_default_str()
+        ->check(positiveSeconds());
+    app_->add_option("--settle-timeout", settleSeconds_,
+                     "seconds to wait for a state change to settle (catalog Settle; target clock)")
+        ->capture_default_str()
+        ->check(positiveSeconds());
+    app_->add_option("--job-timeout", jobSeconds_, "seconds to wait for a job to finish (target clock)")
+        ->capture_default_str()
+        ->check(positiveSeconds());
     app_->add_option("--junit", junitFile_,
                      "write a JUnit XML report (kept complete while the run lasts; - for stdout)");
     app_->add_option("--junit-flavor", junitFlavor_,
@@ -78,9 +92,9 @@ ConformCommand::ConformCommand(CLI::App& parent)
     app_->add_option("--shard", shard_,
                      "run shard INDEX of COUNT (0-based), e.g. 0/4; default from GTEST_SHARD_INDEX and "
                      "GTEST_TOTAL_SHARDS");
-    app_->add_option("--sim-option", simOptions_,
-                     "KEY=VALUE for built-in simulations: latency_ms, transition_ms, failure_rate, seed, "
-                     "refuse_state, not_supported, async, timeout_supported (repeatable)");
+    addRepeatable(*app_, "--sim-option", simOptions_,
+                  "KEY=VALUE for builtin: targets only: latency_ms, transition_ms, failure_rate, seed, "
+                  "refuse_state, not_supported, decline_with, async, timeout_supported, hang_cap_ms (repeatable)");
     app_->add_option("--isolation", isolation_,
                      "process: each target in a child process, so a crash or hang costs one check; "
                      "in-process: faster, but a crash ends the run and --timeout is not enforced; "
@@ -108,6 +122,9 @@ int ConformCommand::run() const {
     options.session.instancePath = instancePath_;
     options.session.settings.strictStarted = strictStarted_;
     options.session.settings.lenientIdempotency = lenientIdempotency_;
+    options.session.settings.pollInterval = std::chrono::duration<double>(pollSeconds_);
+    options.session.settings.settleTimeout = std::chrono::duration<double>(settleSeconds_);
+    options.session.settings.jobTimeout = std::chrono::duration<double>(jobSeconds_);
     options.filter = filter_;
     options.exclude = exclude_;
     options.checkTimeout = std::chrono::duration<double>(timeoutSeconds_);

@@ -19,6 +19,7 @@ private:
     std::string nameSpace_, className_, instancePath_, filter_, exclude_;
     bool list_ = false;
     double timeoutSeconds_ = 10.0;
+    double pollSeconds_ = 0.25, settleSeconds_ = 30.0, jobSeconds_ = 120.0;  // CheckSettings defaults
     std::string junitFile_, junitFlavor_ = "jenkins", summaryFile_, jsonFile_;
     bool junitFileLine_ = false;
     std::string format_ = "text", color_ = "auto", shard_, isolation_ = "auto";

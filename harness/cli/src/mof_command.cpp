@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "exit_codes.hpp"
+#include "option_kinds.hpp"
 #include "wmimock/cim/error.hpp"
 #include "wmimock/mof/compiler.hpp"
 #include "wmimock/services/builtin.hpp"
@@ -60,7 +61,7 @@ MofCommand::MofCommand(CLI::App& parent)
     check_->add_option("files", files_, "MOF files, compiled in order into one repository")
         ->required()
         ->check(CLI::ExistingFile);
-    check_->add_option("-I,--include", includeDirs_, "directory searched by #pragma include (repeatable)");
+    addRepeatable(*check_, "-I,--include", includeDirs_, "directory searched by #pragma include (repeatable)");
     check_->add_option("-n,--namespace", nameSpace_, "namespace before any #pragma namespace (default root/cimv2)");
     check_->footer(
         std::string("Examples:\n  wmimock mof check fixtures/mof/reference.mof -I fixtures/mof\n"
@@ -69,9 +70,9 @@ MofCommand::MofCommand(CLI::App& parent)
                     "Exit code 0 when every file compiles, 2 on any error.\n"));
 
     show_->add_option("class", className_, "class name")->required();
-    show_->add_option("--mof", mofFiles_,
-                      "MOF to load instead of the built-in fixtures (repeatable; compiled in order)");
-    show_->add_option("-I,--include", includeDirs_, "directory searched by #pragma include (repeatable)");
+    addRepeatable(*show_, "--mof", mofFiles_,
+                  "MOF to load instead of the built-in fixtures (repeatable; compiled in order)");
+    addRepeatable(*show_, "-I,--include", includeDirs_, "directory searched by #pragma include (repeatable)");
     show_->add_option("-n,--namespace", nameSpace_, "namespace of the class (default: root/cimv2, then any)");
     show_->footer(
         std::string("Examples:\n  wmimock mof show CIM_Service\n"

@@ -11,6 +11,7 @@
 #include <spdlog/spdlog.h>
 
 #include "exit_codes.hpp"
+#include "option_kinds.hpp"
 #include "sim_options.hpp"
 #include "wmimock/cim/error.hpp"
 #include "wmimock/services/builtin.hpp"
@@ -25,10 +26,10 @@ ServeCommand::ServeCommand(CLI::App& parent)
     : Subcommand(parent.add_subcommand("serve", "Serve built-in targets over CIM-XML/HTTP until SIGINT or SIGTERM")) {
     app_->add_option("--listen", listen_, "HOST:PORT of the first target; further targets take the next ports")
         ->capture_default_str();
-    app_->add_option("-t,--target", targets_, "builtin:NAME to serve (repeatable; default builtin:reference)");
-    app_->add_option("--mof", mofFiles_, "extra MOF loaded into every served target (repeatable)");
-    app_->add_option("-I,--include", includeDirs_, "directory searched by #pragma include (repeatable)");
-    app_->add_option("--sim-option", simOptions_, "KEY=VALUE for the simulations (see `wmimock conform --help`)");
+    addRepeatable(*app_, "-t,--target", targets_, "builtin:NAME to serve (repeatable; default builtin:reference)");
+    addRepeatable(*app_, "--mof", mofFiles_, "extra MOF loaded into every served target (repeatable)");
+    addRepeatable(*app_, "-I,--include", includeDirs_, "directory searched by #pragma include (repeatable)");
+    addRepeatable(*app_, "--sim-option", simOptions_, "KEY=VALUE for the simulations (see `wmimock conform --help`)");
     app_->add_option("--user", user_, "require HTTP Basic authentication with this user");
     app_->add_option("--password", password_, "the password for --user");
     app_->add_option("--threads", threads_, "connections served at once per target")

@@ -11,16 +11,26 @@
 #include <string_view>
 #include <vector>
 
+#include "wmimock/cimom/cimom.hpp"
 #include "wmimock/conformance/target.hpp"
 
 namespace wmimock::harness {
 
 struct TargetOptions {
-    std::map<std::string, std::string> simOptions;  ///< built-ins: services::SimulationOptions
-    std::vector<std::string> mofFiles;              ///< built-ins: extra MOF compiled after the fixtures
-    std::vector<std::string> includeDirs;           ///< #pragma include search path for mofFiles
-    std::string user, password;                     ///< http targets
+    std::map<std::string, std::string> simOptions;  ///< built-ins only: services::SimulationOptions
+    /// Built-ins and plugins: extra MOF compiled into the target's default namespace after
+    /// its own (a remote server's schema cannot be changed from here).
+    std::vector<std::string> mofFiles;
+    std::vector<std::string> includeDirs;  ///< #pragma include search path for mofFiles
+    std::string user, password;            ///< http targets
 };
+
+/// Refuses options that do not apply to the kind of a target, naming both, rather than
+/// ignoring them: CimError(InvalidParameter).
+void checkOptionsApply(std::string_view spec, const TargetOptions& options);
+
+/// Compiles options.mofFiles into `nameSpace` of `cimom`. Throws CimError on MOF errors.
+void loadExtraMof(Cimom& cimom, std::string_view nameSpace, const TargetOptions& options);
 
 enum class TargetKind { Builtin, Plugin, Http };
 
@@ -35,6 +45,6 @@ std::unique_ptr<conformance::Target> openTarget(std::string_view spec, const Tar
 /// Loads `path` with dlopen, checks its ABI and registers it into a fresh CIMOM on the
 /// system clock. Throws CimError(NotFound) if the file is missing, InvalidParameter if it
 /// is not a wmimock plugin or was built for another ABI (the message says which fact differs).
-std::unique_ptr<conformance::Target> openPluginTarget(const std::string& path);
+std::unique_ptr<conformance::Target> openPluginTarget(const std::string& path, const TargetOptions& options = {});
 
 }  // namespace wmimock::harness

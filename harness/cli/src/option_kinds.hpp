@@ -1,0 +1,34 @@
+// Option shapes several commands share, so that each behaves the same everywhere.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+namespace wmimock::cli {
+
+/// A repeatable option that takes one value per occurrence (`-I dir -I dir2 a.mof b.mof`):
+/// CLI11 would otherwise let one occurrence swallow the positional arguments after it.
+inline CLI::Option* addRepeatable(CLI::App& app, const std::string& name, std::vector<std::string>& into,
+                                  const std::string& help) {
+    return app.add_option(name, into, help)->allow_extra_args(false);
+}
+
+/// A duration in seconds that must be greater than zero, refused in words rather than
+/// with CLI11's numeric range (which prints the largest double in full).
+inline CLI::Validator positiveSeconds() {
+    return CLI::Validator(
+        [](std::string& text) -> std::string {
+            try {
+                std::size_t used = 0;
+                const double value = std::stod(text, &used);
+                if (used == text.size() && value > 0 && value <= 1e7) return {};
+            } catch (const std::exception&) {
+            }
+            return "'" + text + "' is not a number of seconds greater than 0 (e.g. 10 or 0.5)";
+        },
+        "SECONDS > 0");
+}
+
+}  // namespace wmimock::cli
