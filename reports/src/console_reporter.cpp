@@ -2,10 +2,13 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <vector>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "text_cleanup.hpp"
 #include "wmimock/reports/report_context.hpp"
@@ -41,26 +44,6 @@ Style styleOf(Outcome outcome) noexcept {
     return {"?", ""};
 }
 
-// What tells instances apart on a console line: the Name key of a CIM_Service path (the
-// other keys name the class and the host, the same for every instance), else all keys.
-std::string shortInstance(std::string_view path) {
-    const std::size_t colon = path.find(':');
-    const std::size_t dot = path.find('.', colon == std::string_view::npos ? 0 : colon);
-    if (dot == std::string_view::npos) return std::string(path);
-    const std::string_view keys = path.substr(dot + 1);
-    bool quoted = false;
-    std::size_t start = 0;
-    for (std::size_t i = 0; i <= keys.size(); ++i) {
-        if (i < keys.size() && keys[i] == '"' && (i == 0 || keys[i - 1] != '\\')) quoted = !quoted;
-        if (i == keys.size() || (keys[i] == ',' && !quoted)) {
-            const std::string_view key = keys.substr(start, i - start);
-            if (key.starts_with("Name=")) return std::string(key);
-            start = i + 1;
-        }
-    }
-    return std::string(keys);
-}
-
 constexpr std::string_view kReset = "\x1b[0m";
 constexpr std::string_view kDim = "\x1b[2m";
 
@@ -89,7 +72,7 @@ void ConsoleReporter::onResult(const conformance::CheckResult& result) {
     line += options_.color ? fmt::format("{}{}{}", style.color, label, kReset) : label;
     line += " " + detail::oneLine(result.ruleId + " " + result.title);
     std::string where = result.target;
-    if (!result.instancePath.empty()) where += " " + shortInstance(result.instancePath);
+    if (!result.instancePath.empty()) where += " " + detail::shortInstance(result.instancePath);
     const std::string details = fmt::format("({}, {} s)", detail::oneLine(where), formatSeconds(result.duration));
     line += " " + (options_.color ? fmt::format("{}{}{}", kDim, details, kReset) : details);
     if (result.outcome != Outcome::Pass && !result.message.empty()) {
@@ -101,6 +84,7 @@ void ConsoleReporter::onResult(const conformance::CheckResult& result) {
 void ConsoleReporter::onFinish(const conformance::RunResult& run) {
     std::lock_guard lock(mutex_);
     for (const std::string& note : run.notes) out_ << "note: " << detail::oneLine(note) << '\n';
+    out_ << failureRecap(run);
     std::string totals = totalsLine(run);
     if (run.interrupted) {
         totals = "interrupted: " + totals;
@@ -110,6 +94,28 @@ void ConsoleReporter::onFinish(const conformance::RunResult& run) {
         totals = fmt::format("{}{}{}", color, totals, kReset);
     }
     out_ << totals << '\n' << std::flush;
+}
+
+std::string failureRecap(const conformance::RunResult& run) {
+    std::string lines;
+    std::vector<std::string> rules;
+    std::size_t count = 0;
+    for (const auto& r : run.results) {
+        if (!conformance::isFailure(r.outcome)) continue;
+        ++count;
+        std::string where = r.target;
+        if (!r.instancePath.empty()) where += " " + detail::shortInstance(r.instancePath);
+        const std::string id = r.ruleId.empty() ? r.title : r.ruleId;
+        lines += fmt::format("  {:<7} {} [{}]: {}\n", styleOf(r.outcome).label, id, detail::oneLine(where),
+                             detail::truncated(detail::oneLine(r.message), 160));
+        if (!r.ruleId.empty() && std::find(rules.begin(), rules.end(), r.ruleId) == rules.end()) {
+            rules.push_back(r.ruleId);
+        }
+    }
+    if (count == 0) return {};
+    std::string recap = fmt::format("\n{} check{} did not pass:\n", count, count == 1 ? "" : "s") + lines;
+    if (!rules.empty()) recap += fmt::format("re-run them with: --filter '{}'\n", fmt::join(rules, ":"));
+    return recap + "\n";
 }
 
 std::string totalsLine(const conformance::RunResult& run) {

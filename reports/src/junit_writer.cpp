@@ -54,29 +54,21 @@ struct Suite {
     std::vector<std::string> caseNames;  // unique within the suite, parallel to checks
 };
 
-// "root/cimv2:WMIMock_Service.Name=\"x\"" -> "Name=\"x\"": what tells instances apart.
-std::string instanceKeys(std::string_view path) {
-    const std::size_t colon = path.find(':');
-    const std::size_t dot = path.find('.', colon == std::string_view::npos ? 0 : colon);
-    return std::string(dot == std::string_view::npos ? path : path.substr(dot + 1));
-}
-
 std::string baseCaseName(const CheckResult& check) {
     std::string name = check.ruleId.empty() ? std::string("check") : check.ruleId;
     if (!check.title.empty()) name += " " + check.title;
     return detail::oneLine(name);
 }
 
-// Names stay "RULE-ID title" unless a suite runs the same check on several instances; then
-// the instance keys tell them apart (and a counter, should even that repeat).
+// "RULE-ID title [Name=\"Alpha\"]": the instance's short key, which stays the same from
+// run to run (the full path, with host names, is in the body), and a counter should even
+// that repeat.
 void nameCases(Suite& suite) {
-    std::map<std::string, int> baseCount;
-    for (const CheckResult* check : suite.checks) ++baseCount[baseCaseName(*check)];
     std::set<std::string> used;
     for (const CheckResult* check : suite.checks) {
         std::string name = baseCaseName(*check);
-        if (baseCount[name] > 1 && !check->instancePath.empty()) {
-            name += " [" + detail::oneLine(instanceKeys(check->instancePath)) + "]";
+        if (!check->instancePath.empty()) {
+            name += " [" + detail::oneLine(detail::shortInstance(check->instancePath)) + "]";
         }
         std::string unique = name;
         for (int n = 2; used.count(unique) != 0; ++n) unique = name + " #" + std::to_string(n);
@@ -272,6 +264,28 @@ std::string runNotes(const RunResult& run) {
 
 }  // namespace
 
+std::string stableTargetName(std::string_view spec) {
+    if (spec.starts_with("plugin:")) {
+        const std::string_view path = spec.substr(7);
+        const std::size_t slash = path.find_last_of('/');
+        return "plugin:" + std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
+    }
+    const std::size_t scheme = spec.find("://");
+    if (scheme != std::string_view::npos) {
+        const std::size_t hostStart = scheme + 3;
+        const std::size_t pathStart = std::min(spec.find('/', hostStart), spec.size());
+        std::string_view host = spec.substr(hostStart, pathStart - hostStart);
+        if (const std::size_t at = host.rfind('@'); at != std::string_view::npos) host.remove_prefix(at + 1);
+        // The port is the part after the last ':' unless that ':' is inside an IPv6 literal.
+        if (const std::size_t colon = host.rfind(':');
+            colon != std::string_view::npos && host.find(']', colon) == std::string_view::npos) {
+            host = host.substr(0, colon);
+        }
+        return std::string(spec.substr(0, hostStart)) + std::string(host) + std::string(spec.substr(pathStart));
+    }
+    return std::string(spec);
+}
+
 std::string junitSuiteName(std::string_view prefix, std::string_view target, std::string_view className) {
     std::string name(prefix);
     if (!name.empty()) name += '.';
@@ -309,11 +323,14 @@ std::string writeJUnit(const RunResult& run, const JUnitOptions& options) {
     for (std::size_t index = 0; index < suites.size(); ++index) {
         const Suite& suite = suites[index];
         const Counts counts = countSuite(suite);
-        const std::string suiteName = junitSuiteName(options.suitePrefix, suite.target, suite.className);
+        const auto named = options.targetNames.find(suite.target);
+        const std::string targetName =
+            named != options.targetNames.end() ? named->second : stableTargetName(suite.target);
+        const std::string suiteName = junitSuiteName(options.suitePrefix, targetName, suite.className);
         pugi::xml_node node = root.append_child("testsuite");
         node.append_attribute("name").set_value(suiteName.c_str());
         if (ant) {
-            node.append_attribute("package").set_value(junitSuiteName(options.suitePrefix, suite.target, {}).c_str());
+            node.append_attribute("package").set_value(junitSuiteName(options.suitePrefix, targetName, {}).c_str());
             setCount(node, "id", index);
         }
         setCount(node, "tests", counts.tests);

@@ -89,11 +89,12 @@ std::string writeMarkdown(const conformance::RunResult& run, const MarkdownOptio
         if (options.includePassed || check.outcome != Outcome::Pass) rows.push_back(&check);
     }
     if (!rows.empty()) {
-        md << "| rule | level | outcome | target | check | message |\n"
-           << "|---|---|---|---|---|---|\n";
+        md << "| rule | level | outcome | target | instance | check | message |\n"
+           << "|---|---|---|---|---|---|---|\n";
         for (const CheckResult* check : rows) {
             md << "| " << cell(check->ruleId) << " | " << conformance::toString(check->level) << " | "
-               << outcomeLabel(check->outcome) << " | " << cell(check->target) << " | " << cell(check->title) << " | "
+               << outcomeLabel(check->outcome) << " | " << cell(check->target) << " | "
+               << cell(detail::shortInstance(check->instancePath)) << " | " << cell(check->title) << " | "
                << cell(check->message) << " |\n";
         }
         md << "\n";
@@ -104,7 +105,8 @@ std::string writeMarkdown(const conformance::RunResult& run, const MarkdownOptio
         if (!conformance::isFailure(check.outcome)) continue;
         if (!headed) md << "### Failures\n\n";
         headed = true;
-        md << "<details><summary>" << cell(check.ruleId) << " " << cell(check.title) << " — "
+        md << "<details><summary>" << cell(check.ruleId) << " " << cell(check.title)
+           << (check.instancePath.empty() ? "" : " [" + cell(detail::shortInstance(check.instancePath)) + "]") << " — "
            << conformance::toString(check.outcome) << "</summary>\n\n";
         std::string body;
         if (!check.message.empty()) body += check.message + "\n";

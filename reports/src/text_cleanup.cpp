@@ -94,4 +94,22 @@ std::string truncated(std::string_view text, std::size_t maxChars) {
     return std::string(text);
 }
 
+std::string shortInstance(std::string_view path) {
+    const std::size_t colon = path.find(':');
+    const std::size_t dot = path.find('.', colon == std::string_view::npos ? 0 : colon);
+    if (dot == std::string_view::npos) return std::string(path);
+    const std::string_view keys = path.substr(dot + 1);
+    bool quoted = false;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= keys.size(); ++i) {
+        if (i < keys.size() && keys[i] == '"' && (i == 0 || keys[i - 1] != '\\')) quoted = !quoted;
+        if (i == keys.size() || (keys[i] == ',' && !quoted)) {
+            const std::string_view key = keys.substr(start, i - start);
+            if (key.starts_with("Name=")) return std::string(key);
+            start = i + 1;
+        }
+    }
+    return std::string(keys);
+}
+
 }  // namespace wmimock::reports::detail

@@ -19,4 +19,9 @@ std::string oneLine(std::string_view text);
 /// At most `maxChars` code points of `text`, with "…" appended when cut.
 std::string truncated(std::string_view text, std::size_t maxChars);
 
+/// What tells instances apart in a report line: the Name key of a CIM_Service path
+/// ('Name="Alpha"'; the other keys name the class and the host, the same for every
+/// instance), else all the keys.
+std::string shortInstance(std::string_view path);
+
 }  // namespace wmimock::reports::detail

@@ -73,7 +73,7 @@ TEST(CliConform, TheReferencePassesWithExit0AndValidReports) {
 
     const std::string md = readFile(summary);
     EXPECT_THAT(md, HasSubstr("## ✅ wmimock conformance: passed"));
-    EXPECT_THAT(md, HasSubstr("| rule | level | outcome | target | check | message |"));
+    EXPECT_THAT(md, HasSubstr("| rule | level | outcome | target | instance | check | message |"));
     EXPECT_FALSE(std::filesystem::exists(junit.string() + ".tmp")) << "temporary file left behind";
 }
 

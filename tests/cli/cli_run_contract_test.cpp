@@ -147,5 +147,12 @@ TEST(CliRunContract, OptionsThatDoNotApplyToATargetKindAreRefused) {
     EXPECT_THAT(mof.output, HasSubstr("http://127.0.0.1:1/root/cimv2"));
 }
 
+TEST(CliRunContract, TargetNameSetsTheJUnitSuiteName) {
+    const auto r = runWmimockStdout("conform --filter SS-001 --junit - --quiet --target-name lab");
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_THAT(r.output, HasSubstr("name=\"wmimock.conformance.lab.WMIMock_Service\""));
+    EXPECT_EQ(runWmimock("conform --target builtin:reference --target builtin:win32 --target-name lab").exitCode, 2);
+}
+
 }  // namespace
 }  // namespace wmimock::test

@@ -47,7 +47,7 @@ TEST(JUnitWriter, GroupsChecksIntoOneSuitePerTargetAndClass) {
     for (pugi::xml_node suite : root.children("testsuite")) names.emplace_back(suite.attribute("name").value());
     EXPECT_THAT(names, ::testing::ElementsAre("wmimock.conformance.builtin_reference.WMIMock_Service",
                                               "wmimock.conformance.builtin_faulty-hangs.WMIMock_HangingService",
-                                              "wmimock.conformance.plugin_opt_x_libprovider_so.WMIMock_Service"));
+                                              "wmimock.conformance.plugin_libprovider_so.WMIMock_Service"));
     for (pugi::xml_node suite : root.children("testsuite")) {
         for (pugi::xml_node testcase : suite.children("testcase")) {
             EXPECT_STREQ(testcase.attribute("classname").value(), suite.attribute("name").value());
@@ -55,9 +55,38 @@ TEST(JUnitWriter, GroupsChecksIntoOneSuitePerTargetAndClass) {
     }
 }
 
-TEST(JUnitWriter, NamesTestcasesByRuleIdAndTitle) {
+TEST(JUnitWriter, NamesTestcasesByRuleIdTitleAndTheInstancesShortKey) {
     const auto document = parseXml(writeJUnit(test::everyOutcomeRun()));
-    EXPECT_TRUE(document.select_node("//testcase[@name='SS-004 check of SS-004']"));
+    EXPECT_TRUE(document.select_node("//testcase[@name='SS-004 check of SS-004 [Name=\"svc\"]']"));
+}
+
+// CI history trends key on suite, classname and testcase names: none may hold an ephemeral
+// port, an absolute plugin path or a host name from the instance path.
+TEST(JUnitWriter, NamesStayTheSameFromRunToRun) {
+    EXPECT_EQ(stableTargetName("builtin:reference"), "builtin:reference");
+    EXPECT_EQ(stableTargetName("plugin:/tmp/build-123/lib/libmine.so"), "plugin:libmine.so");
+    EXPECT_EQ(stableTargetName("http://127.0.0.1:40123/root/cimv2"), "http://127.0.0.1/root/cimv2");
+    EXPECT_EQ(stableTargetName("https://u@host.example:5989/root/interop"), "https://host.example/root/interop");
+    EXPECT_EQ(stableTargetName("http://[::1]:5988/root/cimv2"), "http://[::1]/root/cimv2");
+
+    auto run = test::everyOutcomeRun();
+    for (auto& r : run.results) {
+        r.target = "http://127.0.0.1:40123/root/cimv2";
+        r.instancePath =
+            "root/cimv2:WMIMock_Service.CreationClassName=\"WMIMock_Service\",Name=\"Alpha\","
+            "SystemName=\"ci-runner-17\"";
+    }
+    const auto document = parseXml(writeJUnit(run));
+    const auto suite = document.child("testsuites").child("testsuite");
+    EXPECT_STREQ(suite.attribute("name").value(), "wmimock.conformance.http_127_0_0_1_root_cimv2.WMIMock_Service");
+    EXPECT_TRUE(document.select_node("//testcase[@name='SS-001 check of SS-001 [Name=\"Alpha\"]']"));
+    EXPECT_FALSE(document.select_node("//testcase[contains(@name, 'ci-runner-17')]"));
+
+    JUnitOptions named;
+    named.targetNames["http://127.0.0.1:40123/root/cimv2"] = "lab-pegasus";
+    const auto renamed = parseXml(writeJUnit(run, named));
+    EXPECT_STREQ(renamed.child("testsuites").child("testsuite").attribute("name").value(),
+                 "wmimock.conformance.lab-pegasus.WMIMock_Service");
 }
 
 TEST(JUnitWriter, MapsEachOutcomeToExactlyOneElement) {
@@ -119,7 +148,7 @@ TEST(JUnitWriter, CarriesRunAndRuleFactsAsSuiteProperties) {
     EXPECT_EQ(property(suite, "rule.SS-002.level"), "SHOULD");
     EXPECT_EQ(property(suite, "rule.SS-004.level"), "MUST");
     EXPECT_EQ(property(suite, "rule.SS-004.source"), "SVC; HV-SS");
-    EXPECT_EQ(property(suite, "warning.SS-002 check of SS-002"), "Started stays TRUE for 2 s");
+    EXPECT_EQ(property(suite, "warning.SS-002 check of SS-002 [Name=\"svc\"]"), "Started stays TRUE for 2 s");
 }
 
 TEST(JUnitWriter, WritesTheCheckLogAndWarningsToSystemOut) {
@@ -190,7 +219,7 @@ TEST(JUnitWriter, EscapesMarkupAndDropsWhatXmlCannotCarry) {
         EXPECT_THAT(xml, Not(HasSubstr("\x0b")));
         const auto document = parseXml(xml);
         const pugi::xml_node testcase = document.select_node("//testcase").node();
-        EXPECT_STREQ(testcase.attribute("name").value(), "SS-004 returns <0> & \"more\"");
+        EXPECT_STREQ(testcase.attribute("name").value(), "SS-004 returns <0> & \"more\" [Name=\"svc\"]");
         const pugi::xml_node failure = testcase.child("failure");
         // One line in the attribute, control characters gone, invalid UTF-8 replaced.
         EXPECT_STREQ(failure.attribute("message").value(),
@@ -219,7 +248,7 @@ TEST(JUnitWriter, AntFlavorHasTheStrictShape) {
         }
     }
     const std::string suiteOut = root.child("testsuite").child("system-out").text().get();
-    EXPECT_THAT(suiteOut, HasSubstr("[SS-004 check of SS-004] calling StopService"));
+    EXPECT_THAT(suiteOut, HasSubstr("[SS-004 check of SS-004 [Name=\"svc\"]] calling StopService"));
 }
 
 TEST(JUnitWriter, AddsFileAndLineOnlyWhenAsked) {
@@ -233,7 +262,7 @@ TEST(JUnitWriter, AddsFileAndLineOnlyWhenAsked) {
     EXPECT_EQ(testcase.attribute("line").as_int(), 42);
 }
 
-TEST(JUnitWriter, TellsInstancesApartWhenOneCheckRunsOnSeveral) {
+TEST(JUnitWriter, TellsInstancesApartByTheirShortKey) {
     RunResult run;
     run.results.push_back(test::makeCheck("SS-001", Outcome::Pass));
     run.results.push_back(test::makeCheck("SS-001", Outcome::Pass));
@@ -245,7 +274,8 @@ TEST(JUnitWriter, TellsInstancesApartWhenOneCheckRunsOnSeveral) {
         names.emplace_back(node.node().attribute("name").value());
     }
     EXPECT_THAT(names, ::testing::ElementsAre("SS-001 check of SS-001 [Name=\"svc\"]",
-                                              "SS-001 check of SS-001 [Name=\"other\"]", "SS-002 check of SS-002"));
+                                              "SS-001 check of SS-001 [Name=\"other\"]",
+                                              "SS-002 check of SS-002 [Name=\"svc\"]"));
     const pugi::xml_node suite = document.child("testsuites").child("testsuite");
     EXPECT_EQ(property(suite, "instance.1"), "root/cimv2:WMIMock_Service.Name=\"svc\"");
     EXPECT_EQ(property(suite, "instance.2"), "root/cimv2:WMIMock_Service.Name=\"other\"");

@@ -31,7 +31,7 @@ TEST(MarkdownWriter, SummarisesTotalsAndListsEveryCheck) {
     const std::string md = writeMarkdown(test::everyOutcomeRun());
     EXPECT_THAT(md, HasSubstr("## ❌ wmimock conformance: failed"));
     EXPECT_THAT(md, HasSubstr("| 7 | 1 | 1 | 1 | 1 | 1 | 1 | 1 |"));
-    EXPECT_THAT(md, HasSubstr("| SS-004 | MUST | ❌ fail | builtin:reference | check of SS-004 | "
+    EXPECT_THAT(md, HasSubstr("| SS-004 | MUST | ❌ fail | builtin:reference | Name=\"svc\" | check of SS-004 | "
                               "StopService returned 2, the rule wants 0 |"));
     EXPECT_THAT(md, HasSubstr("| SS-002 | SHOULD | ⚠️ warning |"));
     EXPECT_THAT(md, HasSubstr("expected: ReturnValue = 0"));
@@ -138,6 +138,19 @@ TEST(ConsoleReporter, PrintsOneLinePerCheckWithProgressAndTotals) {
     EXPECT_EQ(linesOf(text).back(),
               "7 of 7 planned checks: 1 passed, 1 warning, 1 not supported, 1 failed, 1 error, "
               "1 timeout, 1 crash in 1.500 s");
+}
+
+// The end of a console run recaps what did not pass and how to re-run just that.
+TEST(ConsoleReporter, RecapsTheFailuresWithAFilterToRerunThem) {
+    const auto run = test::everyOutcomeRun();
+    const std::string recap = failureRecap(run);
+    EXPECT_THAT(recap, HasSubstr("4 checks did not pass:"));
+    EXPECT_THAT(recap, HasSubstr("FAIL    SS-004 [builtin:reference Name=\"svc\"]: StopService returned 2"));
+    EXPECT_THAT(recap, HasSubstr("CRASH   SS-007 [plugin:/opt/x/libprovider.so Name=\"svc\"]"));
+    EXPECT_THAT(recap, HasSubstr("re-run them with: --filter 'SS-004:SS-005:SS-006:SS-007'"));
+    conformance::RunResult clean;
+    clean.results.push_back(test::makeCheck("SS-001", Outcome::Pass));
+    EXPECT_EQ(failureRecap(clean), "");
 }
 
 // Catalog §0.3 Rev. 2: a run with fewer results than planned says so and does not pass, even

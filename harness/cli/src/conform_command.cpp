@@ -77,6 +77,9 @@ ConformCommand::ConformCommand(CLI::App& parent)
                      "ant: also against the strict Ant schema")
         ->capture_default_str()
         ->check(CLI::IsMember({"jenkins", "default", "ant"}, CLI::ignore_case));
+    app_->add_option("--target-name", targetName_,
+                     "the target's name in JUnit suite and class names (default: stable without ports or "
+                     "directories, e.g. plugin:libx.so, http://host/root/cimv2); needs exactly one --target");
     app_->add_flag("--junit-file-line", junitFileLine_,
                    "add file/line of each check's source for GitHub annotators (the Jenkins xunit plugin "
                    "rejects such files)");
@@ -135,6 +138,14 @@ int ConformCommand::run() const {
     reports::JUnitOptions junitOptions;
     junitOptions.flavor = reports::parseJUnitFlavor(junitFlavor_).value_or(reports::JUnitFlavor::Jenkins);
     junitOptions.fileLine = junitFileLine_;
+    if (!targetName_.empty()) {
+        if (options.targets.size() != 1) {
+            throw CimError(CimStatus::InvalidParameter, "--target-name names one target; there are " +
+                                                            std::to_string(options.targets.size()) +
+                                                            " --target options");
+        }
+        junitOptions.targetNames[options.targets.front()] = targetName_;
+    }
 
     // Planning validates targets, MOF and classes before anything is written.
     const std::vector<harness::PlannedCheck> planned = harness::plan(options);

@@ -16,7 +16,7 @@ public:
 
 private:
     std::vector<std::string> targets_, mofFiles_, includeDirs_, simOptions_;
-    std::string nameSpace_, className_, instancePath_, filter_, exclude_;
+    std::string nameSpace_, className_, instancePath_, filter_, exclude_, targetName_;
     bool list_ = false;
     double timeoutSeconds_ = 10.0;
     double pollSeconds_ = 0.25, settleSeconds_ = 30.0, jobSeconds_ = 120.0;  // CheckSettings defaults

@@ -37,8 +37,12 @@ private:
     std::size_t done_ = 0;
 };
 
-/// "12 checks: 9 passed, 1 warning, 1 not supported, 1 failed in 0.042 s" (zero counts of
-/// the rarer outcomes left out).
+/// The checks that failed, errored, timed out or crashed, one line each (rule, target and
+/// instance, reason), and a --filter ready to paste to re-run just those; empty when none.
+std::string failureRecap(const conformance::RunResult& run);
+
+/// "12 of 12 planned checks: 9 passed, 1 warning, 1 not supported, 1 failed in 0.042 s"
+/// (zero counts of the rarer outcomes left out).
 std::string totalsLine(const conformance::RunResult& run);
 
 }  // namespace wmimock::reports

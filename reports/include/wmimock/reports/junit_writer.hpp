@@ -25,6 +25,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,11 +45,21 @@ struct JUnitOptions {
     std::string hostname;     ///< empty: localHostname()
     std::string toolVersion;  ///< empty: wmimock's own version
     std::string suitePrefix = "wmimock.conformance";
+    /// Stable names to use for targets instead of stableTargetName(spec), by spec
+    /// (`wmimock conform --target-name`).
+    std::map<std::string, std::string> targetNames;
 };
+
+/// A target's name that stays the same from one CI run to the next, for suite names and
+/// testcase classnames: "builtin:reference" -> "builtin:reference", "plugin:/abs/libx.so" ->
+/// "plugin:libx.so" (no directory), "http://h:5988/root/cimv2" -> "http://h/root/cimv2" (no
+/// port: tests often use ephemeral ones).
+std::string stableTargetName(std::string_view spec);
 
 /// The stable dotted name of the suite holding a target's checks on a class:
 /// "<prefix>.<target>.<class>" with every character outside [A-Za-z0-9_-] of the target
-/// and class replaced by '_' ("builtin:reference" -> "builtin_reference").
+/// and class replaced by '_' ("builtin:reference" -> "builtin_reference"). `target` is a
+/// stable name (stableTargetName), not necessarily the spec.
 std::string junitSuiteName(std::string_view prefix, std::string_view target, std::string_view className);
 
 /// The whole report as UTF-8 XML. Text that XML cannot carry (control characters, invalid
