@@ -10,7 +10,9 @@ namespace wmimock::conformance {
 namespace {
 
 constexpr std::string_view kMissingName = "no-such-service-7c1d0e";
-constexpr std::string_view kMissingNamespace = "root/wmimock-doesnotexist";
+// Catalog Rev. 2: a legal namespace name (identifiers only), so that the server's answer is
+// about a missing namespace and not about a malformed name.
+constexpr std::string_view kMissingNamespace = "root/wmimock_missing_ns";
 
 /// T with its Name key (or its first string key) pointing at no instance.
 ObjectPath missingInstance(const ObjectPath& t) {
@@ -40,16 +42,81 @@ std::string expectedText(std::initializer_list<CimStatus> codes) {
     return out;
 }
 
+/// Every real instance of T's class, read now (ERR-001/010: a call on a missing or malformed
+/// path must not act on any of them).
+std::vector<std::pair<ObjectPath, Snapshot>> realInstances(CheckContext& ctx) {
+    std::vector<std::pair<ObjectPath, Snapshot>> out;
+    std::vector<ObjectPath> paths;
+    try {
+        paths = ctx.client().enumerateInstanceNames(ctx.nameSpace(), ctx.path().className());
+    } catch (const CimError&) {
+        paths = {ctx.path()};
+    }
+    for (auto& p : paths) {
+        if (p.nameSpace().empty()) p.setNameSpace(ctx.nameSpace());
+        Snapshot s = ctx.snapshotOf(p);
+        out.emplace_back(std::move(p), std::move(s));
+    }
+    return out;
+}
+
+/// "changed Name=\"Alpha\": EnabledState 2->3" for each instance whose run state moved.
+std::vector<std::string> changedInstances(CheckContext& ctx,
+                                          const std::vector<std::pair<ObjectPath, Snapshot>>& before) {
+    std::vector<std::string> changed;
+    for (const auto& [path, snapshot] : before) {
+        const Snapshot now = ctx.snapshotOf(path);
+        if (!sameRunState(snapshot, now)) changed.push_back(path.toString() + ": " + difference(snapshot, now));
+    }
+    return changed;
+}
+
+/// The state-changing requests T's class declares, as ERR-001/010 send them.
+std::vector<std::pair<std::string, std::vector<ParamValue>>> declaredRequests(CheckContext& ctx) {
+    std::vector<std::pair<std::string, std::vector<ParamValue>>> out;
+    if (ctx.method("StopService")) out.push_back({"StopService", {}});
+    if (ctx.method("StartService")) out.push_back({"StartService", {}});
+    if (ctx.method("RequestStateChange")) {
+        out.push_back({"RequestStateChange", {{"RequestedState", Value::uint16(3)}}});
+        out.push_back({"RequestStateChange", {{"RequestedState", Value::uint16(2)}}});
+    }
+    return out;
+}
+
+std::string describeRequest(const std::string& method, const std::vector<ParamValue>& in) {
+    if (in.empty()) return method;
+    return method + "(" + std::to_string(in.front().value.asUint64()) + ")";
+}
+
 WMIMOCK_CHECK(err001, "ERR-001", "MissingInstanceNotFound") {
+    // Catalog Rev. 2: every declared method (a method T declines is still expected to say
+    // NOT_FOUND for a missing instance), every case run and reported, and any real instance
+    // that changes is a failure whatever the call returned.
     const ObjectPath missing = missingInstance(ctx.path());
-    for (const auto& [method, in] : std::vector<std::pair<std::string, std::vector<ParamValue>>>{
-             {"StopService", {}}, {"RequestStateChange", {{"RequestedState", Value::uint16(3)}}}}) {
+    const auto requests = declaredRequests(ctx);
+    if (requests.empty())
+        return ctx.notSupported("the class declares none of StopService, StartService, RequestStateChange");
+    std::vector<std::string> failures;
+    for (const auto& [method, in] : requests) {
+        const auto before = realInstances(ctx);
         const CallOutcome c = ctx.invoke(missing, method, in);
-        if (c.error != CimStatus::NotFound) {
-            return ctx.fail("CIM_ERR_NOT_FOUND from " + method + " on a missing instance", c.describe());
+        const auto changed = changedInstances(ctx, before);
+        for (const auto& change : changed) {
+            failures.push_back(describeRequest(method, in) + " on the missing instance acted on the wrong instance (" +
+                               change + "), answering " + c.describe());
+        }
+        if (c.error != CimStatus::NotFound && changed.empty()) {
+            failures.push_back(describeRequest(method, in) + " -> " + c.describe());
         }
     }
-    ctx.pass("StopService and RequestStateChange on a missing instance fail with CIM_ERR_NOT_FOUND");
+    if (!failures.empty()) {
+        std::string all;
+        for (const auto& f : failures) all += (all.empty() ? "" : "; ") + f;
+        return ctx.fail("CIM_ERR_NOT_FOUND, and no instance touched, from every method on a missing instance", all);
+    }
+    std::string tried;
+    for (const auto& [method, in] : requests) tried += (tried.empty() ? "" : ", ") + describeRequest(method, in);
+    ctx.pass(tried + " on a missing instance failed with CIM_ERR_NOT_FOUND and touched nothing");
 }
 
 WMIMOCK_CHECK(err002, "ERR-002", "MissingClassNotFound") {

@@ -256,10 +256,33 @@ WMIMOCK_CHECK(rsc008, "RSC-008", "TimeoutPeriodHandling") {
     ctx.pass("TimeoutPeriod NULL and 0 accepted; a 30 s limit honoured or declined with 4098");
 }
 
+/// Whether T's class names `value` itself in RequestStateChange's RequestedState ValueMap (a
+/// vendor state it implements), not only inside a range such as "32768..65535".
+bool declaresRequestedState(CheckContext& ctx, std::uint64_t value) {
+    const MethodDecl* m = ctx.method(kRsc);
+    const ParameterDecl* p = m != nullptr ? m->findParameter("RequestedState") : nullptr;
+    if (p == nullptr) return false;
+    const auto map = ValueMap::of(p->qualifiers);
+    if (!map) return false;
+    return std::any_of(map->entries().begin(), map->entries().end(),
+                       [&](const ValueMap::Entry& e) { return !e.otherwise && e.low == value && e.high == value; });
+}
+
 WMIMOCK_CHECK(rsc009, "RSC-009", "InvalidRequestedStateRefused") {
     if (ctx.rscRulesDoNotApply()) return;
-    if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
-    for (const std::uint16_t v : {0, 1, 5, 12, 13, 4096}) {
+    // Catalog Rev. 2: the undefined values and the vendor range, unless the class declares
+    // the vendor value itself; every value is tried and each failing one named.
+    std::vector<std::uint16_t> values{0, 1, 5, 12, 13, 4096};
+    for (const std::uint16_t vendor : {32768, 32769, 40000, 65535}) {
+        if (declaresRequestedState(ctx, vendor)) {
+            ctx.log("RequestedState " + std::to_string(vendor) + " is declared by the class: not tried");
+        } else {
+            values.push_back(vendor);
+        }
+    }
+    std::vector<std::string> failures;
+    for (const std::uint16_t v : values) {
+        if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
         const Snapshot before = ctx.snapshot("before");
         const CallOutcome c = ctx.requestStateChange(v);
         finishIfAccepted(ctx, c);
@@ -267,15 +290,23 @@ WMIMOCK_CHECK(rsc009, "RSC-009", "InvalidRequestedStateRefused") {
         const bool refused =
             c.error == CimStatus::InvalidParameter ||
             (c.code && *c.code != 0 && *c.code != 4096 && ctx.isDocumentedRefusal(std::string(kRsc), *c.code));
-        if (!refused) {
-            return ctx.fail("1, 5, 4097 or CIM_ERR_INVALID_PARAMETER for RequestedState " + std::to_string(v),
-                            c.describe());
-        }
+        std::string failure;
+        if (!refused) failure = "RequestedState " + std::to_string(v) + " -> " + c.describe();
         if (!sameRunState(before, after)) {
-            return ctx.fail("no state change for RequestedState " + std::to_string(v), difference(before, after));
+            failure += (failure.empty() ? "RequestedState " + std::to_string(v) + ": " : ", and ") +
+                       std::string("the state changed: ") + difference(before, after);
         }
+        if (!failure.empty()) failures.push_back(std::move(failure));
     }
-    ctx.pass("RequestedState 0, 1, 5, 12, 13 and 4096 were refused without effect");
+    if (!failures.empty()) {
+        std::string all;
+        for (const auto& f : failures) all += (all.empty() ? "" : "; ") + f;
+        return ctx.fail(
+            "1, 5, 4097 or CIM_ERR_INVALID_PARAMETER, and no state change, for every invalid RequestedState", all);
+    }
+    std::string tried;
+    for (const auto v : values) tried += (tried.empty() ? "" : ", ") + std::to_string(v);
+    ctx.pass("RequestedState " + tried + " were refused without effect");
 }
 
 WMIMOCK_CHECK(rsc010, "RSC-010", "MissingOrIllTypedRequestedStateRejected") {

@@ -127,5 +127,49 @@ TEST_P(DeclineSignal, OnlyErr006JudgesHowAMethodDeclines) {
 
 INSTANTIATE_TEST_SUITE_P(Conformance, DeclineSignal, ::testing::Values("1", "7", "16", "17"));
 
+/// The first result of `ruleId` in `run`.
+const CheckResult& resultOf(const RunResult& run, std::string_view ruleId) {
+    for (const auto& r : run.results) {
+        if (r.ruleId == ruleId) return r;
+    }
+    throw std::runtime_error("no result for " + std::string(ruleId));
+}
+
+// Catalog Rev. 2, RSC-009: the vendor range is tried too (the reference declares none of it).
+TEST(ReferenceBuiltin, Rsc009TriesTheVendorRange) {
+    RunOptions options;
+    options.targets = {"builtin:reference"};
+    options.filter = "RSC-009";
+    options.isolation = RunOptions::Isolation::InProcess;
+    const auto& r = resultOf(run(options), "RSC-009");
+    EXPECT_EQ(r.outcome, Outcome::Pass) << testing::describe(r, true);
+    for (const char* v : {"32768", "32769", "40000", "65535"})
+        EXPECT_NE(r.message.find(v), std::string::npos) << r.message;
+}
+
+// Catalog Rev. 2, ERR-001 and ERR-005: every declared method is called on the missing
+// instance and every failing case is named (not only the first); the missing namespace has
+// a legal name.
+TEST(FaultyBuiltin, Err001NamesEveryFailingMethod) {
+    RunOptions options;
+    options.targets = {"builtin:faulty-wrong-error-missing-instance"};
+    options.filter = "ERR-001,ERR-005";
+    options.isolation = RunOptions::Isolation::InProcess;
+    const RunResult result = run(options);
+    const auto& err001 = resultOf(result, "ERR-001");
+    EXPECT_EQ(err001.outcome, Outcome::Fail);
+    for (const char* request :
+         {"StopService ->", "StartService ->", "RequestStateChange(3) ->", "RequestStateChange(2) ->"}) {
+        EXPECT_NE(err001.actual.find(request), std::string::npos) << request << " missing from: " << err001.actual;
+    }
+    const auto& err005 = resultOf(result, "ERR-005");
+    EXPECT_EQ(err005.outcome, Outcome::Pass);
+    bool legal = false;
+    for (const auto& line : err005.evidence) {
+        if (line.find("root/wmimock_missing_ns:") != std::string::npos) legal = true;
+    }
+    EXPECT_TRUE(legal) << "the missing namespace is named with identifiers only";
+}
+
 }  // namespace
 }  // namespace wmimock::harness
