@@ -5,6 +5,7 @@
 #include "check_context.hpp"
 #include "check_registry.hpp"
 #include "wmimock/cim/error.hpp"
+#include "wmimock/cim/names.hpp"
 #include "wmimock/conformance/rule.hpp"
 
 namespace wmimock::conformance {
@@ -24,6 +25,30 @@ struct Session::Impl {
     RunState stateOf(const ObjectPath& p) { return runState(Snapshot::of(target.client().getInstance(p))); }
 };
 
+namespace {
+
+/// The suite tests StopService and RequestStateChange: a class that is no CIM_Service and
+/// declares neither has nothing to test (a typo'd --class, a CIM_ComputerSystem).
+void requireServiceClass(CimClient& client, const std::string& nameSpace, const std::string& className) {
+    GetClassOptions options;  // local only: "declares" means the class itself, not CIM_EnabledLogicalElement
+    options.includeQualifiers = false;
+    const CimClass cls = client.getClass(nameSpace, className, options);
+    if (cls.findMethod("StopService") != nullptr || cls.findMethod("RequestStateChange") != nullptr) return;
+    for (std::string super = cls.superClass; !super.empty();) {
+        if (iequals(super, "CIM_Service")) return;
+        try {
+            super = client.getClass(nameSpace, super, options).superClass;
+        } catch (const CimError&) {
+            break;
+        }
+    }
+    throw CimError(CimStatus::InvalidClass, className + " in " + nameSpace +
+                                                " is not a service: it is no subclass of CIM_Service and declares "
+                                                "neither StopService nor RequestStateChange");
+}
+
+}  // namespace
+
 Session::Session(Target& target, SessionOptions options) : impl_(std::make_unique<Impl>(target, std::move(options))) {
     Impl& s = *impl_;
     s.nameSpace = s.options.nameSpace.empty() ? target.defaultNamespace() : normalizeNamespace(s.options.nameSpace);
@@ -37,9 +62,7 @@ Session::Session(Target& target, SessionOptions options) : impl_(std::make_uniqu
         client.getInstance(p);  // NotFound when it does not exist: a bad option, reported before any check
         s.instances.push_back(std::move(p));
     } else {
-        GetClassOptions classOptions;
-        classOptions.includeQualifiers = false;
-        client.getClass(s.nameSpace, s.className, classOptions);  // NotFound / InvalidNamespace for bad options
+        requireServiceClass(client, s.nameSpace, s.className);  // NotFound / InvalidNamespace for bad options
         for (ObjectPath p : client.enumerateInstanceNames(s.nameSpace, s.className)) {
             if (p.nameSpace().empty()) p.setNameSpace(s.nameSpace);
             s.instances.push_back(std::move(p));

@@ -154,5 +154,13 @@ TEST(CliRunContract, TargetNameSetsTheJUnitSuiteName) {
     EXPECT_EQ(runWmimock("conform --target builtin:reference --target builtin:win32 --target-name lab").exitCode, 2);
 }
 
+// Only a service can be stopped: another class is bad usage, named as such.
+TEST(CliRunContract, AClassThatIsNoServiceIsBadUsage) {
+    const auto r = runWmimock("conform --class WMIMock_ComputerSystem");
+    EXPECT_EQ(r.exitCode, 2) << r.output;
+    EXPECT_THAT(r.output, HasSubstr("is not a service"));
+    EXPECT_EQ(runWmimock("conform --class CIM_Service --filter SS-001 --quiet").exitCode, 0);
+}
+
 }  // namespace
 }  // namespace wmimock::test

@@ -24,7 +24,8 @@ std::optional<ServiceMethod> parseServiceMethod(std::string_view name) noexcept 
 }
 
 bool isValidRequestedState(std::uint64_t value) noexcept {
-    if (value >= 32768 && value <= 65535) return true;
+    // The simulated classes declare no vendor state, so 32768..65535 are invalid values
+    // (catalog RSC-009), not valid states the capabilities leave out (RSC-005).
     return value == 2 || value == 3 || value == 4 || (value >= 6 && value <= 11);
 }
 

@@ -22,8 +22,8 @@ inline constexpr std::uint16_t kStarting = 10;
 inline constexpr std::uint16_t kNotApplicable = 12;
 }  // namespace state
 
-/// True for the values the RequestStateChange RequestedState parameter's ValueMap lists
-/// (2, 3, 4, 6..11 and the vendor range 32768..65535).
+/// True for the DMTF states the RequestStateChange RequestedState parameter's ValueMap lists
+/// (2, 3, 4, 6..11). The vendor range is not: no simulated class declares a vendor state.
 bool isValidRequestedState(std::uint64_t value) noexcept;
 
 }  // namespace wmimock::services::detail
