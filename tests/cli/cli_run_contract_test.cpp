@@ -162,5 +162,14 @@ TEST(CliRunContract, AClassThatIsNoServiceIsBadUsage) {
     EXPECT_EQ(runWmimock("conform --class CIM_Service --filter SS-001 --quiet").exitCode, 0);
 }
 
+TEST(CliRunContract, ABadLogLevelIsNamed) {
+    const auto fromEnvironment = runShell("WMIMOCK_LOG_LEVEL=bogus " + shellQuote(WMIMOCK_CLI) + " targets");
+    EXPECT_EQ(fromEnvironment.exitCode, 2);
+    EXPECT_THAT(fromEnvironment.output, HasSubstr("WMIMOCK_LOG_LEVEL: unknown log level 'bogus'"));
+    const auto fromOption = runWmimock("targets --log-level loud");
+    EXPECT_EQ(fromOption.exitCode, 2);
+    EXPECT_THAT(fromOption.output, HasSubstr("--log-level: unknown log level 'loud'"));
+}
+
 }  // namespace
 }  // namespace wmimock::test

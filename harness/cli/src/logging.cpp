@@ -12,17 +12,21 @@ namespace wmimock::cli {
 
 void setUpLogging(const std::string& level) {
     std::string name = level;
+    std::string source = "--log-level";
     if (name.empty()) {
         const char* fromEnvironment = std::getenv("WMIMOCK_LOG_LEVEL");
-        name = fromEnvironment != nullptr && *fromEnvironment != '\0' ? fromEnvironment : "warn";
+        const bool set = fromEnvironment != nullptr && *fromEnvironment != '\0';
+        name = set ? fromEnvironment : "warn";
+        source = "WMIMOCK_LOG_LEVEL";
     }
+    const std::string given = name;
     name = toLower(name);
     if (name == "warning") name = "warn";
     const spdlog::level::level_enum parsed = spdlog::level::from_str(name);
     // from_str answers "off" for anything it does not know; only accept "off" when asked.
     if (parsed == spdlog::level::off && name != "off") {
-        throw CimError(CimStatus::InvalidParameter,
-                       "unknown log level '" + level + "' (use trace, debug, info, warn, error, critical or off)");
+        throw CimError(CimStatus::InvalidParameter, source + ": unknown log level '" + given +
+                                                        "' (use trace, debug, info, warn, error, critical or off)");
     }
     auto logger = spdlog::stderr_color_mt("wmimock");
     logger->set_pattern("%^wmimock: %l:%$ %v");
