@@ -175,7 +175,11 @@ const std::map<std::string, Expectation>& expectations() {
         // Sequential calls never overlap, and the blocking/crashing faults are exercised
         // by their own tests below.
         {"faulty-torn-state", {{}, {}}},
-        {"faulty-hangs", {{}, {}}},
+        // With a 1 ms cap the hung RequestStateChange fails without effect.
+        {"faulty-hangs",
+         {{"rsc-nonzero-timeout"},
+          {"return", "EnabledState", "Started", "RequestedState", "TransitioningToState", "AvailableRequestedStates",
+           "TimeOfLastStateChange"}}},
         {"faulty-crashes", {{}, {}}},
     };
     return table;
@@ -324,9 +328,13 @@ TEST(FaultyHangs, BlocksUntilReleasedAndThenAnswersAsTheReference) {
     EXPECT_EQ(requestStateChange(cimom, referenceService("Alpha"), 2), returns(0));
 }
 
-TEST(FaultyHangs, TheBlockIsBoundedByTheCap) {
+TEST(FaultyHangs, TheBlockIsBoundedByTheCapAndThenFailsWithoutEffect) {
     auto env = makeBuiltin("faulty-hangs", {{"hang_cap_ms", "1"}});
-    EXPECT_EQ(requestStateChange(*env.cimom, referenceService("Alpha"), 3, "00000000000030.000000:000"), returns(0));
+    const Instance before = env.cimom->getInstance(referenceService("Alpha"));
+    const auto outcome = requestStateChange(*env.cimom, referenceService("Alpha"), 3, "00000000000030.000000:000");
+    EXPECT_EQ(outcome.error, CimStatus::Failed);
+    EXPECT_EQ(number(env.cimom->getInstance(referenceService("Alpha")), "EnabledState"),
+              number(before, "EnabledState"));
 }
 
 TEST(FaultyCrashesDeathTest, AbortsForAStateOutsideTheCapabilities) {

@@ -143,8 +143,12 @@ public:
         }
         std::unique_lock lock(mutex_);
         ++blocked_;
-        wake_.wait_for(lock, call.hangCap, [&] { return released_; });
+        const bool released = wake_.wait_for(lock, call.hangCap, [&] { return released_; });
         --blocked_;
+        // A call that hung until the cap fails without effect: one that changed the state
+        // long after its client gave up would disturb whatever check runs next on a server,
+        // so the fault would fail more rules than RSC-008.
+        if (!released) throw CimError(CimStatus::Failed, "RequestStateChange gave up after hanging");
     }
     std::size_t blockedCalls() const override {
         std::lock_guard lock(mutex_);
