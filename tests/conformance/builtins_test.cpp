@@ -141,7 +141,8 @@ TEST(ReferenceBuiltin, Rsc009TriesTheVendorRange) {
     options.targets = {"builtin:reference"};
     options.filter = "RSC-009";
     options.isolation = RunOptions::Isolation::InProcess;
-    const auto& r = resultOf(run(options), "RSC-009");
+    const RunResult result = run(options);
+    const auto& r = resultOf(result, "RSC-009");
     EXPECT_EQ(r.outcome, Outcome::Pass) << testing::describe(r, true);
     for (const char* v : {"32768", "32769", "40000", "65535"})
         EXPECT_NE(r.message.find(v), std::string::npos) << r.message;
