@@ -371,13 +371,43 @@ WMIMOCK_CHECK(err010, "ERR-010", "MalformedPathRejected") {
     ObjectPath extra = ctx.path();
     extra.setKey("Foo", Value::string("x"));
     paths.emplace_back("a path with an extra key Foo", extra);
-    for (const auto& [what, path] : paths) {
-        const CallOutcome c = ctx.invoke(path, "StopService");
-        if (c.error == CimStatus::InvalidParameter || c.error == CimStatus::NotFound) continue;
-        if (c.code == 0U) ctx.settle(Want::Stopped);
-        return ctx.fail("CIM_ERR_INVALID_PARAMETER or CIM_ERR_NOT_FOUND for " + what, c.describe());
+    // Catalog Rev. 2: a key of the wrong type (a number for a string key, a string for a
+    // numeric one).
+    if (!ctx.path().keys().empty()) {
+        const KeyBinding& first = ctx.path().keys().front();
+        ObjectPath wrongType = ctx.path();
+        const bool numeric = !first.value.isNull() && isInteger(first.value.type());
+        wrongType.setKey(first.name, numeric ? Value::string("not-a-number") : Value::uint32(42));
+        paths.emplace_back("a path whose key " + first.name + " has the wrong type", wrongType);
     }
-    ctx.pass("malformed paths were rejected");
+    const auto requests = declaredRequests(ctx);
+    if (requests.empty())
+        return ctx.notSupported("the class declares none of StopService, StartService, RequestStateChange");
+    if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+    // Every malformed path to every declared method; all failing cases named, and a call
+    // that changes a real instance fails whatever it returned.
+    std::vector<std::string> failures;
+    for (const auto& [what, path] : paths) {
+        for (const auto& [method, in] : requests) {
+            const auto before = realInstances(ctx);
+            const CallOutcome c = ctx.invoke(path, method, in);
+            const auto changed = changedInstances(ctx, before);
+            for (const auto& change : changed) {
+                failures.push_back(describeRequest(method, in) + " on " + what + " acted on a real instance (" +
+                                   change + "), answering " + c.describe());
+            }
+            if (changed.empty() && c.error != CimStatus::InvalidParameter && c.error != CimStatus::NotFound) {
+                failures.push_back(describeRequest(method, in) + " on " + what + " -> " + c.describe());
+            }
+        }
+    }
+    if (!failures.empty()) {
+        std::string all;
+        for (const auto& f : failures) all += (all.empty() ? "" : "; ") + f;
+        return ctx.fail(
+            "CIM_ERR_INVALID_PARAMETER or CIM_ERR_NOT_FOUND, and no instance touched, for every malformed path", all);
+    }
+    ctx.pass(std::to_string(paths.size()) + " malformed paths were rejected by every declared method");
 }
 
 WMIMOCK_CHECK(err011, "ERR-011", "DefinedStatusCodes") {
