@@ -15,10 +15,12 @@ namespace {
 
 using namespace wmimock::conformance;
 
-RunResult runInProcess(const std::string& target, std::map<std::string, std::string> simOptions = {}) {
+RunResult runInProcess(const std::string& target, std::map<std::string, std::string> simOptions = {},
+                       std::string filter = {}) {
     RunOptions options;
     options.targets = {target};
     options.target.simOptions = std::move(simOptions);
+    options.filter = std::move(filter);
     options.isolation = RunOptions::Isolation::InProcess;
     return run(options);
 }
@@ -137,11 +139,7 @@ const CheckResult& resultOf(const RunResult& run, std::string_view ruleId) {
 
 // Catalog Rev. 2, RSC-009: the vendor range is tried too (the reference declares none of it).
 TEST(ReferenceBuiltin, Rsc009TriesTheVendorRange) {
-    RunOptions options;
-    options.targets = {"builtin:reference"};
-    options.filter = "RSC-009";
-    options.isolation = RunOptions::Isolation::InProcess;
-    const RunResult result = run(options);
+    const RunResult result = runInProcess("builtin:reference", {}, "RSC-009");
     const auto& r = resultOf(result, "RSC-009");
     EXPECT_EQ(r.outcome, Outcome::Pass) << testing::describe(r, true);
     for (const char* v : {"32768", "32769", "40000", "65535"})
@@ -152,11 +150,7 @@ TEST(ReferenceBuiltin, Rsc009TriesTheVendorRange) {
 // instance and every failing case is named (not only the first); the missing namespace has
 // a legal name.
 TEST(FaultyBuiltin, Err001NamesEveryFailingMethod) {
-    RunOptions options;
-    options.targets = {"builtin:faulty-wrong-error-missing-instance"};
-    options.filter = "ERR-001,ERR-005";
-    options.isolation = RunOptions::Isolation::InProcess;
-    const RunResult result = run(options);
+    const RunResult result = runInProcess("builtin:faulty-wrong-error-missing-instance", {}, "ERR-001,ERR-005");
     const auto& err001 = resultOf(result, "ERR-001");
     EXPECT_EQ(err001.outcome, Outcome::Fail);
     for (const char* request :
