@@ -38,27 +38,40 @@ bool classMatches(std::string_view body, char c) {
     return found != negated;
 }
 
+/// Whether the pattern element at p (one character, '?' or a '[...]' class) matches c;
+/// `next` receives the position after the element.
+bool elementMatches(std::string_view p, std::size_t at, char c, std::size_t& next) {
+    if (p[at] == '[') {
+        const std::size_t end = classEnd(p, at);
+        next = end + 1;
+        return classMatches(p.substr(at + 1, end - at - 1), c);
+    }
+    next = at + 1;
+    return p[at] == '?' || lower(p[at]) == lower(c);
+}
+
+// Linear in practice: on a mismatch only the last '*' is retried one character further (the
+// classic wildcard algorithm), so a pattern with many stars cannot make a filter hang.
 bool matchFrom(std::string_view p, std::string_view t) {
-    while (!p.empty()) {
-        if (p.front() == '*') {
-            p.remove_prefix(1);
-            for (std::size_t skip = 0; skip <= t.size(); ++skip) {
-                if (matchFrom(p, t.substr(skip))) return true;
-            }
+    std::size_t pi = 0, ti = 0;
+    std::size_t star = std::string_view::npos, starText = 0;
+    while (ti < t.size()) {
+        std::size_t next = 0;
+        if (pi < p.size() && p[pi] == '*') {
+            star = ++pi;
+            starText = ti;
+        } else if (pi < p.size() && elementMatches(p, pi, t[ti], next)) {
+            pi = next;
+            ++ti;
+        } else if (star != std::string_view::npos) {
+            pi = star;
+            ti = ++starText;
+        } else {
             return false;
         }
-        if (t.empty()) return false;
-        if (p.front() == '[') {
-            const std::size_t end = classEnd(p, 0);
-            if (!classMatches(p.substr(1, end - 1), t.front())) return false;
-            p.remove_prefix(end + 1);
-        } else {
-            if (p.front() != '?' && lower(p.front()) != lower(t.front())) return false;
-            p.remove_prefix(1);
-        }
-        t.remove_prefix(1);
     }
-    return t.empty();
+    while (pi < p.size() && p[pi] == '*') ++pi;
+    return pi == p.size();
 }
 
 std::string_view trim(std::string_view s) {

@@ -1,5 +1,7 @@
 #include "isolated_target.hpp"
 
+#include <cstdio>
+
 #include "target_opening.hpp"
 
 namespace wmimock::harness {

@@ -142,6 +142,14 @@ TEST(CheckFilter, SpeaksGoogleTestFilterSyntax) {
     EXPECT_EQ(selected("*idempotent*"), selected("*Idempotent*"));
 }
 
+// Many stars against every check key must stay fast (a quadratic-or-worse matcher would
+// not finish); this asserts the answers, the benchmark-free way: no timing, just completion.
+TEST(CheckFilter, ManyStarsMatchWithoutBacktrackingBlowUp) {
+    EXPECT_TRUE(selected("*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*z").empty());
+    EXPECT_EQ(selected("*S*S*-*0*0*1 *"), selected("SS-001"));
+    EXPECT_EQ(selected("[S]S-0[0-9][1]*"), selected("SS-001,SS-011,SS-021"));
+}
+
 TEST(CheckFilter, RefusesAnUnclosedClass) {
     EXPECT_THROW(CheckFilter("RSC-00[78"), CimError);
 }
