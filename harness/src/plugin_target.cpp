@@ -2,8 +2,6 @@
 // registration function run into a fresh CIMOM on the system clock (see plugin.hpp).
 #include <dlfcn.h>
 
-#include <filesystem>
-
 #include "wmimock/cim/error.hpp"
 #include "wmimock/conformance/cimom_target.hpp"
 #include "wmimock/conformance/plugin.hpp"
@@ -69,10 +67,7 @@ std::string abiDifference(const plugin::AbiInfo& theirs) {
 }  // namespace
 
 std::unique_ptr<Target> openPluginTarget(const std::string& path, const TargetOptions& options) {
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec)) {
-        throw CimError(CimStatus::NotFound, "plugin '" + path + "' does not exist or is not a file");
-    }
+    requirePluginFile(path);
     // A path without a slash would make dlopen search the library path instead.
     const std::string file = path.find('/') == std::string::npos ? "./" + path : path;
     auto library = std::make_shared<LibraryHandle>(dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL));

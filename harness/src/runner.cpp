@@ -2,8 +2,6 @@
 // process, or in worker processes watched by the parent (isolated_target.hpp).
 #include "wmimock/harness/runner.hpp"
 
-#include <filesystem>
-
 #include "isolated_target.hpp"
 #include "run_context.hpp"
 #include "target_opening.hpp"
@@ -19,17 +17,9 @@ using SteadyDuration = std::chrono::steady_clock::duration;
 class Runner {
 public:
     explicit Runner(const RunOptions& options) : options_(options), run_(options) {
-        // Bad spellings and missing files fail before anything runs (exit 2); a target that
-        // exists but cannot be opened is a result of its own.
-        for (const auto& spec : options.targets) {
-            checkOptionsApply(spec, options.target);
-            if (targetKind(spec) != TargetKind::Plugin) continue;
-            const std::string path = spec.substr(std::string_view("plugin:").size());
-            std::error_code ec;
-            if (!std::filesystem::is_regular_file(path, ec)) {
-                throw CimError(CimStatus::NotFound, "plugin '" + path + "' does not exist or is not a file");
-            }
-        }
+        // The user's mistakes fail before anything runs (exit 2); a target that exists but
+        // cannot be opened is a result of its own.
+        for (const auto& spec : options.targets) checkTarget(spec, options.target);
         process_ = options.isolation != RunOptions::Isolation::InProcess;
     }
 

@@ -1,6 +1,8 @@
 // Target specs: builtin:NAME, plugin:PATH, http(s)://...
 #include "wmimock/harness/targets.hpp"
 
+#include <filesystem>
+
 #include "wmimock/cim/error.hpp"
 #include "wmimock/cimxml/client.hpp"
 #include "wmimock/conformance/cimom_target.hpp"
@@ -67,8 +69,16 @@ void loadExtraMof(Cimom& cimom, std::string_view nameSpace, const TargetOptions&
     }
 }
 
-void checkOptionsApply(std::string_view spec, const TargetOptions& options) {
+void requirePluginFile(const std::string& path) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) {
+        throw CimError(CimStatus::NotFound, "plugin '" + path + "' does not exist or is not a file");
+    }
+}
+
+void checkTarget(std::string_view spec, const TargetOptions& options) {
     const TargetKind kind = targetKind(spec);
+    if (kind == TargetKind::Plugin) requirePluginFile(std::string(spec.substr(kPlugin.size())));
     if (!options.simOptions.empty() && kind != TargetKind::Builtin) {
         throw CimError(CimStatus::InvalidParameter,
                        "--sim-option applies to builtin: targets only, not to " + std::string(spec) +

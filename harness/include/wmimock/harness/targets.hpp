@@ -25,9 +25,14 @@ struct TargetOptions {
     std::string user, password;            ///< http targets
 };
 
-/// Refuses options that do not apply to the kind of a target, naming both, rather than
-/// ignoring them: CimError(InvalidParameter).
-void checkOptionsApply(std::string_view spec, const TargetOptions& options);
+/// What can be known wrong about a target before anything runs, as the user's mistake:
+/// a misspelt spec or options that do not apply to its kind (InvalidParameter, naming
+/// both), a plugin file that does not exist (NotFound). A target that exists but cannot be
+/// opened is not checked here: that is the target's failure, reported as a result.
+void checkTarget(std::string_view spec, const TargetOptions& options);
+
+/// Throws CimError(NotFound) unless `path` is a regular file (a plugin to load).
+void requirePluginFile(const std::string& path);
 
 /// Compiles options.mofFiles into `nameSpace` of `cimom`. Throws CimError on MOF errors.
 void loadExtraMof(Cimom& cimom, std::string_view nameSpace, const TargetOptions& options);
