@@ -89,7 +89,7 @@ std::shared_ptr<Cimom> makeCimom(const std::shared_ptr<TestServiceMethods>& meth
     auto cimom = std::make_shared<Cimom>();
     MofCompileOptions options;
     options.defaultNamespace = "root/test";
-    options.wmiDialect = true;
+    options.dialect = MofDialect::Wmi;
     cimom->loadMof(kSchema, "test.mof", options);
     cimom->registerProvider("root/test", "Test_Service", nullptr, methods);
     return cimom;

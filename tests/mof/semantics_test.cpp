@@ -129,7 +129,8 @@ TEST(MofSemantics, OverrideCannotChangeTheType) {
 }
 
 TEST(MofSemantics, QualifiersMustBeDeclaredInTheDmtfDialect) {
-    EXPECT_EQ(onlyError("[Bogus] class Ex_A { };"), "qualifier 'Bogus' is not declared");
+    EXPECT_EQ(onlyError("[Bogus] class Ex_A { };"),
+              "qualifier 'Bogus' is not declared (undeclared qualifiers are allowed in the WMI dialect)");
 }
 
 TEST(MofSemantics, QualifiersMustBeUsedWithinTheirScope) {
@@ -208,13 +209,28 @@ TEST(MofSemantics, DefaultValuesOfEveryType) {
 
 TEST(MofSemantics, DuplicateNamesAreErrors) {
     EXPECT_EQ(onlyError("class Ex_A { string X; uint8 x; };"), "property 'x' is declared twice in class 'Ex_A'");
-    EXPECT_THAT(onlyError("class Ex_A { }; class EX_a { };"),
-                HasSubstr("class 'EX_a' is already declared at test.mof:"));
     EXPECT_THAT(onlyError("class Ex_A { uint32 M(string P, uint8 p); };"), HasSubstr("is declared twice"));
     EXPECT_THAT(onlyError("class Ex_A { [Description(\"a\"), Description(\"b\")] string X; };"),
                 HasSubstr("appears more than once"));
     EXPECT_THAT(onlyError("Qualifier Description : uint8, Scope(any);"),
                 HasSubstr("qualifier 'Description' is already declared at test.mof:"));
+}
+
+// cimmofl warns and mofcomp updates: a class declared again is replaced by the later
+// declaration, and its subclasses (declared before or after) inherit from that one.
+TEST(MofSemantics, ARedeclaredClassIsReplacedWithAWarning) {
+    SchemaRepository repo;
+    const auto result =
+        compileWithQualifiers("class Ex_A { string Old; }; class Ex_B : Ex_A { }; class EX_a { string New; };", repo);
+    ASSERT_TRUE(result.ok()) << allDiagnostics(result);
+    ASSERT_EQ(result.diagnostics.size(), 1u);
+    EXPECT_EQ(result.diagnostics[0].severity, MofDiagnostic::Severity::Warning);
+    EXPECT_THAT(result.diagnostics[0].message, HasSubstr("class 'EX_a' is already declared at test.mof:"));
+    EXPECT_THAT(result.diagnostics[0].message, HasSubstr("this declaration replaces it"));
+    const auto b = repo.find("root/cimv2")->findClass("Ex_B");
+    ASSERT_TRUE(b);
+    EXPECT_TRUE(b->findProperty("New"));
+    EXPECT_FALSE(b->findProperty("Old"));
 }
 
 TEST(MofSemantics, AssociationsNeedTwoReferencesToDeclaredClasses) {

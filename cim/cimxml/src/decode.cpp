@@ -148,7 +148,11 @@ ParameterDecl readParameterDecl(const pugi::xml_node& node, const DecodeLimits& 
 MethodDecl readMethodDecl(const pugi::xml_node& node, const DecodeLimits& limits) {
     MethodDecl method;
     method.name = requiredAttribute(node, "NAME");
-    if (const auto type = node.attribute("TYPE")) method.returnType = parseXmlType(type.value(), node);
+    if (const auto type = node.attribute("TYPE")) {
+        method.returnType = parseXmlType(type.value(), node);
+    } else {
+        method.returnsVoid = true;
+    }
     method.classOrigin = node.attribute("CLASSORIGIN").value();
     method.propagated = parseBooleanAttribute(node, "PROPAGATED", false);
     method.qualifiers = readQualifiers(node, limits);

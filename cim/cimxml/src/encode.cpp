@@ -121,7 +121,7 @@ void appendParameterDecl(std::string& out, const ParameterDecl& parameter) {
 void appendMethodDecl(std::string& out, const MethodDecl& method) {
     out += "<METHOD";
     appendAttribute(out, "NAME", method.name);
-    appendAttribute(out, "TYPE", xmlTypeName(method.returnType));
+    if (!method.returnsVoid) appendAttribute(out, "TYPE", xmlTypeName(method.returnType));  // DSP0201: #IMPLIED
     appendOriginAttributes(out, method.classOrigin, method.propagated);
     out += '>';
     appendQualifiers(out, method.qualifiers);

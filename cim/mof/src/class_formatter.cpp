@@ -73,7 +73,8 @@ std::string formatClassMof(const CimClass& cls, bool markInherited) {
         separate();
         if (markInherited && m.propagated) out += indent + "// inherited from " + m.classOrigin + "\n";
         appendQualifiers(m.qualifiers, indent, out);
-        out += indent + typeText(m.returnType, m.returnReferenceClass) + " " + m.name + "(";
+        out += indent + (m.returnsVoid ? std::string("void") : typeText(m.returnType, m.returnReferenceClass)) + " " +
+               m.name + "(";
         for (std::size_t i = 0; i < m.parameters.size(); ++i) {
             const ParameterDecl& param = m.parameters[i];
             out += "\n";

@@ -98,6 +98,8 @@ private:
                          bool wmi);
     bool buildProperty(AstProperty& ap, CimClass& cls, std::vector<bool>& local, bool wmi);
     bool buildMethod(AstMethod& am, CimClass& cls, std::vector<bool>& local, bool wmi);
+    bool resolveClassNamedType(const AstType& type, SourceLoc loc, const std::string& element, bool wmi,
+                               QualifierList& qualifiers, CimType& declared);
 
     Compilation& c_;
     std::uint32_t nsIndex_;
@@ -114,16 +116,53 @@ void ClassResolver::run() {
         const PendingClass& p = pending(i);
         auto [it, inserted] = index_.emplace(p.ast.name, i);
         if (!inserted) {
-            c_.error(p.ast.loc, "class '" + std::string(p.ast.name) + "' is already declared at " +
-                                    c_.locationText(pending(it->second).ast.loc));
-            state_[i] = State::Failed;
-            continue;
+            // mofcomp updates the class; cimmofl warns. The later declaration is the class,
+            // and subclasses resolve against it wherever they are declared.
+            if (!p.wmiDialect) {
+                c_.warning(p.ast.loc, "class '" + std::string(p.ast.name) + "' is already declared at " +
+                                          c_.locationText(pending(it->second).ast.loc) +
+                                          "; this declaration replaces it");
+            }
+            state_[it->second] = State::Failed;
+            it->second = i;
         }
         state_[i] = State::New;
     }
     for (std::size_t i : members_) {
         if (state_[i] == State::New) resolveFrom(i);
     }
+}
+
+// `X Name` (WMI, MI): an embedded instance of class X, which DSP0004 writes
+// [EmbeddedInstance("X")] string Name. False (reported) if the dialect or the class
+// does not allow it.
+bool ClassResolver::resolveClassNamedType(const AstType& type, SourceLoc loc, const std::string& element, bool wmi,
+                                          QualifierList& qualifiers, CimType& declared) {
+    const std::string className(type.referenceClass);
+    if (!classExists(className)) {
+        c_.error(type.loc, "unknown data type '" + className + "'");
+        return false;
+    }
+    if (!wmi) {
+        c_.error(loc, element + " is typed by class '" + className +
+                          "': allowed in the WMI dialect; DSP0004 writes [EmbeddedInstance(\"" + className +
+                          "\")] string");
+        return false;
+    }
+    declared = CimType::String;
+    if (const Qualifier* given = qualifiers.find("EmbeddedInstance"); given && !given->propagated) {
+        if (!(given->value == Value::string(className))) {
+            c_.error(loc, element + " is typed by class '" + className + "' but qualified EmbeddedInstance(" +
+                              given->value.toMof() + ")");
+            return false;
+        }
+        return true;
+    }
+    Qualifier embedded;
+    embedded.name = "EmbeddedInstance";
+    embedded.value = Value::string(className);
+    qualifiers.set(std::move(embedded));
+    return true;
 }
 
 // Walks up the superclass chain of `start` through classes of this compilation, then
@@ -247,7 +286,8 @@ bool ClassResolver::applyQualifiers(std::vector<AstQualifier>& uses, Scope scope
             decl = &inferred_;
         }
         if (!decl) {
-            c_.error(use.loc, "qualifier '" + std::string(use.name) + "' is not declared");
+            c_.error(use.loc, "qualifier '" + std::string(use.name) +
+                                  "' is not declared (undeclared qualifiers are allowed in the WMI dialect)");
             ok = false;
             continue;
         }
@@ -428,6 +468,10 @@ bool ClassResolver::buildProperty(AstProperty& ap, CimClass& cls, std::vector<bo
     ok = applyQualifiers(ap.qualifiers, isReference ? Scope::Reference : Scope::Property, prop.qualifiers, element,
                          wmi) &&
          ok;
+    if (ap.type.classNamed) {
+        ok = resolveClassNamedType(ap.type, ap.loc, element, wmi, prop.qualifiers, prop.type) && ok;
+        if (inheritedIndex && cls.properties[*inheritedIndex].type != prop.type) ok = false;
+    }
     if (ap.defaultValue) {
         if (ap.defaultValue->kind == AstValue::Kind::Alias) {
             c_.error(ap.defaultValue->loc,
@@ -503,7 +547,16 @@ bool ClassResolver::buildMethod(AstMethod& am, CimClass& cls, std::vector<bool>&
     method.name = std::string(am.name);
     method.returnType = am.returnType.type;
     method.returnReferenceClass = std::string(am.returnType.referenceClass);
+    method.returnsVoid = am.returnType.isVoid;
     method.classOrigin = cls.name;
+    if (am.returnType.isVoid && !wmi) {
+        c_.error(am.loc, element + " returns void: allowed in the WMI dialect (a DSP0004 method returns a value)");
+        ok = false;
+    }
+    if (am.returnType.classNamed) {
+        c_.error(am.returnType.loc, "unknown data type '" + std::string(am.returnType.referenceClass) + "'");
+        ok = false;
+    }
     if (am.returnType.isArray) {
         c_.error(am.loc, element + ": a method cannot return an array");
         ok = false;
@@ -515,10 +568,11 @@ bool ClassResolver::buildMethod(AstMethod& am, CimClass& cls, std::vector<bool>&
     }
     const MethodDecl* inherited = inheritedIndex ? &cls.methods[*inheritedIndex] : nullptr;
     if (inherited) {
-        if (inherited->returnType != method.returnType) {
+        if (inherited->returnType != method.returnType || inherited->returnsVoid != method.returnsVoid) {
             c_.error(am.loc, element + " overrides " + inherited->classOrigin + "." + inherited->name +
-                                 " but changes its return type from " + std::string(toString(inherited->returnType)) +
-                                 " to " + std::string(toString(method.returnType)));
+                                 " but changes its return type from " +
+                                 std::string(inherited->returnsVoid ? "void" : toString(inherited->returnType)) +
+                                 " to " + std::string(method.returnsVoid ? "void" : toString(method.returnType)));
             ok = false;
         }
         method.qualifiers = inherited->qualifiers;
@@ -547,6 +601,9 @@ bool ClassResolver::buildMethod(AstMethod& am, CimClass& cls, std::vector<bool>&
             if (const ParameterDecl* base = inherited->findParameter(param.name)) param.qualifiers = base->qualifiers;
         }
         ok = applyQualifiers(ap.qualifiers, Scope::Parameter, param.qualifiers, paramElement, wmi) && ok;
+        if (ap.type.classNamed) {
+            ok = resolveClassNamedType(ap.type, ap.loc, paramElement, wmi, param.qualifiers, param.type) && ok;
+        }
         method.parameters.push_back(std::move(param));
     }
     if (!ok) return false;

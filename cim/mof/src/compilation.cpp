@@ -41,12 +41,68 @@ std::optional<std::string> readFile(const std::filesystem::path& path) {
     return bytes;
 }
 
+// `path` with each component matched case-insensitively against what exists, when
+// exactly one entry matches at each level; nullopt otherwise.
+std::optional<std::filesystem::path> findIgnoringCase(const std::filesystem::path& path) {
+    std::filesystem::path current = path.is_absolute() ? path.root_path() : std::filesystem::path(".");
+    std::error_code ec;
+    for (const auto& part : path.relative_path()) {
+        const std::string wanted = part.string();
+        if (wanted == "." || wanted == "..") {
+            current /= part;
+            continue;
+        }
+        std::optional<std::filesystem::path> match;
+        for (std::filesystem::directory_iterator it(current, ec), end; !ec && it != end; it.increment(ec)) {
+            if (!iequals(it->path().filename().string(), wanted)) continue;
+            if (match) return std::nullopt;  // ambiguous
+            match = it->path();
+        }
+        if (ec || !match) return std::nullopt;
+        current = *match;
+    }
+    if (path.is_relative() && current.begin() != current.end() && *current.begin() == ".") {
+        current = current.lexically_relative(".");
+    }
+    return current;
+}
+
+bool isWmiPragma(std::string_view name) {
+    return iequals(name, "autorecover") || iequals(name, "classflags") || iequals(name, "instanceflags") ||
+           iequals(name, "deleteclass") || iequals(name, "deleteinstance");
+}
+
+bool isSystemName(std::string_view name) {
+    return name.size() > 2 && name[0] == '_' && name[1] == '_';
+}
+
 bool sameDecl(const QualifierDecl& a, const QualifierDecl& b) {
     return a.type == b.type && a.isArray == b.isArray && a.arraySize == b.arraySize && a.scope == b.scope &&
            a.flavor == b.flavor && a.defaultValue == b.defaultValue;
 }
 
 }  // namespace
+
+std::optional<std::string> expandSingleKeyPath(std::string_view path, const SchemaNamespace* ns) {
+    const auto equals = path.find('=');
+    if (ns == nullptr || equals == std::string_view::npos || equals + 1 >= path.size() || path[equals + 1] == '@') {
+        return std::nullopt;
+    }
+    const std::string_view head = path.substr(0, equals);
+    if (head.find('.') != std::string_view::npos || head.find('"') != std::string_view::npos) return std::nullopt;
+    const auto colon = head.rfind(':');
+    std::string_view className = colon == std::string_view::npos ? head : head.substr(colon + 1);
+    while (!className.empty() && className.back() == ' ') className.remove_suffix(1);
+    const ClassPtr cls = ns->findClass(className);
+    if (!cls) return std::nullopt;
+    const auto keys = cls->keyNames();
+    if (keys.size() != 1) return std::nullopt;
+    std::string out(head);
+    out += '.';
+    out += keys.front();
+    out += path.substr(equals);
+    return out;
+}
 
 std::string normalizeNamespaceName(std::string_view name) {
     std::string s(name);
@@ -145,36 +201,47 @@ std::optional<MofSource> Compilation::load(std::string_view name, std::string_vi
                 break;
             }
         }
+        // Windows MOF names its includes in any case ("MSFT_Qualifiers.mof" for
+        // msft_qualifiers.mof); the exact name wins, then a unique case-insensitive match.
+        for (std::size_t i = 0; !source && i < candidates.size(); ++i) {
+            if (auto found = findIgnoringCase(candidates[i])) {
+                if (auto bytes = readFile(*found))
+                    source = MofSource{found->lexically_normal().string(), std::move(*bytes)};
+            }
+        }
     }
     readTime_ += Clock::now() - started;
     return source;
 }
 
-void Compilation::run(std::string_view name, std::optional<std::string_view> text) {
-    const auto started = Clock::now();
-    FileState state;
-    state.nameSpace = namespaceIndex(normalizeNamespaceName(options_.defaultNamespace));
-    state.wmiDialect = options_.wmiDialect;
+std::uint32_t Compilation::addFile(std::string name, std::string_view bytes) {
+    result_.stats.bytes += bytes.size();
+    files_.push_back(SourceFile{std::move(name), decodeMofSource(bytes)});
+    fileWmi_.push_back(options_.dialect == MofDialect::Wmi ||
+                       (options_.dialect == MofDialect::Auto && isUtf16Source(bytes)));
+    return static_cast<std::uint32_t>(files_.size() - 1);
+}
 
-    std::optional<MofSource> source;
-    if (text) {
-        source = MofSource{std::string(name), std::string(*text)};
-    } else {
-        source = load(name, {});
-        if (!source) {
-            files_.push_back(SourceFile{std::string(name), {}});
-            error({0, 1, 1}, "cannot read file '" + std::string(name) + "'");
+void Compilation::run(const std::vector<CompilationInput>& inputs) {
+    const auto started = Clock::now();
+    for (const CompilationInput& input : inputs) {
+        FileState state;  // each top-level file starts in the default namespace
+        state.nameSpace = namespaceIndex(normalizeNamespaceName(options_.defaultNamespace));
+        if (input.text) {
+            parseFile(addFile(input.name, *input.text), state, 0);
+        } else if (auto source = load(input.name, {})) {
+            parseFile(addFile(std::move(source->resolvedName), source->bytes), state, 0);
+        } else {
+            files_.push_back(SourceFile{input.name, {}});
+            fileWmi_.push_back(false);
+            error({static_cast<std::uint32_t>(files_.size() - 1), 1, 1}, "cannot read file '" + input.name + "'");
         }
-    }
-    if (source) {
-        result_.stats.bytes += source->bytes.size();
-        files_.push_back(SourceFile{std::move(source->resolvedName), decodeMofSource(source->bytes)});
-        parseFile(static_cast<std::uint32_t>(files_.size() - 1), state, 0);
     }
     const auto parsed = Clock::now();
     result_.stats.readTime = readTime_;
     result_.stats.parseTime = (parsed - started) - readTime_;
 
+    settleDialects();
     if (errorCount_ == 0 || wantsMore()) {
         resolveClasses(*this);
         resolveInstances(*this);
@@ -184,18 +251,49 @@ void Compilation::run(std::string_view name, std::optional<std::string_view> tex
     if (errorCount_ == 0) target_ = std::move(staging_);
 }
 
+// The dialect of a file is known once it is parsed (a marker may come late), so the
+// declarations take it here, before resolution.
+void Compilation::settleDialects() {
+    for (PendingClass& p : classes_) p.wmiDialect = fileWmi_[p.ast.loc.file];
+    for (PendingInstance& p : instances_) p.wmiDialect = fileWmi_[p.ast.loc.file];
+}
+
+// Auto: system classes and provider-backed classes are WMI's.
+void Compilation::noteWmiDeclaration(const AstDeclaration& declaration, std::uint32_t fileIndex) {
+    if (options_.dialect != MofDialect::Auto || fileWmi_[fileIndex]) return;
+    if (const auto* cls = std::get_if<AstClass>(&declaration)) {
+        bool wmi = isSystemName(cls->name) || isSystemName(cls->superClass);
+        for (const AstQualifier& q : cls->qualifiers)
+            wmi = wmi || iequals(q.name, "Dynamic") || iequals(q.name, "Provider");
+        if (wmi) markWmi(fileIndex);
+    } else if (const auto* inst = std::get_if<AstInstance>(&declaration)) {
+        if (isSystemName(inst->className)) markWmi(fileIndex);
+    }
+}
+
+// A WMI pragma marks the file as WMI (Auto) or is refused (Dmtf). False when refused.
+bool Compilation::wmiOnly(const AstPragma& pragma, std::uint32_t fileIndex) {
+    if (options_.dialect == MofDialect::Dmtf) {
+        error(pragma.loc, "#pragma " + std::string(pragma.name) + " is allowed in the WMI dialect, not in DSP0004 MOF");
+        return false;
+    }
+    markWmi(fileIndex);
+    return true;
+}
+
 void Compilation::parseFile(std::uint32_t fileIndex, FileState& state, int depth) {
     includeStack_.push_back(files_[fileIndex].name);
     Parser parser(files_[fileIndex].text, fileIndex, *this);
     while (auto decl = parser.next()) {
+        noteWmiDeclaration(*decl, fileIndex);
         if (auto* pragma = std::get_if<AstPragma>(&*decl)) {
             handlePragma(*pragma, fileIndex, state, depth);
         } else if (auto* qualifier = std::get_if<AstQualifierDecl>(&*decl)) {
             handleQualifierDecl(*qualifier, state);
         } else if (auto* cls = std::get_if<AstClass>(&*decl)) {
-            classes_.push_back(PendingClass{std::move(*cls), state.nameSpace, state.classFlags, state.wmiDialect});
+            classes_.push_back(PendingClass{std::move(*cls), state.nameSpace, state.classFlags, false, false});
         } else if (auto* inst = std::get_if<AstInstance>(&*decl)) {
-            instances_.push_back(PendingInstance{std::move(*inst), state.nameSpace, state.wmiDialect});
+            instances_.push_back(PendingInstance{std::move(*inst), state.nameSpace, state.instanceUpdate, false});
         }
     }
     includeStack_.pop_back();
@@ -229,6 +327,10 @@ void Compilation::handlePragma(const AstPragma& pragma, std::uint32_t fileIndex,
                                   " levels) including '" + file + "'");
             return;
         }
+        if (pragma.backslashPath) {
+            warning(pragma.loc, "#pragma include(\"" + file +
+                                    "\"): backslashes read as path separators (write '/' for portable MOF)");
+        }
         auto source = load(file, files_[fileIndex].name);
         if (!source) {
             error(pragma.loc, "cannot find included file '" + file + "'");
@@ -240,13 +342,12 @@ void Compilation::handlePragma(const AstPragma& pragma, std::uint32_t fileIndex,
                 return;
             }
         }
-        result_.stats.bytes += source->bytes.size();
-        files_.push_back(SourceFile{std::move(source->resolvedName), decodeMofSource(source->bytes)});
+        const std::uint32_t included = addFile(std::move(source->resolvedName), source->bytes);
+        if (fileWmi_[fileIndex]) markWmi(included);  // a WMI file includes WMI MOF
         FileState inner = state;
-        parseFile(static_cast<std::uint32_t>(files_.size() - 1), inner, depth + 1);
-        // The namespace and class flags persist past the include, as with mofcomp.
-        state.nameSpace = inner.nameSpace;
-        state.classFlags = inner.classFlags;
+        parseFile(included, inner, depth + 1);
+        // The namespace and flags persist past the include, as with mofcomp.
+        state = inner;
         return;
     }
     if (iequals(name, "locale") || iequals(name, "source") || iequals(name, "nonlocal") ||
@@ -254,8 +355,11 @@ void Compilation::handlePragma(const AstPragma& pragma, std::uint32_t fileIndex,
         return;  // accepted; they do not change the compiled schema
     }
     if (iequals(name, "namespace")) {
-        state.wmiDialect = true;
         if (!requireArgument("a namespace")) return;
+        // DSP0004 has the pragma too; the Windows form (\\.\root\cimv2) is WMI's.
+        if (options_.dialect == MofDialect::Auto && pragma.arguments.front().find('\\') != std::string::npos) {
+            markWmi(fileIndex);
+        }
         const std::string resolved = resolveNamespacePragma(namespaceName(state.nameSpace), pragma.arguments.front());
         if (resolved.empty()) {
             error(pragma.loc, "#pragma namespace(\"" + pragma.arguments.front() + "\") names no namespace");
@@ -264,60 +368,74 @@ void Compilation::handlePragma(const AstPragma& pragma, std::uint32_t fileIndex,
         state.nameSpace = namespaceIndex(resolved);
         return;
     }
-    if (iequals(name, "autorecover")) {
-        state.wmiDialect = true;
-        return;
-    }
-    if (iequals(name, "classflags") || iequals(name, "instanceflags")) {
-        state.wmiDialect = true;
-        const bool forClasses = iequals(name, "classflags");
-        ClassFlags flags;
-        for (const std::string& argument : pragma.arguments) {
-            std::string_view rest = argument;
-            while (!rest.empty()) {  // "forceupdate" or "forceupdate, updateonly" or numbers
-                const auto comma = rest.find(',');
-                std::string_view word = rest.substr(0, comma);
-                rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
-                while (!word.empty() && word.front() == ' ') word.remove_prefix(1);
-                while (!word.empty() && word.back() == ' ') word.remove_suffix(1);
-                if (word.empty() || iequals(word, "0")) continue;
-                if (iequals(word, "createonly") || word == "2") {
-                    flags.createOnly = true;
-                } else if (iequals(word, "updateonly") || word == "1") {
-                    flags.updateOnly = true;
-                } else if (forClasses && (iequals(word, "forceupdate") || iequals(word, "safeupdate") || word == "32" ||
-                                          word == "64")) {
-                    // forceupdate/safeupdate only relax conflict handling, which the mock does not have
-                } else {
-                    error(pragma.loc, "unknown " + std::string(forClasses ? "class" : "instance") + " flag '" +
-                                          std::string(word) + "' in #pragma " + std::string(name));
+    if (isWmiPragma(name)) {
+        if (!wmiOnly(pragma, fileIndex)) return;
+        if (iequals(name, "autorecover")) return;  // nothing to recover: the repository is in memory
+        if (iequals(name, "deleteclass")) {
+            deleteClass(pragma, state);
+            return;
+        }
+        if (iequals(name, "deleteinstance")) {
+            if (!requireArgument("an instance path")) return;
+            std::string why;
+            std::string path = pragma.arguments.front();
+            if (!ObjectPath::tryParse(path, &why)) {
+                const auto expanded = expandSingleKeyPath(path, staging_.find(namespaceName(state.nameSpace)));
+                if (!expanded || !ObjectPath::tryParse(*expanded)) {
+                    error(pragma.loc, "#pragma deleteinstance: " + why);
+                    return;
                 }
+                path = *expanded;
             }
-        }
-        if (flags.createOnly && flags.updateOnly) {
-            error(pragma.loc, "#pragma " + std::string(name) + ": createonly and updateonly exclude each other");
+            result_.deletedInstances.emplace_back(namespaceName(state.nameSpace), std::move(path));
             return;
         }
-        if (forClasses) state.classFlags = flags;
-        return;
-    }
-    if (iequals(name, "deleteclass")) {
-        state.wmiDialect = true;
-        deleteClass(pragma, state);
-        return;
-    }
-    if (iequals(name, "deleteinstance")) {
-        state.wmiDialect = true;
-        if (!requireArgument("an instance path")) return;
-        std::string why;
-        if (!ObjectPath::tryParse(pragma.arguments.front(), &why)) {
-            error(pragma.loc, "#pragma deleteinstance: " + why);
-            return;
-        }
-        result_.deletedInstances.emplace_back(namespaceName(state.nameSpace), pragma.arguments.front());
+        handleFlagsPragma(pragma, state);
         return;
     }
     warning(pragma.loc, "unknown pragma '" + std::string(name) + "' ignored");
+}
+
+// #pragma classflags / instanceflags: createonly, updateonly (or their numbers), and for
+// classes safeupdate / forceupdate, which say what may happen to existing subclasses.
+void Compilation::handleFlagsPragma(const AstPragma& pragma, FileState& state) {
+    const std::string_view name = pragma.name;
+    const bool forClasses = iequals(name, "classflags");
+    ClassFlags flags;
+    for (const std::string& argument : pragma.arguments) {
+        std::string_view rest = argument;
+        while (!rest.empty()) {  // "forceupdate" or "forceupdate, updateonly" or numbers
+            const auto comma = rest.find(',');
+            std::string_view word = rest.substr(0, comma);
+            rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+            while (!word.empty() && word.front() == ' ') word.remove_prefix(1);
+            while (!word.empty() && word.back() == ' ') word.remove_suffix(1);
+            if (word.empty() || iequals(word, "0")) continue;
+            if (iequals(word, "createonly") || word == "2") {
+                flags.createOnly = true;
+            } else if (iequals(word, "updateonly") || word == "1") {
+                flags.updateOnly = true;
+            } else if (forClasses && (iequals(word, "safeupdate") || word == "32")) {
+                flags.safeUpdate = true;
+            } else if (forClasses && (iequals(word, "forceupdate") || word == "64")) {
+                flags.forceUpdate = true;
+            } else {
+                error(pragma.loc, "unknown " + std::string(forClasses ? "class" : "instance") + " flag '" +
+                                      std::string(word) + "' in #pragma " + std::string(name));
+            }
+        }
+    }
+    if (flags.createOnly && flags.updateOnly) {
+        error(pragma.loc, "#pragma " + std::string(name) + ": createonly and updateonly exclude each other");
+        return;
+    }
+    if (forClasses) {
+        state.classFlags = flags;
+    } else {
+        state.instanceUpdate = flags.createOnly   ? InstanceUpdate::CreateOnly
+                               : flags.updateOnly ? InstanceUpdate::UpdateOnly
+                                                  : InstanceUpdate::CreateOrUpdate;
+    }
 }
 
 void Compilation::deleteClass(const AstPragma& pragma, const FileState& state) {

@@ -29,14 +29,21 @@ struct PendingClass {
     AstClass ast;
     std::uint32_t nameSpace = 0;
     ClassFlags flags;
-    bool wmiDialect = false;
-    bool deleted = false;  // removed again by a later #pragma deleteclass
+    bool wmiDialect = false;  // set from the file's dialect once the file is parsed
+    bool deleted = false;     // removed again by a later #pragma deleteclass
 };
 
 struct PendingInstance {
     AstInstance ast;
     std::uint32_t nameSpace = 0;
+    InstanceUpdate update = InstanceUpdate::CreateOrUpdate;
     bool wmiDialect = false;
+};
+
+/// One top-level input of a compilation: a file to load, or text given directly.
+struct CompilationInput {
+    std::string name;
+    std::optional<std::string_view> text;
 };
 
 /// Flavors set by WMI flavor-only qualifier declarations ("Qualifier X : Amended;").
@@ -46,8 +53,8 @@ class Compilation final : public ParseErrorSink {
 public:
     Compilation(const MofCompileOptions& options, SchemaRepository& target, MofCompileResult& result);
 
-    /// Compiles `text` (nullopt: load `name` through the loader) and commits on success.
-    void run(std::string_view name, std::optional<std::string_view> text);
+    /// Compiles the inputs in order as one compilation and commits on success.
+    void run(const std::vector<CompilationInput>& inputs);
 
     // Diagnostics.
     void error(SourceLoc loc, std::string message);
@@ -72,7 +79,7 @@ private:
     struct FileState {
         std::uint32_t nameSpace = 0;
         ClassFlags classFlags;
-        bool wmiDialect = false;
+        InstanceUpdate instanceUpdate = InstanceUpdate::CreateOrUpdate;
     };
 
     std::optional<MofSource> load(std::string_view name, std::string_view includingFile);
@@ -80,6 +87,13 @@ private:
     void handlePragma(const AstPragma& pragma, std::uint32_t fileIndex, FileState& state, int depth);
     void handleQualifierDecl(const AstQualifierDecl& decl, const FileState& state);
     void deleteClass(const AstPragma& pragma, const FileState& state);
+    void handleFlagsPragma(const AstPragma& pragma, FileState& state);
+    std::uint32_t addFile(std::string name, std::string_view bytes);
+    // Auto dialect: evidence that a file is WMI MOF.
+    void markWmi(std::uint32_t fileIndex) { fileWmi_[fileIndex] = true; }
+    bool wmiOnly(const AstPragma& pragma, std::uint32_t fileIndex);
+    void noteWmiDeclaration(const AstDeclaration& declaration, std::uint32_t fileIndex);
+    void settleDialects();
     std::string resolveNamespacePragma(std::string_view current, std::string_view argument) const;
 
     const MofCompileOptions& options_;
@@ -87,6 +101,7 @@ private:
     MofCompileResult& result_;
     SchemaRepository staging_;
     std::deque<SourceFile> files_;  // stable addresses: the AST points into the texts
+    std::vector<bool> fileWmi_;     // per file: read in the WMI dialect
     std::vector<std::string> namespaces_;
     std::unordered_map<std::string, std::uint32_t, NameHash, NameEqual> namespaceIndex_;
     std::vector<FlavorOverrides> flavorOverrides_;
@@ -105,6 +120,10 @@ void resolveClasses(Compilation& compilation);
 
 /// Types and checks the collected instances, resolves aliases and fills result.instances.
 void resolveInstances(Compilation& compilation);
+
+/// mofcomp's single-key path `Class="value"` (or `ns:Class=42`) as a DSP0004 path,
+/// `Class.Key="value"`, when `ns` declares Class with exactly one key; nullopt otherwise.
+std::optional<std::string> expandSingleKeyPath(std::string_view path, const SchemaNamespace* ns);
 
 /// Normalizes a namespace name: separators to '/', host prefix and outer slashes removed.
 std::string normalizeNamespaceName(std::string_view name);

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "compilation.hpp"
+#include "wmimock/cim/names.hpp"
 
 namespace wmimock {
 
@@ -28,18 +29,45 @@ std::size_t MofCompileResult::errorCount() const noexcept {
     }));
 }
 
+std::optional<MofDialect> parseMofDialect(std::string_view text) noexcept {
+    if (iequals(text, "auto")) return MofDialect::Auto;
+    if (iequals(text, "dmtf")) return MofDialect::Dmtf;
+    if (iequals(text, "wmi")) return MofDialect::Wmi;
+    return std::nullopt;
+}
+
+std::string_view toString(MofDialect dialect) noexcept {
+    switch (dialect) {
+        case MofDialect::Dmtf:
+            return "dmtf";
+        case MofDialect::Wmi:
+            return "wmi";
+        case MofDialect::Auto:
+            break;
+    }
+    return "auto";
+}
+
 MofCompiler::MofCompiler(MofCompileOptions options) : options_(std::move(options)) {}
 
 MofCompileResult MofCompiler::compileFile(const std::filesystem::path& file, SchemaRepository& repository) const {
+    return compileFiles({file}, repository);
+}
+
+MofCompileResult MofCompiler::compileFiles(const std::vector<std::filesystem::path>& files,
+                                           SchemaRepository& repository) const {
+    std::vector<mof::detail::CompilationInput> inputs;
+    inputs.reserve(files.size());
+    for (const auto& file : files) inputs.push_back({file.string(), std::nullopt});
     MofCompileResult result;
-    mof::detail::Compilation(options_, repository, result).run(file.string(), std::nullopt);
+    mof::detail::Compilation(options_, repository, result).run(inputs);
     return result;
 }
 
 MofCompileResult MofCompiler::compileString(std::string_view text, std::string_view sourceName,
                                             SchemaRepository& repository) const {
     MofCompileResult result;
-    mof::detail::Compilation(options_, repository, result).run(sourceName, text);
+    mof::detail::Compilation(options_, repository, result).run({{std::string(sourceName), text}});
     return result;
 }
 

@@ -20,7 +20,7 @@ struct Building {
     const PendingInstance* source = nullptr;
     ClassPtr cls;
     Instance instance;
-    std::vector<const AstPropertyValue*> aliasValues;  // reference properties set to $Alias
+    std::vector<const AstPropertyValue*> aliasValues;  // properties set to $Alias (or {$A, $B})
     bool failed = false;
     bool done = false;
 };
@@ -34,12 +34,32 @@ private:
     void prepare(Building& b);
     bool tryFinish(Building& b);  // false while an alias it uses is not yet resolved
     void finish(Building& b);
+    std::optional<Value> referenceValue(const AstValue& literal, const PendingInstance& source,
+                                        const std::string& nsName, std::string& why);
 
     Compilation& c_;
     std::vector<Building> building_;
     std::unordered_map<std::string, std::pair<std::size_t, SourceLoc>, NameHash, NameEqual> aliasOwner_;
     std::unordered_map<std::string, ObjectPath, NameHash, NameEqual> aliasPath_;
+    std::unordered_map<std::string, Instance, NameHash, NameEqual> aliasInstance_;
 };
+
+bool isEmbedded(const PropertyDecl& prop) {
+    const CimType t = prop.valueType();
+    return t == CimType::Instance || t == CimType::Object;
+}
+
+// The aliases a value names: `$A` or `{$A, $B}`; empty for anything else.
+std::vector<const AstValue*> aliasesIn(const AstValue& value) {
+    std::vector<const AstValue*> out;
+    if (value.kind == AstValue::Kind::Alias) out.push_back(&value);
+    if (value.kind == AstValue::Kind::Array) {
+        for (const AstValue& e : value.elements) {
+            if (e.kind == AstValue::Kind::Alias) out.push_back(&e);
+        }
+    }
+    return out;
+}
 
 void InstanceResolver::run() {
     auto& pending = c_.instances();
@@ -70,19 +90,22 @@ void InstanceResolver::run() {
     for (Building& b : building_) {
         if (b.failed || b.done) continue;
         for (const AstPropertyValue* pv : b.aliasValues) {
-            const std::string& alias = pv->value.text;
-            if (aliasOwner_.find(alias) == aliasOwner_.end()) {
-                c_.error(pv->value.loc, "alias '$" + alias + "' is not defined");
-            } else if (aliasPath_.find(alias) == aliasPath_.end()) {
-                c_.error(pv->value.loc, "alias '$" + alias + "' cannot be resolved (its instance has errors or " +
-                                            "the aliases refer to each other in a cycle)");
+            for (const AstValue* use : aliasesIn(pv->value)) {
+                const std::string& alias = use->text;
+                if (aliasOwner_.find(alias) == aliasOwner_.end()) {
+                    c_.error(use->loc, "alias '$" + alias + "' is not defined");
+                } else if (aliasInstance_.find(alias) == aliasInstance_.end()) {
+                    c_.error(use->loc, "alias '$" + alias + "' cannot be resolved (its instance has errors or " +
+                                           "the aliases refer to each other in a cycle)");
+                }
             }
         }
         b.failed = true;
     }
     for (Building& b : building_) {
         if (!b.done) continue;
-        c_.result().instances.push_back(CompiledInstance{c_.namespaceName(b.source->nameSpace), std::move(b.instance)});
+        c_.result().instances.push_back(
+            CompiledInstance{c_.namespaceName(b.source->nameSpace), std::move(b.instance), b.source->update});
         ++c_.result().stats.instances;
     }
 }
@@ -118,10 +141,26 @@ void InstanceResolver::prepare(Building& b) {
             b.failed = true;
             continue;
         }
-        if (pv.value.kind == AstValue::Kind::Alias) {
-            if (prop->type != CimType::Reference || prop->isArray) {
-                c_.error(pv.value.loc, "alias '$" + pv.value.text + "' can only initialize a reference, but '" +
-                                           prop->name + "' is " + describeType(prop->type, prop->isArray));
+        if (!pv.hasValue) {
+            if (!b.source->wmiDialect) {
+                c_.error(pv.loc, "property '" + prop->name +
+                                     "' is listed without a value: allowed in the WMI dialect (DSP0004 needs "
+                                     "'= value')");
+                b.failed = true;
+            }
+            continue;  // mofcomp registers the property (a dynamic one); its value stays unset
+        }
+        if (const auto aliases = aliasesIn(pv.value); !aliases.empty()) {
+            // A reference takes the aliased instance's path; an embedded-instance property
+            // (DSP0004 3 and DSC documents: Credential = $cred;) takes the instance itself.
+            const bool many = pv.value.kind == AstValue::Kind::Array;
+            const bool fits = many ? prop->isArray && isEmbedded(*prop) && aliases.size() == pv.value.elements.size()
+                                   : !prop->isArray && (prop->type == CimType::Reference || isEmbedded(*prop));
+            if (!fits) {
+                c_.error(aliases.front()->loc, "alias '$" + aliases.front()->text +
+                                                   "' can only initialize a reference or an embedded instance, but '" +
+                                                   prop->name + "' is " +
+                                                   describeType(prop->type, prop->isArray, prop->referenceClass));
                 b.failed = true;
             } else {
                 b.aliasValues.push_back(&pv);
@@ -129,7 +168,12 @@ void InstanceResolver::prepare(Building& b) {
             continue;
         }
         std::string why;
-        auto value = convertLiteral(pv.value, {prop->type, prop->isArray, false}, why);
+        std::optional<Value> value;
+        if (prop->type == CimType::Reference && pv.value.kind == AstValue::Kind::String) {
+            value = referenceValue(pv.value, *b.source, nsName, why);
+        } else {
+            value = convertLiteral(pv.value, {prop->type, prop->isArray, false}, why);
+        }
         if (!value) {
             c_.error(pv.value.loc, "value of property '" + prop->name + "' does not match its type " +
                                        describeType(prop->type, prop->isArray, prop->referenceClass) + ": " + why);
@@ -142,14 +186,51 @@ void InstanceResolver::prepare(Building& b) {
 
 bool InstanceResolver::tryFinish(Building& b) {
     for (const AstPropertyValue* pv : b.aliasValues) {
-        if (aliasPath_.find(pv->value.text) == aliasPath_.end()) return false;
+        for (const AstValue* use : aliasesIn(pv->value)) {
+            if (aliasInstance_.find(use->text) == aliasInstance_.end()) return false;
+        }
     }
     for (const AstPropertyValue* pv : b.aliasValues) {
         const PropertyDecl* prop = b.cls->findProperty(pv->name);
-        b.instance.set(prop->name, Value::reference(aliasPath_.at(pv->value.text)));
+        const CimType embeddedAs = prop->valueType() == CimType::Object ? CimType::Object : CimType::Instance;
+        if (prop->type == CimType::Reference) {
+            const auto path = aliasPath_.find(pv->value.text);
+            if (path == aliasPath_.end()) {
+                c_.error(pv->value.loc, "alias '$" + pv->value.text + "' names an instance without a path (its class " +
+                                            "has no keys), so it cannot be referenced");
+                b.failed = true;
+                return true;
+            }
+            b.instance.set(prop->name, Value::reference(path->second));
+        } else if (prop->isArray) {
+            std::vector<Value> elements;
+            for (const AstValue* use : aliasesIn(pv->value)) {
+                elements.push_back(Value::embedded(aliasInstance_.at(use->text), embeddedAs));
+            }
+            b.instance.set(prop->name, Value::array(embeddedAs, std::move(elements)));
+        } else {
+            b.instance.set(prop->name, Value::embedded(aliasInstance_.at(pv->value.text), embeddedAs));
+        }
     }
     finish(b);
     return true;
+}
+
+// A reference written as a path string. The WMI dialect also takes mofcomp's single-key
+// form, Class="value" (the key's name left out), and Class=@ for a singleton.
+std::optional<Value> InstanceResolver::referenceValue(const AstValue& literal, const PendingInstance& source,
+                                                      const std::string& nsName, std::string& why) {
+    if (auto path = ObjectPath::tryParse(literal.text, &why)) return Value::reference(std::move(*path));
+    const auto expanded = expandSingleKeyPath(literal.text, c_.staging().find(nsName));
+    if (!expanded) return std::nullopt;
+    if (!source.wmiDialect) {
+        why = "\"" + literal.text + "\" leaves out the key's name: allowed in the WMI dialect; DSP0004 writes \"" +
+              *expanded + "\"";
+        return std::nullopt;
+    }
+    auto path = ObjectPath::tryParse(*expanded, &why);
+    if (!path) return std::nullopt;
+    return Value::reference(std::move(*path));
 }
 
 void InstanceResolver::finish(Building& b) {
@@ -181,7 +262,11 @@ void InstanceResolver::finish(Building& b) {
         return;
     }
     b.done = true;
-    if (!ast.alias.empty()) aliasPath_.emplace(std::string(ast.alias), b.instance.path());
+    if (!ast.alias.empty()) {
+        if (!keys.empty() || b.instance.path().isSingleton())
+            aliasPath_.emplace(std::string(ast.alias), b.instance.path());
+        aliasInstance_.emplace(std::string(ast.alias), b.instance);
+    }
     // WMI creates a namespace with an __Namespace instance.
     if (b.cls->isA("__Namespace")) {
         if (const Value* name = b.instance.find("Name");

@@ -225,6 +225,10 @@ Token Lexer::lexQuoted(std::size_t begin, char quote) noexcept {
         }
         const char c = text_[p];
         if (c == quote) break;
+        if (c == '\\' && literalBackslashes_) {
+            p += p + 1 < n && (text_[p + 1] == quote || text_[p + 1] == '\\') ? 2 : 1;
+            continue;
+        }
         if (c == '\\') {
             const char e = p + 1 < n ? text_[p + 1] : '\n';
             if (e == '\n' || e == '\r') {  // reported as unterminated on the next iteration
@@ -414,6 +418,14 @@ void appendUnescaped(std::string_view raw, std::string& out) {
                 out.push_back(e);  // \" \' \\ (others were rejected by the lexer)
         }
     }
+}
+
+bool isUtf16Source(std::string_view bytes) noexcept {
+    auto byteAt = [&](std::size_t i) { return static_cast<unsigned char>(bytes[i]); };
+    if (bytes.size() >= 2 && ((byteAt(0) == 0xFF && byteAt(1) == 0xFE) || (byteAt(0) == 0xFE && byteAt(1) == 0xFF))) {
+        return true;
+    }
+    return bytes.size() >= 4 && byteAt(1) == 0 && byteAt(3) == 0 && byteAt(0) != 0;
 }
 
 std::string decodeMofSource(std::string_view bytes) {

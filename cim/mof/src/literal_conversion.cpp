@@ -101,6 +101,15 @@ std::optional<Value> convertScalar(Literal& v, CimType type, std::string& error)
             return Value::real32(static_cast<float>(d));
         }
         case CimType::Char16:
+            // pywbem and cimmofl also take a one-character string ("c") for a char16.
+            if (v.kind == AstValue::Kind::String) {
+                try {
+                    return Value::parse(CimType::Char16, v.text);
+                } catch (const std::exception&) {
+                    error = "a char16 holds one character, found \"" + v.text + "\"";
+                    return std::nullopt;
+                }
+            }
             if (v.kind != AstValue::Kind::Char16) return mismatch(v, type, error);
             return Value::char16(v.char16);
         case CimType::String:

@@ -208,9 +208,36 @@ AstPragma Parser::parsePragma() {
     advance();
     pragma.name = expectIdentifier("a pragma name", "after '#pragma'");
     if (current_.kind != TokenKind::LParen) return pragma;  // #pragma autorecover
+    // mofcomp reads an include's file name literally, so "System\CIM_X.mof" is a Windows
+    // path, not an escape; the name is lexed that way and its backslashes become '/'.
+    const bool include = iequals(pragma.name, "include");
+    lexer_.setLiteralBackslashes(include);
     advance();
+    lexer_.setLiteralBackslashes(false);
     while (current_.kind != TokenKind::RParen) {
-        if (current_.kind == TokenKind::String) {
+        if (current_.kind == TokenKind::String && include) {
+            std::string text;
+            while (current_.kind == TokenKind::String) {
+                const std::string_view raw = current_.text.substr(1, current_.text.size() - 2);
+                for (std::size_t i = 0; i < raw.size(); ++i) {
+                    if (raw[i] != '\\') {
+                        text.push_back(raw[i]);
+                        continue;
+                    }
+                    if (i + 1 < raw.size() && raw[i + 1] == '"') {
+                        text.push_back('"');
+                    } else {
+                        pragma.backslashPath = true;
+                        text.push_back('/');
+                    }
+                    if (i + 1 < raw.size() && (raw[i + 1] == '\\' || raw[i + 1] == '"')) ++i;
+                }
+                lexer_.setLiteralBackslashes(true);
+                advance();
+                lexer_.setLiteralBackslashes(false);
+            }
+            pragma.arguments.push_back(std::move(text));
+        } else if (current_.kind == TokenKind::String) {
             std::string text;
             while (current_.kind == TokenKind::String) {
                 appendUnescaped(current_.text, text);
@@ -235,9 +262,46 @@ AstPragma Parser::parsePragma() {
 
 std::optional<AstType> Parser::typeFromKeyword(std::string_view word) const {
     for (const auto& k : kTypeKeywords) {
-        if (iequals(word, k.name)) return AstType{k.type, {}, false, std::nullopt};
+        if (iequals(word, k.name)) {
+            AstType type;
+            type.type = k.type;
+            return type;
+        }
     }
     return std::nullopt;
+}
+
+// A data type keyword, `object[:Class]`, `Class REF`, or a bare class name (WMI/MI: an
+// embedded instance of that class; the compiler decides whether the dialect allows it and
+// whether the class exists). `void` comes out as a class name and parseFeature reads it.
+AstType Parser::parseType(std::string_view context) {
+    const std::string_view word = current_.text;
+    const SourceLoc typeLoc = loc();
+    AstType type;
+    type.loc = typeLoc;
+    if (auto keyword = typeFromKeyword(word)) {
+        type = *keyword;
+        type.loc = typeLoc;
+        advance();
+        if (type.type == CimType::Object && current_.kind == TokenKind::Colon) {
+            advance();
+            type.referenceClass = expectIdentifier("a class name", "after 'object:'");
+        }
+        return type;
+    }
+    advance();
+    if (atKeyword("ref")) {
+        advance();
+        type.type = CimType::Reference;
+        type.referenceClass = word;
+        return type;
+    }
+    if (current_.kind == TokenKind::Identifier) {
+        type.classNamed = true;
+        type.referenceClass = word;
+        return type;
+    }
+    expected("'REF' after class name", context);
 }
 
 void Parser::parseArraySuffix(AstType& type) {
@@ -442,33 +506,15 @@ AstClass Parser::parseClass(std::vector<AstQualifier> qualifiers) {
 void Parser::parseFeature(AstClass& cls) {
     std::vector<AstQualifier> qualifiers;
     if (current_.kind == TokenKind::LBracket) qualifiers = parseQualifierList();
-    const SourceLoc typeLoc = loc();
     if (current_.kind != TokenKind::Identifier) expected("a property, reference or method declaration", "");
-    const std::string_view typeWord = current_.text;
-    AstType type;
-    if (auto keyword = typeFromKeyword(typeWord)) {
-        type = *keyword;
-        advance();
-        if (type.type == CimType::Object && current_.kind == TokenKind::Colon) {
-            advance();
-            type.referenceClass = expectIdentifier("a class name", "after 'object:'");
-        }
-    } else {
-        advance();
-        if (!atKeyword("ref")) {
-            if (current_.kind == TokenKind::Identifier) {
-                errors_.syntaxError(typeLoc, "unknown data type '" + std::string(typeWord) + "'");
-                throw SyntaxError{};
-            }
-            expected("'REF' after class name", "in reference declaration");
-        }
-        advance();
-        type.type = CimType::Reference;
-        type.referenceClass = typeWord;
-    }
+    AstType type = parseType("in reference declaration");
     const SourceLoc nameLoc = loc();
     const std::string_view name = expectIdentifier("a name", "after the data type");
     if (current_.kind == TokenKind::LParen) {
+        if (type.classNamed && iequals(type.referenceClass, "void")) {
+            type = AstType{};
+            type.isVoid = true;
+        }
         AstMethod method;
         method.qualifiers = std::move(qualifiers);
         method.returnType = type;
@@ -479,28 +525,7 @@ void Parser::parseFeature(AstClass& cls) {
             AstParameter param;
             if (current_.kind == TokenKind::LBracket) param.qualifiers = parseQualifierList();
             if (current_.kind != TokenKind::Identifier) expected("a parameter declaration", "in parameter list");
-            const std::string_view paramType = current_.text;
-            const SourceLoc paramTypeLoc = loc();
-            if (auto keyword = typeFromKeyword(paramType)) {
-                param.type = *keyword;
-                advance();
-                if (param.type.type == CimType::Object && current_.kind == TokenKind::Colon) {
-                    advance();
-                    param.type.referenceClass = expectIdentifier("a class name", "after 'object:'");
-                }
-            } else {
-                advance();
-                if (!atKeyword("ref")) {
-                    if (current_.kind == TokenKind::Identifier) {
-                        errors_.syntaxError(paramTypeLoc, "unknown data type '" + std::string(paramType) + "'");
-                        throw SyntaxError{};
-                    }
-                    expected("'REF' after class name", "in parameter declaration");
-                }
-                advance();
-                param.type.type = CimType::Reference;
-                param.type.referenceClass = paramType;
-            }
+            param.type = parseType("in parameter declaration");
             param.loc = loc();
             param.name = expectIdentifier("a parameter name", "after the parameter type");
             parseArraySuffix(param.type);
@@ -519,6 +544,11 @@ void Parser::parseFeature(AstClass& cls) {
         expect(TokenKind::Semicolon, "';'", "after method declaration");
         cls.methods.push_back(std::move(method));
         return;
+    }
+    if (type.classNamed && iequals(type.referenceClass, "void")) {
+        errors_.syntaxError(nameLoc,
+                            "'void' is a method's return type; property '" + std::string(name) + "' needs a data type");
+        throw SyntaxError{};
     }
     AstProperty property;
     property.qualifiers = std::move(qualifiers);
@@ -557,7 +587,13 @@ AstInstance Parser::parseInstance(std::vector<AstQualifier> qualifiers) {
             if (current_.kind == TokenKind::LBracket) pv.qualifiers = parseQualifierList();
             pv.loc = loc();
             pv.name = expectIdentifier("a property name", "in instance body");
-            expect(TokenKind::Equals, "'='", "after property name");
+            if (current_.kind == TokenKind::Semicolon) {  // WMI: listed without a value
+                pv.hasValue = false;
+                advance();
+                inst.values.push_back(std::move(pv));
+                continue;
+            }
+            expect(TokenKind::Equals, "'=' or ';'", "after property name");
             pv.value = parseValue(true);
             expect(TokenKind::Semicolon, "';'", "after property value");
             inst.values.push_back(std::move(pv));

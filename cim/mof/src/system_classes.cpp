@@ -116,7 +116,7 @@ class __ExtendedStatus : __NotifyStatus {
 std::vector<ClassPtr> compileSystemClasses() {
     SchemaRepository repository = SchemaRepository::withoutSystemClasses();
     MofCompileOptions options;
-    options.wmiDialect = true;
+    options.dialect = MofDialect::Wmi;
     const MofCompileResult result = MofCompiler(options).compileString(kSystemMof, "<wmi system classes>", repository);
     if (!result.ok()) {
         std::string first = result.diagnostics.empty() ? "" : result.diagnostics.front().toString();

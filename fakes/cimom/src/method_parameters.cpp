@@ -60,8 +60,15 @@ std::vector<ParamValue> checkInParameters(const MethodDecl& method, const std::v
 
 MethodResult checkProviderResult(const MethodDecl& method, MethodResult result) {
     try {
-        result.returnValue = convertToDeclared(result.returnValue, method.returnType, false,
-                                               [&] { return "return value of method " + method.name; });
+        if (method.returnsVoid) {
+            if (!result.returnValue.isNull()) {
+                throw CimError(CimStatus::Failed,
+                               "method " + method.name + " is void but its provider returned a value");
+            }
+        } else {
+            result.returnValue = convertToDeclared(result.returnValue, method.returnType, false,
+                                                   [&] { return "return value of method " + method.name; });
+        }
         for (ParamValue& p : result.outParameters) {
             const ParameterDecl* decl = method.findParameter(p.name);
             if (decl == nullptr || !decl->isOut()) {

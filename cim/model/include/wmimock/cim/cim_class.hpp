@@ -58,8 +58,9 @@ struct ParameterDecl {
 
 struct MethodDecl {
     std::string name;
-    CimType returnType = CimType::Uint32;
+    CimType returnType = CimType::Uint32;  ///< unused when returnsVoid
     std::string returnReferenceClass;
+    bool returnsVoid = false;  ///< WMI: `void Name(...)`, a method without a return value
     std::vector<ParameterDecl> parameters;
     QualifierList qualifiers;
     std::string classOrigin;

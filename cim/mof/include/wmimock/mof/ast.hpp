@@ -59,9 +59,12 @@ struct AstQualifier {
 
 struct AstType {
     CimType type = CimType::String;
-    std::string_view referenceClass;  ///< `X REF` or WMI `object:X`
+    std::string_view referenceClass;  ///< `X REF`, WMI `object:X`, or the class of `X Name`
     bool isArray = false;
     std::optional<std::uint32_t> arraySize;
+    bool isVoid = false;      ///< WMI: `void` method (no return value)
+    bool classNamed = false;  ///< WMI/MI: `X Name`, an embedded instance of class X
+    SourceLoc loc;            ///< where the type is written
 };
 
 struct AstProperty {
@@ -91,6 +94,8 @@ struct AstMethod {
 struct ClassFlags {
     bool createOnly = false;
     bool updateOnly = false;
+    bool safeUpdate = false;   ///< update even with subclasses, if none conflicts
+    bool forceUpdate = false;  ///< update even with subclasses; conflicting ones are removed
 };
 
 struct AstClass {
@@ -120,6 +125,7 @@ struct AstPropertyValue {
     std::string_view name;
     SourceLoc loc;
     AstValue value;
+    bool hasValue = true;  ///< WMI: `Name;` lists a property without setting it
 };
 
 struct AstInstance {
@@ -134,7 +140,9 @@ struct AstPragma {
     std::string_view name;
     SourceLoc loc;
     /// Arguments as written: decoded strings, bare words (FAIL, NOFAIL) and numbers as text.
+    /// For `include` the file name with every backslash read as '/'.
     std::vector<std::string> arguments;
+    bool backslashPath = false;  ///< include: the file name was written with backslashes
 };
 
 using AstDeclaration = std::variant<AstQualifierDecl, AstClass, AstInstance, AstPragma>;

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -39,22 +40,41 @@ struct MofSource {
 };
 using MofSourceLoader = std::function<std::optional<MofSource>(std::string_view name, std::string_view includingFile)>;
 
+/// Which MOF a file is read as. DSP0004 (Dmtf) requires every qualifier to be declared and
+/// refuses mofcomp's extensions; the WMI dialect (Wmi) follows mofcomp: undeclared
+/// qualifiers typed from their value, `void` methods, properties typed by a class name,
+/// valueless instance properties, WMI path forms, and the WMI pragmas with their update
+/// semantics. Auto reads a whole file as WMI when anything in it shows it is one: UTF-16
+/// text, a WMI pragma (autorecover, classflags, instanceflags, deleteclass, deleteinstance,
+/// or a namespace written with backslashes), a system class (`__Name`, as class,
+/// superclass or instance), or a `[Dynamic]` or `[Provider(...)]` class; otherwise as
+/// DSP0004. A file included by a WMI file is WMI too.
+enum class MofDialect : std::uint8_t { Auto, Dmtf, Wmi };
+
+/// "auto", "dmtf", "wmi" (case-insensitive); nullopt for anything else.
+std::optional<MofDialect> parseMofDialect(std::string_view text) noexcept;
+std::string_view toString(MofDialect dialect) noexcept;
+
 struct MofCompileOptions {
     std::string defaultNamespace = "root/cimv2";  ///< before any #pragma namespace
     std::vector<std::filesystem::path> includePaths;
     std::size_t maxErrors = 50;  ///< stop reporting after this many errors
     MofSourceLoader loader;      ///< empty: the file system
-    /// Treat every file as Microsoft WMI MOF from the start. Without it a file switches to
-    /// the WMI dialect at its first WMI pragma (namespace, autorecover, classflags, ...);
-    /// the dialect makes WMI's standard qualifiers implicitly declared and accepts
-    /// undeclared qualifiers (typed from their value) as mofcomp does.
-    bool wmiDialect = false;
+    MofDialect dialect = MofDialect::Auto;
+};
+
+/// How an instance declaration may change the instance store (WMI `#pragma instanceflags`).
+enum class InstanceUpdate : std::uint8_t {
+    CreateOrUpdate,  ///< the default: create it, or update the instance with the same path
+    CreateOnly,      ///< fail if an instance with that path exists
+    UpdateOnly,      ///< fail unless an instance with that path exists
 };
 
 /// An instance declared with `instance of`, with the namespace it was compiled into.
 struct CompiledInstance {
     std::string nameSpace;
     Instance instance;  ///< path() set from the class keys when it has any
+    InstanceUpdate update = InstanceUpdate::CreateOrUpdate;
 };
 
 struct MofCompileStats {
@@ -88,6 +108,11 @@ public:
 
     /// Compiles a file and everything it includes into `repository` (unchanged on error).
     MofCompileResult compileFile(const std::filesystem::path& file, SchemaRepository& repository) const;
+    /// Compiles several files, in order, as one compilation: a later file sees what an
+    /// earlier one declares even when the earlier one has errors (so one mistake does not
+    /// cascade into "not declared" errors elsewhere), and `repository` changes only if
+    /// every file compiles.
+    MofCompileResult compileFiles(const std::vector<std::filesystem::path>& files, SchemaRepository& repository) const;
     /// Compiles MOF text; `sourceName` is used in diagnostics and to resolve includes.
     MofCompileResult compileString(std::string_view text, std::string_view sourceName,
                                    SchemaRepository& repository) const;

@@ -52,6 +52,9 @@ public:
     explicit Lexer(std::string_view text) noexcept : text_(text) {}
 
     Token next() noexcept;
+    /// In a string a backslash stays a backslash, except before a quote or another
+    /// backslash (Windows paths in `#pragma include`, which mofcomp reads literally).
+    void setLiteralBackslashes(bool on) noexcept { literalBackslashes_ = on; }
 
 private:
     void skipTrivia(Token& errorOut) noexcept;
@@ -65,6 +68,7 @@ private:
     std::size_t pos_ = 0;
     std::size_t lineStart_ = 0;
     std::uint32_t line_ = 1;
+    bool literalBackslashes_ = false;
 };
 
 /// Decodes the escapes of a String or Char token's raw text (quotes included) and appends
@@ -74,5 +78,7 @@ void appendUnescaped(std::string_view raw, std::string& out);
 /// Converts MOF source bytes to UTF-8: strips a UTF-8 BOM, decodes UTF-16LE/BE with BOM
 /// (and BOM-less UTF-16LE, recognised by NUL high bytes). Invalid surrogates become U+FFFD.
 std::string decodeMofSource(std::string_view bytes);
+/// True if decodeMofSource() reads `bytes` as UTF-16 (the encoding mofcomp writes).
+bool isUtf16Source(std::string_view bytes) noexcept;
 
 }  // namespace wmimock::mof

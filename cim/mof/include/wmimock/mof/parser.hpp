@@ -55,6 +55,7 @@ private:
     bool parseFlavorWord(AstFlavors& flavors);
     Scope parseScopeList();
     std::optional<AstType> typeFromKeyword(std::string_view word) const;
+    AstType parseType(std::string_view context);
     void parseArraySuffix(AstType& type);
     AstValue parseValue(bool allowArray);
     AstValue parseScalar();

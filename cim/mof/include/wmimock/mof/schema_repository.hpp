@@ -25,6 +25,7 @@ public:
     const QualifierDecl* findQualifier(std::string_view name) const noexcept;
     void putQualifier(QualifierDecl decl);
     std::vector<const QualifierDecl*> qualifiers() const;
+    std::size_t qualifierCount() const noexcept { return qualifiers_.size(); }
 
     /// The resolved class (inherited elements included) or nullptr.
     ClassPtr findClass(std::string_view name) const noexcept;
