@@ -61,12 +61,12 @@ std::unique_ptr<Target> openHttp(std::string_view spec, const TargetOptions& opt
 }  // namespace
 
 void loadExtraMof(Cimom& cimom, std::string_view nameSpace, const TargetOptions& options) {
-    for (const auto& file : options.mofFiles) {
-        MofCompileOptions mof;
-        mof.defaultNamespace = std::string(nameSpace);
-        for (const auto& dir : options.includeDirs) mof.includePaths.emplace_back(dir);
-        cimom.loadMofFile(file, mof);
-    }
+    if (options.mofFiles.empty()) return;
+    MofCompileOptions mof;
+    mof.defaultNamespace = std::string(nameSpace);
+    mof.dialect = options.mofDialect;
+    for (const auto& dir : options.includeDirs) mof.includePaths.emplace_back(dir);
+    cimom.loadMofFiles({options.mofFiles.begin(), options.mofFiles.end()}, mof);
 }
 
 void requirePluginFile(const std::string& path) {

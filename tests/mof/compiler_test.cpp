@@ -190,6 +190,57 @@ TEST(MofCompiler, Utf8WithBomAndMixedLineEndings) {
     EXPECT_TRUE(result.ok()) << allDiagnostics(result);
 }
 
+// Several files are one compilation: the second file sees the first one's qualifiers even
+// though the first has an error, so the only error reported is the real one.
+TEST(MofCompiler, ABrokenFirstFileDoesNotCascadeIntoTheNext) {
+    TempDir dir;
+    const fs::path first = dir.write("first.mof", std::string(kBasicQualifiers) + "class Ex_Broken { string };\n");
+    const fs::path second = dir.write("second.mof", "[Description(\"ok\")] class Ex_Good { [Key] string Id; };\n");
+    SchemaRepository repo;
+    const auto result = MofCompiler().compileFiles({first, second}, repo);
+    const auto errors = errorsOf(result);
+    ASSERT_EQ(errors.size(), 1u) << allDiagnostics(result);
+    EXPECT_EQ(fs::path(errors[0].file).filename(), "first.mof");
+    EXPECT_EQ(repo.find("root/cimv2"), nullptr) << "the repository changed although a file has an error";
+    EXPECT_EQ(result.stats.files, 2u);
+
+    SchemaRepository clean;
+    const fs::path fixed = dir.write("fixed.mof", std::string(kBasicQualifiers) + "class Ex_Fixed { };\n");
+    const auto ok = MofCompiler().compileFiles({fixed, second}, clean);
+    ASSERT_TRUE(ok.ok()) << allDiagnostics(ok);
+    EXPECT_TRUE(clean.find("root/cimv2")->findClass("Ex_Good"));
+}
+
+// Auto reads a whole file as WMI on any sign of it, wherever in the file it is.
+TEST(MofCompiler, TheAutoDialectFollowsTheFilesSigns) {
+    TempDir dir;
+    const std::string wmiBody = "[key] string Name; };\n";
+    struct Case {
+        const char* name;
+        std::string bytes;
+        bool wmi;
+    };
+    const std::vector<Case> cases{
+        {"plain.mof", "class A { " + wmiBody, false},
+        {"utf16.mof", utf16le("class A { " + wmiBody), true},
+        {"pragma_late.mof", "class A { " + wmiBody + "#pragma autorecover\n", true},
+        {"system.mof", "class A : __EventConsumer { " + wmiBody, true},
+        {"dynamic.mof", "[Dynamic] class A { " + wmiBody, true},
+        {"provider.mof", "[provider(\"P\")] class A { " + wmiBody, true},
+        {"windows_ns.mof",
+         R"(#pragma namespace("\\\\.\\root\\cimv2"))"
+         "\nclass A { " +
+             wmiBody,
+         true},
+        {"dmtf_ns.mof", "#pragma namespace(\"root/cimv2\")\nclass A { " + wmiBody, false},
+    };
+    for (const Case& c : cases) {
+        SchemaRepository repo;
+        const auto result = MofCompiler().compileFile(dir.write(c.name, c.bytes), repo);
+        EXPECT_EQ(result.ok(), c.wmi) << c.name << "\n" << allDiagnostics(result);
+    }
+}
+
 TEST(MofCompiler, StatsCountWhatWasCompiled) {
     SchemaRepository repo;
     const auto result = compile(std::string(kBasicQualifiers) + R"(

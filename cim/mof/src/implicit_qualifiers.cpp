@@ -101,7 +101,6 @@ Table buildTable() {
     add("Implemented", CimType::Boolean, false, plain);
     add("InstanceContext", CimType::String, false, plain);
     add("Lazy", CimType::Boolean, false, plain);
-    add("Locale", CimType::Sint32, false, plain);
     add("Optional", CimType::Boolean, false, plain);
     add("Privileges", CimType::String, true, plain);
     add("PropertyContext", CimType::String, false, plain);

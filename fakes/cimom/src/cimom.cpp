@@ -207,6 +207,15 @@ MofCompileResult Cimom::loadMofFile(const std::filesystem::path& file, const Mof
     });
 }
 
+MofCompileResult Cimom::loadMofFiles(const std::vector<std::filesystem::path>& files,
+                                     const MofCompileOptions& options) {
+    std::string names;
+    for (const auto& file : files) names += (names.empty() ? "" : ", ") + file.string();
+    return impl_->load(options, names, [&](const MofCompiler& compiler, SchemaRepository& repository) {
+        return compiler.compileFiles(files, repository);
+    });
+}
+
 // ---- Cimom: namespaces and classes --------------------------------------------------
 
 void Cimom::createNamespace(std::string_view nameSpace) {

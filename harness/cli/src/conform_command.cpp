@@ -46,6 +46,7 @@ ConformCommand::ConformCommand(CLI::App& parent)
     addRepeatable(*app_, "--mof", mofFiles_,
                   "extra MOF compiled into the namespace of builtin: and plugin: targets (repeatable)");
     addRepeatable(*app_, "-I,--include", includeDirs_, "directory searched by #pragma include (repeatable)");
+    addMofDialect(*app_, mofDialect_);
     app_->add_option("-n,--namespace", nameSpace_, "namespace of the service class (default: the target's)");
     app_->add_option("-c,--class", className_, "service class to test (default: the target's)");
     app_->add_option("--instance", instancePath_, "test only this instance (object path)");
@@ -117,6 +118,7 @@ int ConformCommand::run() const {
     if (!targets_.empty()) options.targets = targets_;
     options.target.mofFiles = mofFiles_;
     options.target.includeDirs = includeDirs_;
+    options.target.mofDialect = mofDialect_;
     options.target.simOptions = parseSimOptions(simOptions_);
     options.target.user = user_;
     options.target.password = password_;

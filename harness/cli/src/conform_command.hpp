@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "wmimock/mof/compiler.hpp"
+
 #include "subcommand.hpp"
 
 namespace wmimock::cli {
@@ -16,6 +18,7 @@ public:
 
 private:
     std::vector<std::string> targets_, mofFiles_, includeDirs_, simOptions_;
+    MofDialect mofDialect_ = MofDialect::Auto;
     std::string nameSpace_, className_, instancePath_, filter_, exclude_, targetName_;
     bool list_ = false;
     double timeoutSeconds_ = 10.0;

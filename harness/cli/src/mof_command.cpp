@@ -16,31 +16,23 @@ namespace {
 
 constexpr const char* kDefaultNamespace = "root/cimv2";
 
-MofCompileOptions compileOptions(const std::string& nameSpace, const std::vector<std::string>& includeDirs) {
+MofCompileOptions compileOptions(const std::string& nameSpace, const std::vector<std::string>& includeDirs,
+                                 MofDialect dialect) {
     MofCompileOptions options;
     if (!nameSpace.empty()) options.defaultNamespace = nameSpace;
     options.includePaths.assign(includeDirs.begin(), includeDirs.end());
+    options.dialect = dialect;
     return options;
 }
 
-// Compiles the files in order into `repository`, printing every diagnostic to stderr.
-// Returns the number of errors; adds up the statistics into `total`.
+// Compiles the files, in order, as one compilation into `repository`, printing every
+// diagnostic to stderr. Returns the number of errors and the statistics in `stats`.
 std::size_t compileAll(const std::vector<std::string>& files, const MofCompileOptions& options,
-                       SchemaRepository& repository, MofCompileStats& total) {
-    const MofCompiler compiler(options);
-    std::size_t errors = 0;
-    for (const std::string& file : files) {
-        const MofCompileResult result = compiler.compileFile(file, repository);
-        for (const MofDiagnostic& diagnostic : result.diagnostics) std::cerr << diagnostic.toString() << '\n';
-        errors += result.errorCount();
-        total.files += result.stats.files;
-        total.classes += result.stats.classes;
-        total.associations += result.stats.associations;
-        total.indications += result.stats.indications;
-        total.qualifierDecls += result.stats.qualifierDecls;
-        total.instances += result.stats.instances;
-    }
-    return errors;
+                       SchemaRepository& repository, MofCompileStats& stats) {
+    const MofCompileResult result = MofCompiler(options).compileFiles({files.begin(), files.end()}, repository);
+    for (const MofDiagnostic& diagnostic : result.diagnostics) std::cerr << diagnostic.toString() << '\n';
+    stats = result.stats;
+    return result.errorCount();
 }
 
 std::string plural(std::size_t n, std::string_view singular, std::string_view pluralForm) {
@@ -58,14 +50,16 @@ MofCommand::MofCommand(CLI::App& parent)
                              "  wmimock mof show WMIMock_Service\n\n") +
                  exit_code::kHelpText);
 
-    check_->add_option("files", files_, "MOF files, compiled in order into one repository")
+    check_->add_option("files", files_, "MOF files, compiled in order as one compilation")
         ->required()
         ->check(CLI::ExistingFile);
     addRepeatable(*check_, "-I,--include", includeDirs_, "directory searched by #pragma include (repeatable)");
     check_->add_option("-n,--namespace", nameSpace_, "namespace before any #pragma namespace (default root/cimv2)");
+    addMofDialect(*check_, dialect_);
     check_->footer(
         std::string("Examples:\n  wmimock mof check fixtures/mof/reference.mof -I fixtures/mof\n"
                     "  wmimock mof check -I schema/ --namespace root/test a.mof b.mof\n"
+                    "  wmimock mof check --dialect wmi my_provider.mof\n"
                     "Prints one line per error or warning and, on success, a one-line count summary.\n"
                     "Exit code 0 when every file compiles, 2 on any error.\n"));
 
@@ -74,6 +68,7 @@ MofCommand::MofCommand(CLI::App& parent)
                   "MOF to load instead of the built-in fixtures (repeatable; compiled in order)");
     addRepeatable(*show_, "-I,--include", includeDirs_, "directory searched by #pragma include (repeatable)");
     show_->add_option("-n,--namespace", nameSpace_, "namespace of the class (default: root/cimv2, then any)");
+    addMofDialect(*show_, dialect_);
     show_->footer(
         std::string("Examples:\n  wmimock mof show CIM_Service\n"
                     "  wmimock mof show MyVendor_Service --mof my.mof -I schema/\n"
@@ -87,7 +82,8 @@ int MofCommand::run() const {
 int MofCommand::check() const {
     SchemaRepository repository;
     MofCompileStats total;
-    const std::size_t errors = compileAll(files_, compileOptions(nameSpace_, includeDirs_), repository, total);
+    const std::size_t errors =
+        compileAll(files_, compileOptions(nameSpace_, includeDirs_, dialect_), repository, total);
     if (errors > 0) {
         std::cerr << plural(errors, "error", "errors") << '\n';
         return exit_code::kBadInput;
@@ -105,7 +101,7 @@ int MofCommand::show() const {
     if (!mofFiles_.empty()) {
         SchemaRepository repository;
         MofCompileStats total;
-        if (compileAll(mofFiles_, compileOptions(nameSpace_, includeDirs_), repository, total) > 0) {
+        if (compileAll(mofFiles_, compileOptions(nameSpace_, includeDirs_, dialect_), repository, total) > 0) {
             return exit_code::kBadInput;
         }
         const std::string wanted = nameSpace_.empty() ? kDefaultNamespace : nameSpace_;

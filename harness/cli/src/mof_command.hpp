@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "wmimock/mof/compiler.hpp"
+
 #include "subcommand.hpp"
 
 namespace wmimock::cli {
@@ -22,6 +24,7 @@ private:
     CLI::App* check_;
     CLI::App* show_;
     std::vector<std::string> files_, includeDirs_, mofFiles_;
+    MofDialect dialect_ = MofDialect::Auto;
     std::string nameSpace_, className_;
 };
 

@@ -6,6 +6,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "wmimock/mof/compiler.hpp"
+
 namespace wmimock::cli {
 
 /// A repeatable option that takes one value per occurrence (`-I dir -I dir2 a.mof b.mof`):
@@ -29,6 +31,21 @@ inline CLI::Validator positiveSeconds() {
             return "'" + text + "' is not a number of seconds greater than 0 (e.g. 10 or 0.5)";
         },
         "SECONDS > 0");
+}
+
+/// `--dialect auto|dmtf|wmi`: how the command reads MOF (see MofDialect).
+inline CLI::Option* addMofDialect(CLI::App& app, MofDialect& into) {
+    return app
+        .add_option_function<std::string>(
+            "--dialect", [&into](const std::string& text) { into = parseMofDialect(text).value_or(MofDialect::Auto); },
+            "how MOF is read: auto (WMI when a file shows it is: UTF-16, WMI pragmas, __ classes, "
+            "[Dynamic, Provider]), dmtf (DSP0004 only), wmi (mofcomp's rules); default auto")
+        ->check(CLI::Validator(
+            [](std::string& text) -> std::string {
+                if (parseMofDialect(text)) return {};
+                return "'" + text + "' is not a MOF dialect: use auto, dmtf or wmi";
+            },
+            "auto|dmtf|wmi"));
 }
 
 }  // namespace wmimock::cli

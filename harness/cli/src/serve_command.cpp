@@ -29,6 +29,7 @@ ServeCommand::ServeCommand(CLI::App& parent)
     addRepeatable(*app_, "-t,--target", targets_, "builtin:NAME to serve (repeatable; default builtin:reference)");
     addRepeatable(*app_, "--mof", mofFiles_, "extra MOF loaded into every served target (repeatable)");
     addRepeatable(*app_, "-I,--include", includeDirs_, "directory searched by #pragma include (repeatable)");
+    addMofDialect(*app_, dialect_);
     addRepeatable(*app_, "--sim-option", simOptions_, "KEY=VALUE for the simulations (see `wmimock conform --help`)");
     app_->add_option("--user", user_, "require HTTP Basic authentication with this user");
     app_->add_option("--password", password_, "the password for --user");
@@ -85,6 +86,7 @@ int ServeCommand::run() const {
     const services::SimulationOptions simulation = parseSimOptions(simOptions_);
     MofCompileOptions mofOptions;
     mofOptions.includePaths.assign(includeDirs_.begin(), includeDirs_.end());
+    mofOptions.dialect = dialect_;
 
     // Block the stop signals before any server thread exists, so that every thread inherits
     // the mask and only the sigwait in serveUntilSignalled() receives them.
@@ -100,7 +102,7 @@ int ServeCommand::run() const {
     std::vector<std::unique_ptr<cimxml::CimXmlServer>> servers;
     for (std::size_t i = 0; i < targets.size(); ++i) {
         services::BuiltinEnvironment environment = services::makeBuiltin(builtinName(targets[i]), simulation);
-        for (const std::string& file : mofFiles_) environment.cimom->loadMofFile(file, mofOptions);
+        if (!mofFiles_.empty()) environment.cimom->loadMofFiles({mofFiles_.begin(), mofFiles_.end()}, mofOptions);
         cimxml::ServerOptions options;
         options.host = address.host;
         options.port = address.port == 0 ? 0 : address.port + static_cast<int>(i);

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "wmimock/mof/compiler.hpp"
+
 #include "subcommand.hpp"
 
 namespace wmimock::cli {
@@ -18,6 +20,7 @@ public:
 private:
     std::string listen_ = "127.0.0.1:5988";
     std::vector<std::string> mofFiles_, includeDirs_, targets_, simOptions_;
+    MofDialect dialect_ = MofDialect::Auto;
     std::string user_, password_;
     int threads_ = 4;
 };

@@ -21,8 +21,9 @@ struct TargetOptions {
     /// Built-ins and plugins: extra MOF compiled into the target's default namespace after
     /// its own (a remote server's schema cannot be changed from here).
     std::vector<std::string> mofFiles;
-    std::vector<std::string> includeDirs;  ///< #pragma include search path for mofFiles
-    std::string user, password;            ///< http targets
+    std::vector<std::string> includeDirs;      ///< #pragma include search path for mofFiles
+    MofDialect mofDialect = MofDialect::Auto;  ///< how mofFiles are read
+    std::string user, password;                ///< http targets
 };
 
 /// What can be known wrong about a target before anything runs, as the user's mistake:

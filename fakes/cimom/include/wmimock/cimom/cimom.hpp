@@ -39,6 +39,9 @@ public:
     MofCompileResult loadMof(std::string_view text, std::string_view sourceName = "<string>",
                              const MofCompileOptions& options = {});
     MofCompileResult loadMofFile(const std::filesystem::path& file, const MofCompileOptions& options = {});
+    /// The files as one compilation (a later file sees what an earlier one declares).
+    MofCompileResult loadMofFiles(const std::vector<std::filesystem::path>& files,
+                                  const MofCompileOptions& options = {});
 
     /// Creates an empty namespace (no-op if it exists). WMI backslash names are accepted.
     /// root/cimv2 and root/interop exist from the start; paths without a namespace mean
