@@ -194,5 +194,44 @@ instance of Msvm_Thing { Name = "vm1"; };
     EXPECT_EQ(cimom.enumerateInstanceNames("root/virtualization/v2", "Msvm_Thing").size(), 1u);
 }
 
+// mofcomp's #pragma instanceflags: createonly refuses an existing instance, updateonly a
+// missing one; either way the whole load is refused and nothing changes.
+TEST(MofLoading, InstanceFlagsDecideBetweenCreateAndUpdate) {
+    Cimom cimom;
+    cimom.loadMof(R"(#pragma autorecover
+class Mof_Setting { [key] string Name; uint32 Value; };
+instance of Mof_Setting { Name = "retries"; Value = 3; };
+)",
+                  "base.mof");
+    const ObjectPath retries = ObjectPath::parse("Mof_Setting.Name=\"retries\"");
+    try {
+        cimom.loadMof(R"(#pragma instanceflags("createonly")
+instance of Mof_Setting { Name = "retries"; Value = 4; };
+)",
+                      "create.mof");
+        FAIL() << "createonly replaced an existing instance";
+    } catch (const CimError& e) {
+        EXPECT_EQ(e.status(), CimStatus::AlreadyExists);
+        EXPECT_THAT(e.message(), HasSubstr("createonly"));
+    }
+    try {
+        cimom.loadMof(R"(#pragma instanceflags("updateonly")
+instance of Mof_Setting { Name = "retries"; Value = 5; };
+instance of Mof_Setting { Name = "timeout"; Value = 30; };
+)",
+                      "update.mof");
+        FAIL() << "updateonly created a missing instance";
+    } catch (const CimError& e) {
+        EXPECT_EQ(e.status(), CimStatus::NotFound);
+        EXPECT_THAT(e.message(), HasSubstr("Mof_Setting.Name=\"timeout\""));
+    }
+    EXPECT_EQ(cimom.getInstance(retries).get("Value"), Value::uint32(3)) << "a refused load changed an instance";
+    cimom.loadMof(R"(#pragma instanceflags("updateonly")
+instance of Mof_Setting { Name = "retries"; Value = 6; };
+)",
+                  "update.mof");
+    EXPECT_EQ(cimom.getInstance(retries).get("Value"), Value::uint32(6));
+}
+
 }  // namespace
 }  // namespace wmimock

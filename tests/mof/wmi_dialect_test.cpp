@@ -205,5 +205,62 @@ TEST(MofWmiDialect, EmbeddedObjectTypes) {
     EXPECT_TRUE(cls->findProperty("Nested")->isArray);
 }
 
+// #pragma classflags when the class already has subclasses in the repository.
+class ClassUpdate : public ::testing::Test {
+protected:
+    void SetUp() override {
+        const auto result = compile(R"(#pragma autorecover
+            class Upd_Base { [key] string Name; };
+            class Upd_Sub : Upd_Base { uint32 Size; };
+            class Upd_Leaf : Upd_Sub { };)",
+                                    repo);
+        ASSERT_TRUE(result.ok()) << allDiagnostics(result);
+    }
+    MofCompileResult update(std::string_view flags, std::string_view body) {
+        return compile("#pragma classflags(\"" + std::string(flags) + "\")\nclass Upd_Base { [key] string Name; " +
+                           std::string(body) + " };",
+                       repo);
+    }
+    ClassPtr cls(std::string_view name) const { return repo.find("root/cimv2")->findClass(name); }
+    SchemaRepository repo;
+};
+
+TEST_F(ClassUpdate, WithoutFlagsOnlyAQualifierChangeReachesSubclasses) {
+    const auto refused = update("", "string Added;");
+    ASSERT_EQ(errorsOf(refused).size(), 1u) << allDiagnostics(refused);
+    EXPECT_THAT(errorsOf(refused)[0].message, HasSubstr("has subclasses in namespace root/cimv2 (Upd_Sub)"));
+    EXPECT_FALSE(cls("Upd_Base")->findProperty("Added")) << "a refused update changed the repository";
+
+    const auto result =
+        compile("#pragma autorecover\n[Description(\"new\")] class Upd_Base { [key] string Name; };", repo);
+    ASSERT_TRUE(result.ok()) << allDiagnostics(result);
+    EXPECT_EQ(cls("Upd_Leaf")->qualifiers.stringValue("Description"), "new");
+}
+
+TEST_F(ClassUpdate, SafeUpdateRebuildsEverySubclass) {
+    const auto result = update("safeupdate", "string Added;");
+    ASSERT_TRUE(result.ok()) << allDiagnostics(result);
+    for (const char* name : {"Upd_Sub", "Upd_Leaf"}) {
+        const auto c = cls(name);
+        ASSERT_TRUE(c->findProperty("Added")) << name;
+        EXPECT_EQ(c->findProperty("Added")->classOrigin, "Upd_Base");
+        ASSERT_TRUE(c->findProperty("Size")) << name;
+        EXPECT_EQ(c->findProperty("Size")->classOrigin, "Upd_Sub");
+    }
+}
+
+TEST_F(ClassUpdate, SafeUpdateRefusesAConflictAndForceUpdateDropsIt) {
+    const auto refused = update("safeupdate", "string Size;");
+    ASSERT_FALSE(refused.ok());
+    EXPECT_THAT(errorsOf(refused)[0].message, HasSubstr("property 'Size' of Upd_Sub is uint32"));
+    EXPECT_EQ(cls("Upd_Sub")->findProperty("Size")->type, CimType::Uint32);
+
+    const auto forced = update("forceupdate", "string Size;");
+    ASSERT_TRUE(forced.ok()) << allDiagnostics(forced);
+    EXPECT_THAT(allDiagnostics(forced), HasSubstr("warning: updating 'Upd_Base': property 'Size' of Upd_Sub"));
+    EXPECT_EQ(cls("Upd_Leaf")->findProperty("Size")->type, CimType::String);
+    EXPECT_EQ(cls("Upd_Leaf")->findProperty("Size")->classOrigin, "Upd_Base");
+}
+
 }  // namespace
 }  // namespace wmimock

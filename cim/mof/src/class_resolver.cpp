@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "class_update.hpp"
 #include "compilation.hpp"
 #include "implicit_qualifiers.hpp"
 #include "literal_conversion.hpp"
@@ -98,6 +99,7 @@ private:
                          bool wmi);
     bool buildProperty(AstProperty& ap, CimClass& cls, std::vector<bool>& local, bool wmi);
     bool buildMethod(AstMethod& am, CimClass& cls, std::vector<bool>& local, bool wmi);
+    void updateSubclasses(const PendingClass& p, const CimClass& previous, const CimClass& updated);
     bool resolveClassNamedType(const AstType& type, SourceLoc loc, const std::string& element, bool wmi,
                                QualifierList& qualifiers, CimType& declared);
 
@@ -218,7 +220,8 @@ void ClassResolver::buildOne(std::size_t i) {
             }
         }
     }
-    const bool exists = ns_.findClass(p.ast.name) != nullptr;
+    const ClassPtr previous = ns_.findClass(p.ast.name);
+    const bool exists = previous != nullptr;
     if (p.flags.createOnly && exists) {
         c_.error(p.ast.loc, "class '" + std::string(p.ast.name) + "' already exists in namespace " + ns_.name() +
                                 " (#pragma classflags(\"createonly\"))");
@@ -247,8 +250,72 @@ void ClassResolver::buildOne(std::size_t i) {
     if (cls->isIndication()) ++stats.indications;
     auto ptr = std::make_shared<const CimClass>(std::move(*cls));
     ns_.putClass(ptr);
-    resolved_[i] = std::move(ptr);
+    resolved_[i] = ptr;
     state_[i] = State::Done;
+    if (previous) updateSubclasses(p, *previous, *ptr);
+}
+
+namespace {
+// Same properties, methods and parameters with the same types: an update that leaves
+// every subclass as it was, except for qualifiers.
+bool sameShape(const CimClass& a, const CimClass& b) {
+    if (a.properties.size() != b.properties.size() || a.methods.size() != b.methods.size()) return false;
+    for (const PropertyDecl& p : a.properties) {
+        const PropertyDecl* q = b.findProperty(p.name);
+        if (q == nullptr || q->type != p.type || q->isArray != p.isArray) return false;
+    }
+    for (const MethodDecl& m : a.methods) {
+        const MethodDecl* n = b.findMethod(m.name);
+        if (n == nullptr || n->returnType != m.returnType || n->parameters.size() != m.parameters.size()) return false;
+    }
+    return true;
+}
+}  // namespace
+
+// The class was in the repository before: the subclasses there that this compilation does
+// not declare again follow it. mofcomp's rules: without flags only an update that keeps
+// the class's shape may touch subclasses; safeupdate rebuilds them and fails on a
+// conflict; forceupdate rebuilds them and drops what conflicts. DSP0004 MOF has no flags
+// and is read as safeupdate.
+void ClassResolver::updateSubclasses(const PendingClass& p, const CimClass& previous, const CimClass& updated) {
+    std::vector<std::string> stale;
+    for (std::string& name : ns_.subclassNames(updated.name, false)) {
+        if (index_.find(name) == index_.end()) stale.push_back(std::move(name));
+    }
+    if (stale.empty()) return;
+    const bool safe = p.flags.safeUpdate || !p.wmiDialect;
+    const bool force = p.flags.forceUpdate;
+    if (!safe && !force && !sameShape(previous, updated)) {
+        std::string names;
+        for (const std::string& n : stale) names += (names.empty() ? "" : ", ") + n;
+        c_.error(p.ast.loc, "class '" + updated.name + "' has subclasses in namespace " + ns_.name() + " (" + names +
+                                "); changing its properties or methods needs #pragma classflags(\"safeupdate\") " +
+                                "or (\"forceupdate\")");
+        return;
+    }
+    std::vector<std::pair<std::string, ClassPtr>> work;  // (subclass, its new superclass)
+    const auto updatedPtr = ns_.findClass(updated.name);
+    for (std::string& name : stale) work.emplace_back(std::move(name), updatedPtr);
+    while (!work.empty()) {
+        auto [name, super] = std::move(work.back());
+        work.pop_back();
+        const ClassPtr old = ns_.findClass(name);
+        if (!old) continue;
+        std::vector<std::string> conflicts;
+        auto rebuilt = std::make_shared<const CimClass>(rebaseClass(*old, *super, force, conflicts));
+        for (const std::string& conflict : conflicts) {
+            const std::string text = "updating '" + updated.name + "': " + conflict;
+            if (force) {
+                c_.warning(p.ast.loc, text + " (dropped: #pragma classflags(\"forceupdate\"))");
+            } else {
+                c_.error(p.ast.loc, text);
+            }
+        }
+        ns_.putClass(rebuilt);
+        for (std::string& sub : ns_.subclassNames(name, false)) {
+            if (index_.find(sub) == index_.end()) work.emplace_back(std::move(sub), rebuilt);
+        }
+    }
 }
 
 bool ClassResolver::applyQualifiers(std::vector<AstQualifier>& uses, Scope scope, QualifierList& list,

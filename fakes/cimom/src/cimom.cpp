@@ -164,6 +164,8 @@ MofCompileResult Cimom::Impl::load(
     // Validate every declared instance before anything becomes visible.
     std::vector<std::pair<std::string, Instance>> prepared;
     prepared.reserve(result.instances.size());
+    std::string conflicts;  // #pragma instanceflags createonly / updateonly not met
+    CimStatus conflictStatus = CimStatus::NotFound;
     for (const CompiledInstance& compiled : result.instances) {
         const SchemaNamespace* ns = next->find(compiled.nameSpace);
         const ClassPtr cls = ns != nullptr ? ns->findClass(compiled.instance.className()) : nullptr;
@@ -177,6 +179,20 @@ MofCompileResult Cimom::Impl::load(
         } catch (const CimError& e) {
             throw CimError(e.status(), std::string(source) + ": instance of " + cls->name + ": " + e.message());
         }
+        if (compiled.update != InstanceUpdate::CreateOrUpdate) {
+            const Instance& instance = prepared.back().second;
+            const bool exists = runtimeFor(ns->name()).store.contains(instance.path());
+            if (compiled.update == InstanceUpdate::CreateOnly && exists) {
+                conflicts += "\n  " + instance.path().toString() + " exists (#pragma instanceflags(\"createonly\"))";
+                conflictStatus = CimStatus::AlreadyExists;
+            } else if (compiled.update == InstanceUpdate::UpdateOnly && !exists) {
+                conflicts +=
+                    "\n  " + instance.path().toString() + " does not exist (#pragma instanceflags(\"updateonly\"))";
+            }
+        }
+    }
+    if (!conflicts.empty()) {
+        throw CimError(conflictStatus, "MOF " + std::string(source) + " was not loaded:" + conflicts);
     }
     publish(next);
     for (const auto& [nameSpace, className] : result.deletedClasses) {
