@@ -1,9 +1,12 @@
 // Target specs: builtin:NAME, plugin:PATH, http(s)://...
 #include "wmimock/harness/targets.hpp"
 
+#include "wmimock/cimom/fixtures.hpp"
+
 #include <filesystem>
 
 #include "wmimock/cim/error.hpp"
+#include "wmimock/cimom/fixtures.hpp"
 #include "wmimock/cimxml/client.hpp"
 #include "wmimock/conformance/cimom_target.hpp"
 #include "wmimock/services/builtin.hpp"
@@ -61,6 +64,7 @@ std::unique_ptr<Target> openHttp(std::string_view spec, const TargetOptions& opt
 }  // namespace
 
 void loadExtraMof(Cimom& cimom, std::string_view nameSpace, const TargetOptions& options) {
+    for (const std::string& name : options.baselines) loadBaseline(cimom, name);
     if (options.mofFiles.empty()) return;
     MofCompileOptions mof;
     mof.defaultNamespace = std::string(nameSpace);
@@ -84,10 +88,10 @@ void checkTarget(std::string_view spec, const TargetOptions& options) {
                        "--sim-option applies to builtin: targets only, not to " + std::string(spec) +
                            " (a plugin's or a server's provider has no simulation settings)");
     }
-    if (!options.mofFiles.empty() && kind == TargetKind::Http) {
-        throw CimError(CimStatus::InvalidParameter, "--mof applies to builtin: and plugin: targets, not to " +
-                                                        std::string(spec) +
-                                                        " (the schema of a remote server cannot be changed from here)");
+    if ((!options.mofFiles.empty() || !options.baselines.empty()) && kind == TargetKind::Http) {
+        throw CimError(CimStatus::InvalidParameter,
+                       "--mof and --baseline apply to builtin: and plugin: targets, not to " + std::string(spec) +
+                           " (the schema of a remote server cannot be changed from here)");
     }
 }
 

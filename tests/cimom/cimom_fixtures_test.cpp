@@ -7,6 +7,7 @@
 
 #include "wmimock/cim.hpp"
 #include "wmimock/cimom/cimom.hpp"
+#include "wmimock/cimom/fixtures.hpp"
 
 namespace wmimock {
 namespace {
@@ -138,6 +139,66 @@ TEST(DmtfSchema, CoreServiceClassesLoad) {
         FAIL();
     } catch (const CimError& e) {
         EXPECT_EQ(e.status(), CimStatus::MethodNotAvailable);
+    }
+}
+
+}  // namespace
+}  // namespace wmimock
+
+namespace wmimock {
+namespace {
+
+constexpr std::string_view kDscNamespace = "root/Microsoft/Windows/DesiredStateConfiguration";
+
+// The Windows baseline: WMI provider MOF compiles against it, and a PowerShell DSC document
+// loads as instances, its credential alias embedded in the resource that names it.
+TEST(WindowsBaseline, ProviderMofAndDscDocumentsLoadOnIt) {
+    Cimom cimom;
+    loadBaseline(cimom, "windows");
+    const ClassPtr service = cimom.findClass("root/cimv2", "Win32_Service");
+    ASSERT_TRUE(service);
+    EXPECT_TRUE(service->isA("CIM_Service"));
+    EXPECT_TRUE(service->findMethod("StopService"));
+    ASSERT_TRUE(cimom.findClass("root/cimv2", "Win32_PerfRawData"));
+    EXPECT_TRUE(cimom.findClass("root/cimv2", "Win32_ProcessStartTrace")->isA("__ExtrinsicEvent"));
+    EXPECT_EQ(cimom.findClass("root/cimv2", "Win32_Process")
+                  ->findMethod("Create")
+                  ->findParameter("ProcessStartupInformation")
+                  ->valueType(),
+              CimType::Instance);
+
+    cimom.loadMof(R"(#pragma namespace("\\\\.\\root\\cimv2")
+[dynamic, provider("VendorPerf")] class Vendor_PerfRaw_Queue : Win32_PerfRawData {
+  [key] string Name; [CounterType(65536)] uint32 Depth; };)",
+                  "vendor.mof");
+    EXPECT_TRUE(cimom.findClass("root/cimv2", "Vendor_PerfRaw_Queue")->findProperty("Frequency_PerfTime"));
+
+    MofCompileOptions options;
+    options.defaultNamespace = std::string(kDscNamespace);
+    const auto document = std::filesystem::path(WMIMOCK_SOURCE_DIR) / "fixtures" / "dsc" / "localhost.mof";
+    const MofCompileResult result = cimom.loadMofFile(document, options);
+    EXPECT_EQ(result.instances.size(), 4u);
+    const auto files = cimom.enumerateInstances(kDscNamespace, "MSFT_FileDirectoryConfiguration");
+    ASSERT_EQ(files.size(), 1u);
+    const Value& credential = files[0].get("Credential");
+    ASSERT_EQ(credential.type(), CimType::Instance);
+    EXPECT_EQ(credential.asInstance().className(), "MSFT_Credential");
+    EXPECT_EQ(credential.asInstance().get("UserName").asString(), "CONTOSO\\svc-deploy");
+    const auto services = cimom.enumerateInstances(kDscNamespace, "OMI_BaseResource");
+    EXPECT_EQ(services.size(), 2u);
+    const auto documents = cimom.enumerateInstances(kDscNamespace, "OMI_ConfigurationDocument");
+    ASSERT_EQ(documents.size(), 1u);
+    EXPECT_EQ(documents[0].get("Name").asString(), "AppServer");
+}
+
+TEST(WindowsBaseline, AnUnknownBaselineIsRefusedByName) {
+    Cimom cimom;
+    try {
+        loadBaseline(cimom, "solaris");
+        FAIL() << "an unknown baseline loaded";
+    } catch (const CimError& e) {
+        EXPECT_EQ(e.status(), CimStatus::InvalidParameter);
+        EXPECT_THAT(e.message(), ::testing::HasSubstr("unknown baseline 'solaris'"));
     }
 }
 

@@ -14,6 +14,7 @@ namespace {
 
 using ::testing::HasSubstr;
 using ::testing::MatchesRegex;
+using ::testing::Not;
 
 TEST(CliCommands, PrintsItsVersion) {
     const auto result = runWmimock("--version");
@@ -98,6 +99,57 @@ TEST(CliCommands, MofCheckReportsErrorsAsFileLineColumn) {
     EXPECT_EQ(result.exitCode, 2);
     EXPECT_THAT(result.output, MatchesRegex("(.*\n)?.*bad\\.mof:[0-9]+:[0-9]+: error: .*(\n.*)*"));
     EXPECT_EQ(runWmimock("mof check " + shellQuote((dir / "missing.mof").string())).exitCode, 2);
+}
+
+// --dialect chooses how MOF is read; a plain mofcomp-style file needs the WMI dialect.
+TEST(CliCommands, MofCheckDialectOption) {
+    const ScratchDir dir("cli-mof-dialect");
+    const auto file = dir / "plain_wmi.mof";
+    writeFile(file, "class Vendor_Thing {\n  [key] string Name;\n  void Reset();\n};\n");
+    const auto wmi = runWmimock("mof check --dialect wmi " + shellQuote(file.string()));
+    EXPECT_EQ(wmi.exitCode, 0) << wmi.output;
+    const auto dmtf = runWmimock("mof check --dialect dmtf " + shellQuote(file.string()));
+    EXPECT_EQ(dmtf.exitCode, 2) << dmtf.output;
+    EXPECT_THAT(dmtf.output, HasSubstr("plain_wmi.mof:2:4: error: qualifier 'key' is not declared"));
+    EXPECT_THAT(dmtf.output,
+                HasSubstr("plain_wmi.mof:3:8: error: method 'Reset' of class 'Vendor_Thing' returns void"));
+    const auto bogus = runWmimock("mof check --dialect cimv2 " + shellQuote(file.string()));
+    EXPECT_EQ(bogus.exitCode, 2);
+    EXPECT_THAT(bogus.output, HasSubstr("'cimv2' is not a MOF dialect: use auto, dmtf or wmi"));
+}
+
+// The files of one command are one compilation: an error in the first does not make the
+// second report what the first declared as missing.
+TEST(CliCommands, MofCheckDoesNotCascadeFromABrokenFile) {
+    const ScratchDir dir("cli-mof-cascade");
+    writeFile(dir / "a.mof",
+              "Qualifier Key : boolean = false, Scope(property, reference), Flavor(DisableOverride);\n"
+              "class Broken { string };\n");
+    writeFile(dir / "b.mof", "class Good { [Key] string Name; };\n");
+    const auto r =
+        runWmimock("mof check " + shellQuote((dir / "a.mof").string()) + " " + shellQuote((dir / "b.mof").string()));
+    EXPECT_EQ(r.exitCode, 2) << r.output;
+    EXPECT_THAT(r.output, HasSubstr("a.mof:2:"));
+    EXPECT_THAT(r.output, Not(HasSubstr("b.mof"))) << "a cascade error in the second file";
+    EXPECT_THAT(r.output, HasSubstr("1 error"));
+}
+
+// --baseline windows: MOF written for Windows builds on its classes.
+TEST(CliCommands, MofCheckWithTheWindowsBaseline) {
+    const ScratchDir dir("cli-mof-baseline");
+    const auto file = dir / "perf.mof";
+    writeFile(file, R"(#pragma namespace("\\\\.\\root\\cimv2"))"
+                    "\n"
+                    "[dynamic, provider(\"VendorPerf\")] class Vendor_Perf : Win32_PerfFormattedData {\n"
+                    "  [key] string Name; uint32 Depth; };\n");
+    EXPECT_EQ(runWmimock("mof check " + shellQuote(file.string())).exitCode, 2);
+    const auto r = runWmimock("mof check --baseline windows " + shellQuote(file.string()));
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_THAT(r.output, HasSubstr("ok: 1 file, 1 class"));
+    const auto dsc = runWmimock("mof check --baseline windows -n root/Microsoft/Windows/DesiredStateConfiguration " +
+                                shellQuote(std::string(WMIMOCK_SOURCE_DIR) + "/fixtures/dsc/localhost.mof"));
+    EXPECT_EQ(dsc.exitCode, 0) << dsc.output;
+    EXPECT_THAT(dsc.output, HasSubstr("4 instances"));
 }
 
 TEST(CliCommands, MofShowPrintsAClassWithInheritedElementsMarked) {

@@ -23,6 +23,7 @@ struct Building {
     std::vector<const AstPropertyValue*> aliasValues;  // properties set to $Alias (or {$A, $B})
     bool failed = false;
     bool done = false;
+    bool usedEmbedded = false;  // an embedded-instance property of another instance holds it
 };
 
 class InstanceResolver {
@@ -104,8 +105,9 @@ void InstanceResolver::run() {
     }
     for (Building& b : building_) {
         if (!b.done) continue;
-        c_.result().instances.push_back(
-            CompiledInstance{c_.namespaceName(b.source->nameSpace), std::move(b.instance), b.source->update});
+        const bool named = !b.cls->keyNames().empty() || b.instance.path().isSingleton();
+        c_.result().instances.push_back(CompiledInstance{c_.namespaceName(b.source->nameSpace), std::move(b.instance),
+                                                         b.source->update, b.usedEmbedded && !named});
         ++c_.result().stats.instances;
     }
 }
@@ -206,10 +208,12 @@ bool InstanceResolver::tryFinish(Building& b) {
             std::vector<Value> elements;
             for (const AstValue* use : aliasesIn(pv->value)) {
                 elements.push_back(Value::embedded(aliasInstance_.at(use->text), embeddedAs));
+                building_[aliasOwner_.at(use->text).first].usedEmbedded = true;
             }
             b.instance.set(prop->name, Value::array(embeddedAs, std::move(elements)));
         } else {
             b.instance.set(prop->name, Value::embedded(aliasInstance_.at(pv->value.text), embeddedAs));
+            building_[aliasOwner_.at(pv->value.text).first].usedEmbedded = true;
         }
     }
     finish(b);

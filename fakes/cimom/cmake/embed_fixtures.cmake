@@ -7,7 +7,8 @@ if(NOT FIXTURES_DIR OR NOT OUTPUT)
     message(FATAL_ERROR "embed_fixtures.cmake needs -DFIXTURES_DIR=... and -DOUTPUT=...")
 endif()
 
-file(GLOB_RECURSE files RELATIVE "${FIXTURES_DIR}" "${FIXTURES_DIR}/mof/*.mof" "${FIXTURES_DIR}/instances/*.mof")
+file(GLOB_RECURSE files RELATIVE "${FIXTURES_DIR}" "${FIXTURES_DIR}/mof/*.mof" "${FIXTURES_DIR}/instances/*.mof"
+     "${FIXTURES_DIR}/baseline/*.mof")
 list(SORT files)
 
 set(arrays "")

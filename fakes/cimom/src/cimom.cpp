@@ -167,6 +167,7 @@ MofCompileResult Cimom::Impl::load(
     std::string conflicts;  // #pragma instanceflags createonly / updateonly not met
     CimStatus conflictStatus = CimStatus::NotFound;
     for (const CompiledInstance& compiled : result.instances) {
+        if (compiled.embeddedOnly) continue;  // it is stored inside the instance that embeds it
         const SchemaNamespace* ns = next->find(compiled.nameSpace);
         const ClassPtr cls = ns != nullptr ? ns->findClass(compiled.instance.className()) : nullptr;
         if (cls == nullptr) {

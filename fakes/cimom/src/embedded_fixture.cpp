@@ -77,4 +77,35 @@ void loadCoreSchema(Cimom& cimom, std::string_view nameSpace) {
     }
 }
 
+namespace {
+std::string_view baselineText(std::string_view name) {
+    if (iequals(name, "windows")) {
+        if (auto text = embeddedFixture("baseline/windows.mof")) return *text;
+    }
+    throw CimError(CimStatus::InvalidParameter,
+                   "unknown baseline '" + std::string(name) + "': the baselines are: windows");
+}
+
+MofCompileOptions baselineOptions() {
+    MofCompileOptions options;
+    options.loader = embeddedFixtureLoader();
+    options.dialect = MofDialect::Wmi;
+    return options;
+}
+}  // namespace
+
+std::vector<std::string_view> baselineNames() {
+    return {"windows"};
+}
+
+MofCompileResult compileBaseline(std::string_view name, SchemaRepository& repository) {
+    const std::string_view text = baselineText(name);
+    return MofCompiler(baselineOptions()).compileString(text, "baseline/" + std::string(name) + ".mof", repository);
+}
+
+void loadBaseline(Cimom& cimom, std::string_view name) {
+    const std::string_view text = baselineText(name);
+    cimom.loadMof(text, "baseline/" + std::string(name) + ".mof", baselineOptions());
+}
+
 }  // namespace wmimock

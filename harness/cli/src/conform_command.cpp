@@ -47,6 +47,7 @@ ConformCommand::ConformCommand(CLI::App& parent)
                   "extra MOF compiled into the namespace of builtin: and plugin: targets (repeatable)");
     addRepeatable(*app_, "-I,--include", includeDirs_, "directory searched by #pragma include (repeatable)");
     addMofDialect(*app_, mofDialect_);
+    addBaseline(*app_, baselines_);
     app_->add_option("-n,--namespace", nameSpace_, "namespace of the service class (default: the target's)");
     app_->add_option("-c,--class", className_, "service class to test (default: the target's)");
     app_->add_option("--instance", instancePath_, "test only this instance (object path)");
@@ -119,6 +120,7 @@ int ConformCommand::run() const {
     options.target.mofFiles = mofFiles_;
     options.target.includeDirs = includeDirs_;
     options.target.mofDialect = mofDialect_;
+    options.target.baselines = baselines_;
     options.target.simOptions = parseSimOptions(simOptions_);
     options.target.user = user_;
     options.target.password = password_;

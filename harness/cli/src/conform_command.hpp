@@ -19,6 +19,7 @@ public:
 private:
     std::vector<std::string> targets_, mofFiles_, includeDirs_, simOptions_;
     MofDialect mofDialect_ = MofDialect::Auto;
+    std::vector<std::string> baselines_;
     std::string nameSpace_, className_, instancePath_, filter_, exclude_, targetName_;
     bool list_ = false;
     double timeoutSeconds_ = 10.0;

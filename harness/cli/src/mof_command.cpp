@@ -7,6 +7,7 @@
 #include "exit_codes.hpp"
 #include "option_kinds.hpp"
 #include "wmimock/cim/error.hpp"
+#include "wmimock/cimom/fixtures.hpp"
 #include "wmimock/mof/compiler.hpp"
 #include "wmimock/services/builtin.hpp"
 
@@ -56,10 +57,12 @@ MofCommand::MofCommand(CLI::App& parent)
     addRepeatable(*check_, "-I,--include", includeDirs_, "directory searched by #pragma include (repeatable)");
     check_->add_option("-n,--namespace", nameSpace_, "namespace before any #pragma namespace (default root/cimv2)");
     addMofDialect(*check_, dialect_);
+    addBaseline(*check_, baselines_);
     check_->footer(
         std::string("Examples:\n  wmimock mof check fixtures/mof/reference.mof -I fixtures/mof\n"
                     "  wmimock mof check -I schema/ --namespace root/test a.mof b.mof\n"
                     "  wmimock mof check --dialect wmi my_provider.mof\n"
+                    "  wmimock mof check --baseline windows my_wmi_provider.mof\n"
                     "Prints one line per error or warning and, on success, a one-line count summary.\n"
                     "Exit code 0 when every file compiles, 2 on any error.\n"));
 
@@ -69,6 +72,7 @@ MofCommand::MofCommand(CLI::App& parent)
     addRepeatable(*show_, "-I,--include", includeDirs_, "directory searched by #pragma include (repeatable)");
     show_->add_option("-n,--namespace", nameSpace_, "namespace of the class (default: root/cimv2, then any)");
     addMofDialect(*show_, dialect_);
+    addBaseline(*show_, baselines_);
     show_->footer(
         std::string("Examples:\n  wmimock mof show CIM_Service\n"
                     "  wmimock mof show MyVendor_Service --mof my.mof -I schema/\n"
@@ -79,8 +83,20 @@ int MofCommand::run() const {
     return check_->parsed() ? check() : show();
 }
 
+// The --baseline classes, compiled first (they are the project's own and known good).
+static void addBaselines(const std::vector<std::string>& names, SchemaRepository& repository) {
+    for (const std::string& name : names) {
+        const MofCompileResult result = compileBaseline(name, repository);
+        if (!result.ok()) {
+            throw CimError(CimStatus::Failed,
+                           "baseline '" + name + "' does not compile: " + result.diagnostics.front().toString());
+        }
+    }
+}
+
 int MofCommand::check() const {
     SchemaRepository repository;
+    addBaselines(baselines_, repository);
     MofCompileStats total;
     const std::size_t errors =
         compileAll(files_, compileOptions(nameSpace_, includeDirs_, dialect_), repository, total);
@@ -98,8 +114,9 @@ int MofCommand::check() const {
 
 int MofCommand::show() const {
     ClassPtr found;
-    if (!mofFiles_.empty()) {
+    if (!mofFiles_.empty() || !baselines_.empty()) {
         SchemaRepository repository;
+        addBaselines(baselines_, repository);
         MofCompileStats total;
         if (compileAll(mofFiles_, compileOptions(nameSpace_, includeDirs_, dialect_), repository, total) > 0) {
             return exit_code::kBadInput;

@@ -25,6 +25,7 @@ private:
     CLI::App* show_;
     std::vector<std::string> files_, includeDirs_, mofFiles_;
     MofDialect dialect_ = MofDialect::Auto;
+    std::vector<std::string> baselines_;
     std::string nameSpace_, className_;
 };
 

@@ -48,4 +48,12 @@ inline CLI::Option* addMofDialect(CLI::App& app, MofDialect& into) {
             "auto|dmtf|wmi"));
 }
 
+/// `--baseline NAME` (repeatable): classes the project ships, loaded before any MOF.
+inline CLI::Option* addBaseline(CLI::App& app, std::vector<std::string>& into) {
+    return addRepeatable(app, "--baseline", into,
+                         "load a baseline before the MOF: windows (root/cimv2 classes of every Windows, "
+                         "and the PowerShell DSC classes)")
+        ->check(CLI::IsMember({"windows"}, CLI::ignore_case));
+}
+
 }  // namespace wmimock::cli

@@ -14,6 +14,7 @@
 #include "option_kinds.hpp"
 #include "sim_options.hpp"
 #include "wmimock/cim/error.hpp"
+#include "wmimock/cimom/fixtures.hpp"
 #include "wmimock/services/builtin.hpp"
 
 #include <pthread.h>
@@ -30,6 +31,7 @@ ServeCommand::ServeCommand(CLI::App& parent)
     addRepeatable(*app_, "--mof", mofFiles_, "extra MOF loaded into every served target (repeatable)");
     addRepeatable(*app_, "-I,--include", includeDirs_, "directory searched by #pragma include (repeatable)");
     addMofDialect(*app_, dialect_);
+    addBaseline(*app_, baselines_);
     addRepeatable(*app_, "--sim-option", simOptions_, "KEY=VALUE for the simulations (see `wmimock conform --help`)");
     app_->add_option("--user", user_, "require HTTP Basic authentication with this user");
     app_->add_option("--password", password_, "the password for --user");
@@ -102,6 +104,7 @@ int ServeCommand::run() const {
     std::vector<std::unique_ptr<cimxml::CimXmlServer>> servers;
     for (std::size_t i = 0; i < targets.size(); ++i) {
         services::BuiltinEnvironment environment = services::makeBuiltin(builtinName(targets[i]), simulation);
+        for (const std::string& name : baselines_) loadBaseline(*environment.cimom, name);
         if (!mofFiles_.empty()) environment.cimom->loadMofFiles({mofFiles_.begin(), mofFiles_.end()}, mofOptions);
         cimxml::ServerOptions options;
         options.host = address.host;

@@ -21,6 +21,7 @@ private:
     std::string listen_ = "127.0.0.1:5988";
     std::vector<std::string> mofFiles_, includeDirs_, targets_, simOptions_;
     MofDialect dialect_ = MofDialect::Auto;
+    std::vector<std::string> baselines_;
     std::string user_, password_;
     int threads_ = 4;
 };

@@ -23,6 +23,7 @@ struct TargetOptions {
     std::vector<std::string> mofFiles;
     std::vector<std::string> includeDirs;      ///< #pragma include search path for mofFiles
     MofDialect mofDialect = MofDialect::Auto;  ///< how mofFiles are read
+    std::vector<std::string> baselines;        ///< loaded before mofFiles (wmimock/cimom/fixtures.hpp)
     std::string user, password;                ///< http targets
 };
 
@@ -35,7 +36,8 @@ void checkTarget(std::string_view spec, const TargetOptions& options);
 /// Throws CimError(NotFound) unless `path` is a regular file (a plugin to load).
 void requirePluginFile(const std::string& path);
 
-/// Compiles options.mofFiles into `nameSpace` of `cimom`. Throws CimError on MOF errors.
+/// Loads options.baselines, then compiles options.mofFiles into `nameSpace` of `cimom`.
+/// Throws CimError on MOF errors.
 void loadExtraMof(Cimom& cimom, std::string_view nameSpace, const TargetOptions& options);
 
 enum class TargetKind { Builtin, Plugin, Http };

@@ -75,6 +75,10 @@ struct CompiledInstance {
     std::string nameSpace;
     Instance instance;  ///< path() set from the class keys when it has any
     InstanceUpdate update = InstanceUpdate::CreateOrUpdate;
+    /// An instance of a class without keys, declared to be the value of an embedded-instance
+    /// property (`Credential = $cred;`): it lives inside that value and has no path of its
+    /// own, so a CIMOM does not store it.
+    bool embeddedOnly = false;
 };
 
 struct MofCompileStats {

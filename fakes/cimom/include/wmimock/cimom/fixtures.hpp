@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "wmimock/cimom/cimom.hpp"
 
@@ -22,5 +23,15 @@ MofSourceLoader embeddedFixtureLoader();
 /// CIM_EnabledLogicalElement, CIM_ConcreteJob, the capabilities classes). Throws CimError
 /// when the namespace already holds conflicting declarations.
 void loadCoreSchema(Cimom& cimom, std::string_view nameSpace);
+
+/// The baselines `--baseline` names: "windows" (fixtures/baseline/windows.mof: the
+/// root/cimv2 classes WMI provider MOF builds on, and the PowerShell DSC classes in
+/// root/Microsoft/Windows/DesiredStateConfiguration).
+std::vector<std::string_view> baselineNames();
+
+/// Compiles a baseline into `repository` / loads it into `cimom`. Throws
+/// CimError(InvalidParameter) for a name baselineNames() does not list.
+MofCompileResult compileBaseline(std::string_view name, SchemaRepository& repository);
+void loadBaseline(Cimom& cimom, std::string_view name);
 
 }  // namespace wmimock
