@@ -36,27 +36,45 @@ std::string toString(const Flavor& flavor) {
     return out;
 }
 
+const std::vector<Qualifier>& QualifierList::empty_() noexcept {
+    static const std::vector<Qualifier> none;
+    return none;
+}
+
+std::vector<Qualifier>& QualifierList::mutableItems() {
+    if (!items_) {
+        items_ = std::make_shared<std::vector<Qualifier>>();
+    } else if (items_.use_count() > 1) {
+        items_ = std::make_shared<std::vector<Qualifier>>(*items_);
+    }
+    // Sole owner now: the list was created here or copied for this object alone.
+    return const_cast<std::vector<Qualifier>&>(*items_);
+}
+
 const Qualifier* QualifierList::find(std::string_view name) const noexcept {
-    for (const Qualifier& q : items_) {
+    for (const Qualifier& q : items()) {
         if (iequals(q.name, name)) return &q;
     }
     return nullptr;
 }
 
 void QualifierList::set(Qualifier q) {
-    for (Qualifier& existing : items_) {
+    std::vector<Qualifier>& items = mutableItems();
+    for (Qualifier& existing : items) {
         if (iequals(existing.name, q.name)) {
             existing = std::move(q);
             return;
         }
     }
-    items_.push_back(std::move(q));
+    items.push_back(std::move(q));
 }
 
 bool QualifierList::erase(std::string_view name) {
-    for (auto it = items_.begin(); it != items_.end(); ++it) {
-        if (iequals(it->name, name)) {
-            items_.erase(it);
+    const auto& current = items();
+    for (std::size_t i = 0; i < current.size(); ++i) {
+        if (iequals(current[i].name, name)) {
+            std::vector<Qualifier>& items = mutableItems();
+            items.erase(items.begin() + static_cast<std::ptrdiff_t>(i));
             return true;
         }
     }

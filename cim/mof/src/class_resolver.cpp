@@ -46,7 +46,11 @@ bool scopeAllows(Scope declared, Scope element) {
 }
 
 QualifierList inheritQualifiers(const QualifierList& from) {
-    // Copy whole (exact capacity), then drop the Restricted ones and mark the rest.
+    // A list that is already all inherited passes down as it is, shared (most of a deep
+    // hierarchy's qualifiers); otherwise drop the Restricted ones and mark the rest.
+    bool asIs = true;
+    for (const Qualifier& q : from) asIs = asIs && q.flavor.toSubclass && q.propagated;
+    if (asIs) return from;
     QualifierList out = from;
     for (const Qualifier& q : from) {
         if (!q.flavor.toSubclass) {
@@ -237,9 +241,10 @@ void ClassResolver::buildOne(std::size_t i) {
     auto cls = build(p, super.get());
     // build() consumed the body's literals; free the rest now, not at the end of the
     // compilation, so a large schema's syntax tree and resolved classes do not peak together.
-    p.ast.qualifiers = {};
-    p.ast.properties = {};
-    p.ast.methods = {};
+    // (swap, not `= {}`: assigning an empty list keeps the capacity)
+    std::vector<AstQualifier>().swap(p.ast.qualifiers);
+    std::vector<AstProperty>().swap(p.ast.properties);
+    std::vector<AstMethod>().swap(p.ast.methods);
     if (!cls) {
         state_[i] = State::Failed;
         return;
@@ -366,7 +371,7 @@ bool ClassResolver::applyQualifiers(std::vector<AstQualifier>& uses, Scope scope
         }
         if (!value) {
             if (use.value) {
-                value = convertLiteral(std::move(*use.value), {decl->type, decl->isArray, true}, why);
+                value = convertLiteral(std::move(*use.value), {decl->type, decl->isArray, true, &c_.strings()}, why);
                 if (!value) {
                     c_.error(use.value->loc, "qualifier '" + decl->name + "' of type " +
                                                  describeType(decl->type, decl->isArray) + ": " + why);
@@ -546,7 +551,8 @@ bool ClassResolver::buildProperty(AstProperty& ap, CimClass& cls, std::vector<bo
             ok = false;
         } else {
             std::string why;
-            auto value = convertLiteral(std::move(*ap.defaultValue), {prop.type, prop.isArray, false}, why);
+            auto value =
+                convertLiteral(std::move(*ap.defaultValue), {prop.type, prop.isArray, false, &c_.strings()}, why);
             if (!value) {
                 c_.error(ap.defaultValue->loc, "default value of " + element + " does not match its type " +
                                                    describeType(prop.type, prop.isArray, prop.referenceClass) + ": " +

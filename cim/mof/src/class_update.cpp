@@ -11,6 +11,9 @@ namespace {
 
 // The qualifiers an element inherits: the superclass element's ToSubclass ones, marked.
 QualifierList inherited(const QualifierList& from) {
+    bool asIs = true;
+    for (const Qualifier& q : from) asIs = asIs && q.flavor.toSubclass && q.propagated;
+    if (asIs) return from;  // shared
     QualifierList out;
     for (const Qualifier& q : from) {
         if (!q.flavor.toSubclass) continue;

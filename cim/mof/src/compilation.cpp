@@ -283,7 +283,7 @@ bool Compilation::wmiOnly(const AstPragma& pragma, std::uint32_t fileIndex) {
 
 void Compilation::parseFile(std::uint32_t fileIndex, FileState& state, int depth) {
     includeStack_.push_back(files_[fileIndex].name);
-    Parser parser(files_[fileIndex].text, fileIndex, *this);
+    Parser parser(files_[fileIndex].text, fileIndex, *this, &names_);
     while (auto decl = parser.next()) {
         noteWmiDeclaration(*decl, fileIndex);
         if (auto* pragma = std::get_if<AstPragma>(&*decl)) {
@@ -297,6 +297,7 @@ void Compilation::parseFile(std::uint32_t fileIndex, FileState& state, int depth
         }
     }
     includeStack_.pop_back();
+    std::string().swap(files_[fileIndex].text);  // the declarations no longer need it
 }
 
 std::string Compilation::resolveNamespacePragma(std::string_view current, std::string_view argument) const {

@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "literal_conversion.hpp"
 #include "wmimock/cim/names.hpp"
 #include "wmimock/mof/ast.hpp"
 #include "wmimock/mof/compiler.hpp"
@@ -22,7 +23,7 @@ namespace wmimock::mof::detail {
 
 struct SourceFile {
     std::string name;
-    std::string text;  // UTF-8; the AST points into it
+    std::string text;  // UTF-8, dropped once the file is parsed (the AST's names are pooled)
 };
 
 struct PendingClass {
@@ -73,6 +74,7 @@ public:
     std::vector<PendingInstance>& instances() noexcept { return instances_; }
     const FlavorOverrides& flavorOverrides(std::uint32_t nameSpace) const;
     MofCompileResult& result() noexcept { return result_; }
+    StringValues& strings() noexcept { return strings_; }
     std::uint32_t namespaceIndex(std::string_view normalizedName);
 
 private:
@@ -100,8 +102,10 @@ private:
     SchemaRepository& target_;
     MofCompileResult& result_;
     SchemaRepository staging_;
-    std::deque<SourceFile> files_;  // stable addresses: the AST points into the texts
-    std::vector<bool> fileWmi_;     // per file: read in the WMI dialect
+    std::deque<SourceFile> files_;
+    NamePool names_;             // every name the declarations hold
+    StringValues strings_;       // every string value the resolved classes hold
+    std::vector<bool> fileWmi_;  // per file: read in the WMI dialect
     std::vector<std::string> namespaces_;
     std::unordered_map<std::string, std::uint32_t, NameHash, NameEqual> namespaceIndex_;
     std::vector<FlavorOverrides> flavorOverrides_;

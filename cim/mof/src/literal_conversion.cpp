@@ -161,19 +161,34 @@ std::string describeType(CimType type, bool isArray, std::string_view referenceC
     return s;
 }
 
+Value StringValues::intern(Value value) {
+    if (value.type() != CimType::String || value.isArray() || value.isNull()) return value;
+    if (const auto it = byText_.find(value.asString()); it != byText_.end()) return it->second;
+    const std::string_view key = value.asString();  // the shared text: stable while the value lives
+    byText_.emplace(key, value);
+    return value;
+}
+
 namespace {
+template <class Literal>
+std::optional<Value> convertScalar(Literal& v, const LiteralTarget& target, std::string& error) {
+    auto value = convertScalar(v, target.type, error);
+    if (value && target.strings != nullptr) value = target.strings->intern(std::move(*value));
+    return value;
+}
+
 template <class Literal>
 std::optional<Value> convert(Literal& literal, const LiteralTarget& target, std::string& error) {
     try {
         if (literal.kind == AstValue::Kind::Null) return Value::null(target.type, target.isArray);
-        if (!target.isArray) return convertScalar(literal, target.type, error);
+        if (!target.isArray) return convertScalar(literal, target, error);
         if (literal.kind != AstValue::Kind::Array) {
             if (!target.scalarMayFillArray) {
                 error = "expected an array of " + std::string(toString(target.type)) + ", found " +
                         describeLiteral(literal);
                 return std::nullopt;
             }
-            auto element = convertScalar(literal, target.type, error);
+            auto element = convertScalar(literal, target, error);
             if (!element) return std::nullopt;
             return Value::array(target.type, {std::move(*element)});
         }
@@ -184,7 +199,7 @@ std::optional<Value> convert(Literal& literal, const LiteralTarget& target, std:
                 error = "array elements cannot be NULL";
                 return std::nullopt;
             }
-            auto element = convertScalar(e, target.type, error);
+            auto element = convertScalar(e, target, error);
             if (!element) return std::nullopt;
             elements.push_back(std::move(*element));
         }

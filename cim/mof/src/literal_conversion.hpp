@@ -4,17 +4,30 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 
 #include "wmimock/cim/value.hpp"
 #include "wmimock/mof/ast.hpp"
 
 namespace wmimock::mof::detail {
 
+/// Equal string values made one: a schema repeats the same strings thousands of times
+/// (ValueMap entries, "DMTF Reserved", units), and a Value copy shares its text.
+class StringValues {
+public:
+    Value intern(Value value);
+
+private:
+    std::unordered_map<std::string_view, Value> byText_;  // keys view the values' own text
+};
+
 struct LiteralTarget {
     CimType type = CimType::String;
     bool isArray = false;
     /// Qualifier values may give a single element for an array type ({"x"} or ("x")).
     bool scalarMayFillArray = false;
+    StringValues* strings = nullptr;  ///< when set, string values (and elements) are interned
 };
 
 /// The typed value, or nullopt with `error` set. Aliases are not handled here.

@@ -100,8 +100,8 @@ Flavor AstFlavors::applyTo(Flavor base) const noexcept {
     return base;
 }
 
-Parser::Parser(std::string_view text, std::uint32_t fileIndex, ParseErrorSink& errors)
-    : lexer_(text), file_(fileIndex), errors_(errors) {
+Parser::Parser(std::string_view text, std::uint32_t fileIndex, ParseErrorSink& errors, NamePool* names)
+    : lexer_(text), file_(fileIndex), errors_(errors), names_(names) {
     advance();
 }
 
@@ -148,7 +148,7 @@ void Parser::expect(TokenKind kind, std::string_view what, std::string_view cont
 
 std::string_view Parser::expectIdentifier(std::string_view what, std::string_view context) {
     if (current_.kind != TokenKind::Identifier) expected(what, context);
-    const std::string_view name = current_.text;
+    const std::string_view name = keep(current_.text);
     advance();
     return name;
 }
@@ -275,7 +275,7 @@ std::optional<AstType> Parser::typeFromKeyword(std::string_view word) const {
 // embedded instance of that class; the compiler decides whether the dialect allows it and
 // whether the class exists). `void` comes out as a class name and parseFeature reads it.
 AstType Parser::parseType(std::string_view context) {
-    const std::string_view word = current_.text;
+    const std::string_view word = keep(current_.text);
     const SourceLoc typeLoc = loc();
     AstType type;
     type.loc = typeLoc;
@@ -481,7 +481,7 @@ AstClass Parser::parseClass(std::vector<AstQualifier> qualifiers) {
     if (atKeyword("as")) {
         advance();
         if (current_.kind != TokenKind::Alias) expected("an alias ($Name)", "after 'as'");
-        cls.alias = current_.text;
+        cls.alias = keep(current_.text);
         advance();
     }
     if (current_.kind == TokenKind::Colon) {
@@ -576,7 +576,7 @@ AstInstance Parser::parseInstance(std::vector<AstQualifier> qualifiers) {
     if (atKeyword("as")) {
         advance();
         if (current_.kind != TokenKind::Alias) expected("an alias ($Name)", "after 'as'");
-        inst.alias = current_.text;
+        inst.alias = keep(current_.text);
         advance();
     }
     expect(TokenKind::LBrace, "'{'", "to open the instance body");

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -66,7 +67,9 @@ struct Qualifier {
     bool propagated = false;  ///< inherited from a superclass element, not set locally
 };
 
-/// An ordered list of qualifiers with case-insensitive lookup.
+/// An ordered list of qualifiers with case-insensitive lookup. Copies share the list until
+/// one of them changes (copy on write): a subclass inherits its superclass's qualifiers on
+/// every property, and most of them never change, so a schema keeps one list per set.
 class QualifierList {
 public:
     const Qualifier* find(std::string_view name) const noexcept;
@@ -82,14 +85,17 @@ public:
     /// The string elements of an array qualifier (ValueMap, Values), empty if absent.
     std::vector<std::string> stringArray(std::string_view name) const;
 
-    const std::vector<Qualifier>& items() const noexcept { return items_; }
-    std::size_t size() const noexcept { return items_.size(); }
-    bool empty() const noexcept { return items_.empty(); }
-    auto begin() const noexcept { return items_.begin(); }
-    auto end() const noexcept { return items_.end(); }
+    const std::vector<Qualifier>& items() const noexcept { return items_ ? *items_ : empty_(); }
+    std::size_t size() const noexcept { return items().size(); }
+    bool empty() const noexcept { return items().empty(); }
+    auto begin() const noexcept { return items().begin(); }
+    auto end() const noexcept { return items().end(); }
 
 private:
-    std::vector<Qualifier> items_;
+    static const std::vector<Qualifier>& empty_() noexcept;
+    std::vector<Qualifier>& mutableItems();  // unshares first
+
+    std::shared_ptr<const std::vector<Qualifier>> items_;
 };
 
 }  // namespace wmimock

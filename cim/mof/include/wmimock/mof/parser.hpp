@@ -12,6 +12,7 @@
 
 #include "wmimock/mof/ast.hpp"
 #include "wmimock/mof/lexer.hpp"
+#include "wmimock/mof/name_pool.hpp"
 
 namespace wmimock::mof {
 
@@ -26,8 +27,9 @@ public:
 
 class Parser {
 public:
-    /// `text` (UTF-8) must outlive the parser and the declarations it returns.
-    Parser(std::string_view text, std::uint32_t fileIndex, ParseErrorSink& errors);
+    /// `text` (UTF-8) must outlive the parser. The names in the declarations it returns
+    /// point into `text`, or into `names` when given (then `text` may go once parsed).
+    Parser(std::string_view text, std::uint32_t fileIndex, ParseErrorSink& errors, NamePool* names = nullptr);
 
     /// The next declaration, or nullopt at the end of the input (or when the sink stops).
     std::optional<AstDeclaration> next();
@@ -42,6 +44,7 @@ private:
     [[noreturn]] void expected(std::string_view what, std::string_view context);
     void expect(TokenKind kind, std::string_view what, std::string_view context);
     std::string_view expectIdentifier(std::string_view what, std::string_view context);
+    std::string_view keep(std::string_view name) { return names_ ? names_->intern(name) : name; }
 
     AstDeclaration parseDeclaration();
     AstPragma parsePragma();
@@ -70,6 +73,7 @@ private:
     bool afterLexicalError_ = false;  // the current token directly follows a reported lexical error  // '{' consumed
                                       // and not yet closed, for error recovery
     ParseErrorSink& errors_;
+    NamePool* names_;
 };
 
 /// Parses a whole text, collecting declarations and error messages ("line:column: message");
