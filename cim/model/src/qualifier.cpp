@@ -51,6 +51,10 @@ std::vector<Qualifier>& QualifierList::mutableItems() {
     return const_cast<std::vector<Qualifier>&>(*items_);
 }
 
+void QualifierList::reserve(std::size_t count) {
+    if (count > items().size()) mutableItems().reserve(count);
+}
+
 const Qualifier* QualifierList::find(std::string_view name) const noexcept {
     for (const Qualifier& q : items()) {
         if (iequals(q.name, name)) return &q;

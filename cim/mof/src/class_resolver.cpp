@@ -45,12 +45,7 @@ bool scopeAllows(Scope declared, Scope element) {
     return (element == Scope::Association || element == Scope::Indication) && hasScope(declared, Scope::Class);
 }
 
-QualifierList inheritQualifiers(const QualifierList& from) {
-    // A list that is already all inherited passes down as it is, shared (most of a deep
-    // hierarchy's qualifiers); otherwise drop the Restricted ones and mark the rest.
-    bool asIs = true;
-    for (const Qualifier& q : from) asIs = asIs && q.flavor.toSubclass && q.propagated;
-    if (asIs) return from;
+QualifierList markInherited(const QualifierList& from) {
     QualifierList out = from;
     for (const Qualifier& q : from) {
         if (!q.flavor.toSubclass) {
@@ -78,6 +73,16 @@ bool usesTrue(const std::vector<AstQualifier>& uses, std::string_view name) {
     return !q->value || (q->value->kind == AstValue::Kind::Boolean && q->value->boolean);
 }
 
+// What `from` passes down to a subclass element. A list that is already all inherited
+// passes as it is, shared (most of a deep hierarchy's qualifiers); a list of local
+// qualifiers is marked once and the result shared by every subclass (InheritedQualifiers).
+QualifierList inheritQualifiers(const QualifierList& from, InheritedQualifiers& cache) {
+    bool asIs = true;
+    for (const Qualifier& q : from) asIs = asIs && q.flavor.toSubclass && q.propagated;
+    if (asIs) return from;
+    return cache.get(from, markInherited);
+}
+
 class ClassResolver {
 public:
     ClassResolver(Compilation& compilation, std::uint32_t nameSpace, std::vector<std::size_t> members)
@@ -103,7 +108,7 @@ private:
                          bool wmi);
     bool buildProperty(AstProperty& ap, CimClass& cls, std::vector<bool>& local, bool wmi);
     bool buildMethod(AstMethod& am, CimClass& cls, std::vector<bool>& local, bool wmi);
-    void updateSubclasses(const PendingClass& p, const CimClass& previous, const CimClass& updated);
+    void updateSubclasses(const PendingClass& p, const CimClass& previous, const CimClass& updated, bool redeclared);
     bool resolveClassNamedType(const AstType& type, SourceLoc loc, const std::string& element, bool wmi,
                                QualifierList& qualifiers, CimType& declared);
 
@@ -119,18 +124,21 @@ private:
 
 void ClassResolver::run() {
     for (std::size_t i : members_) {
-        const PendingClass& p = pending(i);
+        PendingClass& p = pending(i);
+        p.resolved = true;
         auto [it, inserted] = index_.emplace(p.ast.name, i);
-        if (!inserted) {
+        const SourceLoc* earlier = inserted ? c_.resolvedHere(nsIndex_, p.ast.name) : &pending(it->second).ast.loc;
+        if (earlier != nullptr) {
             // mofcomp updates the class; cimmofl warns. The later declaration is the class,
             // and subclasses resolve against it wherever they are declared.
             if (!p.wmiDialect) {
                 c_.warning(p.ast.loc, "class '" + std::string(p.ast.name) + "' is already declared at " +
-                                          c_.locationText(pending(it->second).ast.loc) +
-                                          "; this declaration replaces it");
+                                          c_.locationText(*earlier) + "; this declaration replaces it");
             }
-            state_[it->second] = State::Failed;
-            it->second = i;
+            if (!inserted) {
+                state_[it->second] = State::Failed;
+                it->second = i;
+            }
         }
         state_[i] = State::New;
     }
@@ -225,7 +233,9 @@ void ClassResolver::buildOne(std::size_t i) {
         }
     }
     const ClassPtr previous = ns_.findClass(p.ast.name);
-    const bool exists = previous != nullptr;
+    // Declared earlier in this compilation: a replacement, not an update of the repository.
+    const bool redeclared = c_.resolvedHere(nsIndex_, p.ast.name) != nullptr;
+    const bool exists = previous != nullptr && !redeclared;
     if (p.flags.createOnly && exists) {
         c_.error(p.ast.loc, "class '" + std::string(p.ast.name) + "' already exists in namespace " + ns_.name() +
                                 " (#pragma classflags(\"createonly\"))");
@@ -257,7 +267,8 @@ void ClassResolver::buildOne(std::size_t i) {
     ns_.putClass(ptr);
     resolved_[i] = ptr;
     state_[i] = State::Done;
-    if (previous) updateSubclasses(p, *previous, *ptr);
+    c_.noteResolved(nsIndex_, p.ast.name, p.ast.loc);
+    if (previous) updateSubclasses(p, *previous, *ptr, redeclared);
 }
 
 namespace {
@@ -282,13 +293,14 @@ bool sameShape(const CimClass& a, const CimClass& b) {
 // the class's shape may touch subclasses; safeupdate rebuilds them and fails on a
 // conflict; forceupdate rebuilds them and drops what conflicts. DSP0004 MOF has no flags
 // and is read as safeupdate.
-void ClassResolver::updateSubclasses(const PendingClass& p, const CimClass& previous, const CimClass& updated) {
+void ClassResolver::updateSubclasses(const PendingClass& p, const CimClass& previous, const CimClass& updated,
+                                     bool redeclared) {
     std::vector<std::string> stale;
     for (std::string& name : ns_.subclassNames(updated.name, false)) {
         if (index_.find(name) == index_.end()) stale.push_back(std::move(name));
     }
     if (stale.empty()) return;
-    const bool safe = p.flags.safeUpdate || !p.wmiDialect;
+    const bool safe = p.flags.safeUpdate || !p.wmiDialect || redeclared;
     const bool force = p.flags.forceUpdate;
     if (!safe && !force && !sameShape(previous, updated)) {
         std::string names;
@@ -326,6 +338,7 @@ void ClassResolver::updateSubclasses(const PendingClass& p, const CimClass& prev
 bool ClassResolver::applyQualifiers(std::vector<AstQualifier>& uses, Scope scope, QualifierList& list,
                                     const std::string& element, bool wmi) {
     bool ok = true;
+    if (!uses.empty()) list.reserve(list.size() + uses.size());
     for (std::size_t u = 0; u < uses.size(); ++u) {
         AstQualifier& use = uses[u];
         for (std::size_t v = 0; v < u; ++v) {
@@ -412,7 +425,7 @@ std::optional<CimClass> ClassResolver::build(PendingClass& p, const CimClass* su
         cls.derivation.reserve(super->derivation.size() + 1);
         cls.derivation.push_back(super->name);
         cls.derivation.insert(cls.derivation.end(), super->derivation.begin(), super->derivation.end());
-        cls.qualifiers = inheritQualifiers(super->qualifiers);
+        cls.qualifiers = inheritQualifiers(super->qualifiers, c_.inheritedQualifiers());
     }
     if (usesTrue(ast.qualifiers, "Association") || (super && super->isAssociation())) {
         cls.kind = ClassKind::Association;
@@ -437,7 +450,7 @@ std::optional<CimClass> ClassResolver::build(PendingClass& p, const CimClass* su
             copy.arraySize = inherited.arraySize;
             copy.referenceClass = inherited.referenceClass;
             copy.defaultValue = inherited.defaultValue;
-            copy.qualifiers = inheritQualifiers(inherited.qualifiers);
+            copy.qualifiers = inheritQualifiers(inherited.qualifiers, c_.inheritedQualifiers());
             copy.classOrigin = inherited.classOrigin;
             copy.propagated = true;
             cls.properties.push_back(std::move(copy));
@@ -445,8 +458,10 @@ std::optional<CimClass> ClassResolver::build(PendingClass& p, const CimClass* su
         cls.methods.reserve(super->methods.size() + ast.methods.size());
         for (const MethodDecl& inherited : super->methods) {
             MethodDecl copy = inherited;
-            copy.qualifiers = inheritQualifiers(inherited.qualifiers);
-            for (ParameterDecl& param : copy.parameters) param.qualifiers = inheritQualifiers(param.qualifiers);
+            copy.qualifiers = inheritQualifiers(inherited.qualifiers, c_.inheritedQualifiers());
+            for (ParameterDecl& param : copy.parameters) {
+                param.qualifiers = inheritQualifiers(param.qualifiers, c_.inheritedQualifiers());
+            }
             copy.propagated = true;
             cls.methods.push_back(std::move(copy));
         }
@@ -466,6 +481,10 @@ std::optional<CimClass> ClassResolver::build(PendingClass& p, const CimClass* su
         }
     }
     if (!ok) return std::nullopt;
+    // Overrides replace inherited elements in place, so the room reserved for
+    // inherited + local is more than is used; a schema keeps every class for good.
+    cls.properties.shrink_to_fit();
+    cls.methods.shrink_to_fit();
     return cls;
 }
 
@@ -696,7 +715,72 @@ void resolveClasses(Compilation& compilation) {
     std::vector<std::vector<std::size_t>> byNamespace(compilation.namespaceCount());
     auto& classes = compilation.classes();
     for (std::size_t i = 0; i < classes.size(); ++i) {
-        if (!classes[i].deleted) byNamespace[classes[i].nameSpace].push_back(i);
+        if (!classes[i].deleted && !classes[i].resolved) byNamespace[classes[i].nameSpace].push_back(i);
+    }
+    for (std::uint32_t ns = 0; ns < byNamespace.size(); ++ns) {
+        if (byNamespace[ns].empty()) continue;
+        ClassResolver(compilation, ns, std::move(byNamespace[ns])).run();
+    }
+}
+
+}  // namespace wmimock::mof::detail
+
+namespace wmimock::mof::detail {
+
+// A class can be built as soon as its file is parsed when everything it names already
+// exists: its superclass, the classes its references and embedded objects name, and (in
+// the DMTF dialect) its qualifiers. Building it then frees its syntax tree early, so a
+// schema in dependency order never holds all of its trees at once. Anything else (forward
+// references, redeclarations, a superclass declared again later) waits for the end.
+void resolveReadyClasses(Compilation& compilation, const std::vector<std::size_t>& candidates) {
+    auto& classes = compilation.classes();
+    std::vector<std::vector<std::size_t>> byNamespace(compilation.namespaceCount());
+    std::unordered_map<std::string_view, bool, NameHash, NameEqual> willExist;
+    for (std::size_t i : candidates) {
+        PendingClass& p = classes[i];
+        if (p.deleted || p.resolved) continue;
+        const SchemaNamespace& ns = compilation.staging().getOrCreate(compilation.namespaceName(p.nameSpace));
+        // The first thing the class waits for, if any: it is tried again once that exists.
+        std::optional<std::string> blocker;
+        auto need = [&](std::string_view name) {
+            if (blocker || iequals(name, p.ast.name) || willExist.count(name) > 0) return;
+            if (ns.findClass(name) == nullptr || compilation.pendingElsewhere(p.nameSpace, name, i)) {
+                blocker = std::string(name);
+            }
+        };
+        auto needQualifiers = [&](const std::vector<AstQualifier>& uses) {
+            if (p.wmiDialect) return;
+            for (const AstQualifier& q : uses) {
+                if (!blocker && ns.findQualifier(q.name) == nullptr) blocker = "qualifier " + std::string(q.name);
+            }
+        };
+        auto needType = [&](const AstType& t) {
+            if (!t.referenceClass.empty()) need(t.referenceClass);
+        };
+        if (compilation.resolvedHere(p.nameSpace, p.ast.name) != nullptr ||
+            compilation.pendingElsewhere(p.nameSpace, p.ast.name, i)) {
+            continue;  // declared twice: the final pass decides which declaration stands
+        }
+        if (!p.ast.superClass.empty()) need(p.ast.superClass);
+        needQualifiers(p.ast.qualifiers);
+        for (const AstProperty& prop : p.ast.properties) {
+            needType(prop.type);
+            needQualifiers(prop.qualifiers);
+        }
+        for (const AstMethod& method : p.ast.methods) {
+            needType(method.returnType);
+            needQualifiers(method.qualifiers);
+            for (const AstParameter& param : method.parameters) {
+                needType(param.type);
+                needQualifiers(param.qualifiers);
+            }
+        }
+        if (blocker) {
+            compilation.waitFor(p.nameSpace, *blocker, i);
+            continue;
+        }
+        willExist.emplace(p.ast.name, true);
+        byNamespace[p.nameSpace].push_back(i);
     }
     for (std::uint32_t ns = 0; ns < byNamespace.size(); ++ns) {
         if (byNamespace[ns].empty()) continue;

@@ -175,6 +175,43 @@ std::uint32_t Compilation::namespaceIndex(std::string_view normalizedName) {
     return index;
 }
 
+std::string Compilation::classKey(std::uint32_t nameSpace, std::string_view className) const {
+    std::string key = std::to_string(nameSpace);
+    key += ':';
+    key += className;
+    return key;
+}
+
+const SourceLoc* Compilation::resolvedHere(std::uint32_t nameSpace, std::string_view className) const {
+    const auto it = resolvedHere_.find(classKey(nameSpace, className));
+    return it == resolvedHere_.end() ? nullptr : &it->second;
+}
+
+void Compilation::noteResolved(std::uint32_t nameSpace, std::string_view className, SourceLoc loc) {
+    resolvedHere_[classKey(nameSpace, className)] = loc;
+    wake(nameSpace, className);
+}
+
+void Compilation::waitFor(std::uint32_t nameSpace, std::string_view what, std::size_t pending) {
+    blocked_[classKey(nameSpace, what)].push_back(pending);
+}
+
+void Compilation::wake(std::uint32_t nameSpace, std::string_view what) {
+    const auto it = blocked_.find(classKey(nameSpace, what));
+    if (it == blocked_.end()) return;
+    woken_.insert(woken_.end(), it->second.begin(), it->second.end());
+    blocked_.erase(it);
+}
+
+bool Compilation::pendingElsewhere(std::uint32_t nameSpace, std::string_view className, std::size_t self) const {
+    const auto [first, last] = waiting_.equal_range(classKey(nameSpace, className));
+    for (auto it = first; it != last; ++it) {
+        const PendingClass& p = classes_[it->second];
+        if (it->second != self && !p.resolved && !p.deleted) return true;
+    }
+    return false;
+}
+
 const FlavorOverrides& Compilation::flavorOverrides(std::uint32_t nameSpace) const {
     return flavorOverrides_[nameSpace];
 }
@@ -283,6 +320,7 @@ bool Compilation::wmiOnly(const AstPragma& pragma, std::uint32_t fileIndex) {
 
 void Compilation::parseFile(std::uint32_t fileIndex, FileState& state, int depth) {
     includeStack_.push_back(files_[fileIndex].name);
+    std::vector<std::size_t> thisFile;  // the classes this file declares
     Parser parser(files_[fileIndex].text, fileIndex, *this, &names_);
     while (auto decl = parser.next()) {
         noteWmiDeclaration(*decl, fileIndex);
@@ -291,13 +329,25 @@ void Compilation::parseFile(std::uint32_t fileIndex, FileState& state, int depth
         } else if (auto* qualifier = std::get_if<AstQualifierDecl>(&*decl)) {
             handleQualifierDecl(*qualifier, state);
         } else if (auto* cls = std::get_if<AstClass>(&*decl)) {
-            classes_.push_back(PendingClass{std::move(*cls), state.nameSpace, state.classFlags, false, false});
+            waiting_.emplace(classKey(state.nameSpace, cls->name), classes_.size());
+            thisFile.push_back(classes_.size());
+            classes_.push_back(PendingClass{std::move(*cls), state.nameSpace, state.classFlags, false, false, false});
         } else if (auto* inst = std::get_if<AstInstance>(&*decl)) {
             instances_.push_back(PendingInstance{std::move(*inst), state.nameSpace, state.instanceUpdate, false});
         }
     }
     includeStack_.pop_back();
     std::string().swap(files_[fileIndex].text);  // the declarations no longer need it
+    // The file's dialect is known now: build what can be built (see resolveReadyClasses),
+    // trying again the classes that waited for something this file declared.
+    for (std::size_t i : thisFile) classes_[i].wmiDialect = fileWmi_[fileIndex];
+    thisFile.insert(thisFile.end(), woken_.begin(), woken_.end());
+    woken_.clear();
+    while (!thisFile.empty() && (errorCount_ == 0 || wantsMore())) {
+        resolveReadyClasses(*this, thisFile);
+        thisFile.swap(woken_);  // the classes that waited for one just built
+        woken_.clear();
+    }
 }
 
 std::string Compilation::resolveNamespacePragma(std::string_view current, std::string_view argument) const {
@@ -467,9 +517,11 @@ void Compilation::deleteClass(const AstPragma& pragma, const FileState& state) {
         found = true;
         for (const std::string& sub : ns.subclassNames(className, true)) {
             ns.removeClass(sub);
+            resolvedHere_.erase(classKey(state.nameSpace, sub));
             result_.deletedClasses.emplace_back(nsName, sub);
         }
         ns.removeClass(className);
+        resolvedHere_.erase(classKey(state.nameSpace, className));
     }
     if (found) {
         result_.deletedClasses.emplace_back(nsName, className);
@@ -519,6 +571,7 @@ void Compilation::handleQualifierDecl(const AstQualifierDecl& ast, const FileSta
     }
     qualifiersDeclaredHere_.emplace(key, ast.loc);
     ++result_.stats.qualifierDecls;
+    wake(state.nameSpace, "qualifier " + decl.name);
     ns.putQualifier(std::move(decl));
 }
 

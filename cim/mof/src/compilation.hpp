@@ -32,6 +32,7 @@ struct PendingClass {
     ClassFlags flags;
     bool wmiDialect = false;  // set from the file's dialect once the file is parsed
     bool deleted = false;     // removed again by a later #pragma deleteclass
+    bool resolved = false;    // built (or refused) already
 };
 
 struct PendingInstance {
@@ -39,6 +40,23 @@ struct PendingInstance {
     std::uint32_t nameSpace = 0;
     InstanceUpdate update = InstanceUpdate::CreateOrUpdate;
     bool wmiDialect = false;
+};
+
+/// The inherited form of each list of local qualifiers, made once per list: every
+/// subclass of CIM_ManagedElement inherits the same Caption qualifiers, so they share one.
+class InheritedQualifiers {
+public:
+    template <class Make>
+    QualifierList get(const QualifierList& local, Make&& make) {
+        const void* identity = local.identity();
+        if (identity == nullptr) return make(local);
+        auto [it, inserted] = cache_.try_emplace(identity);
+        if (inserted) it->second = {local, make(local)};  // keeping `local` keeps its address unique
+        return it->second.second;
+    }
+
+private:
+    std::unordered_map<const void*, std::pair<QualifierList, QualifierList>> cache_;
 };
 
 /// One top-level input of a compilation: a file to load, or text given directly.
@@ -75,7 +93,16 @@ public:
     const FlavorOverrides& flavorOverrides(std::uint32_t nameSpace) const;
     MofCompileResult& result() noexcept { return result_; }
     StringValues& strings() noexcept { return strings_; }
+    InheritedQualifiers& inheritedQualifiers() noexcept { return inherited_; }
     std::uint32_t namespaceIndex(std::string_view normalizedName);
+
+    // Classes this compilation has built, and the declarations still waiting.
+    const SourceLoc* resolvedHere(std::uint32_t nameSpace, std::string_view className) const;
+    void noteResolved(std::uint32_t nameSpace, std::string_view className, SourceLoc loc);
+    /// True if a declaration of `className` other than classes()[self] waits to be built.
+    bool pendingElsewhere(std::uint32_t nameSpace, std::string_view className, std::size_t self) const;
+    /// classes()[pending] is tried again once `what` ("Class" or "qualifier Name") exists.
+    void waitFor(std::uint32_t nameSpace, std::string_view what, std::size_t pending);
 
 private:
     struct FileState {
@@ -96,6 +123,7 @@ private:
     bool wmiOnly(const AstPragma& pragma, std::uint32_t fileIndex);
     void noteWmiDeclaration(const AstDeclaration& declaration, std::uint32_t fileIndex);
     void settleDialects();
+    std::string classKey(std::uint32_t nameSpace, std::string_view className) const;
     std::string resolveNamespacePragma(std::string_view current, std::string_view argument) const;
 
     const MofCompileOptions& options_;
@@ -103,14 +131,20 @@ private:
     MofCompileResult& result_;
     SchemaRepository staging_;
     std::deque<SourceFile> files_;
-    NamePool names_;             // every name the declarations hold
-    StringValues strings_;       // every string value the resolved classes hold
+    NamePool names_;        // every name the declarations hold
+    StringValues strings_;  // every string value the resolved classes hold
+    InheritedQualifiers inherited_;
     std::vector<bool> fileWmi_;  // per file: read in the WMI dialect
     std::vector<std::string> namespaces_;
     std::unordered_map<std::string, std::uint32_t, NameHash, NameEqual> namespaceIndex_;
     std::vector<FlavorOverrides> flavorOverrides_;
     std::unordered_map<std::string, SourceLoc, NameHash, NameEqual> qualifiersDeclaredHere_;  // "ns:name"
     std::vector<PendingClass> classes_;
+    std::unordered_map<std::string, SourceLoc, NameHash, NameEqual> resolvedHere_;            // "ns:class"
+    std::unordered_multimap<std::string, std::size_t, NameHash, NameEqual> waiting_;          // "ns:class" -> pending
+    std::unordered_map<std::string, std::vector<std::size_t>, NameHash, NameEqual> blocked_;  // "ns:what" -> pending
+    std::vector<std::size_t> woken_;  // pending classes whose blocker now exists
+    void wake(std::uint32_t nameSpace, std::string_view what);
     std::vector<PendingInstance> instances_;
     std::vector<std::string> includeStack_;
     std::size_t errorCount_ = 0;
@@ -121,6 +155,9 @@ private:
 /// Resolves the collected classes into the staging repository (inheritance, qualifier
 /// propagation, overrides, semantic checks), in dependency order.
 void resolveClasses(Compilation& compilation);
+
+/// Builds those of `candidates` (indexes into classes()) whose every dependency exists.
+void resolveReadyClasses(Compilation& compilation, const std::vector<std::size_t>& candidates);
 
 /// Types and checks the collected instances, resolves aliases and fills result.instances.
 void resolveInstances(Compilation& compilation);

@@ -162,7 +162,12 @@ std::string describeType(CimType type, bool isArray, std::string_view referenceC
 }
 
 Value StringValues::intern(Value value) {
-    if (value.type() != CimType::String || value.isArray() || value.isNull()) return value;
+    // Short strings repeat (ValueMap entries, units, "DMTF Reserved"); long ones (descriptions)
+    // rarely do, and hashing them would cost more time than it saves memory.
+    constexpr std::size_t kLongest = 48;
+    if (value.type() != CimType::String || value.isArray() || value.isNull() || value.asString().size() > kLongest) {
+        return value;
+    }
     if (const auto it = byText_.find(value.asString()); it != byText_.end()) return it->second;
     const std::string_view key = value.asString();  // the shared text: stable while the value lives
     byText_.emplace(key, value);

@@ -86,6 +86,10 @@ public:
     std::vector<std::string> stringArray(std::string_view name) const;
 
     const std::vector<Qualifier>& items() const noexcept { return items_ ? *items_ : empty_(); }
+    /// The same for every list that shares this one's items (nullptr when empty).
+    const void* identity() const noexcept { return items_.get(); }
+    /// Room for `count` qualifiers, so that adding them one by one allocates once.
+    void reserve(std::size_t count);
     std::size_t size() const noexcept { return items().size(); }
     bool empty() const noexcept { return items().empty(); }
     auto begin() const noexcept { return items().begin(); }
