@@ -18,7 +18,7 @@ cmake --build --preset fuzz -j"$(nproc)" --target "${targets[@]}"
 # Seed corpus per fuzzer: fuzz_<name> takes the fixture folders listed here.
 seed_dirs() {
     case "$1" in
-        fuzz_mof) echo "fixtures/mof fixtures/instances fixtures/invalid" ;;
+        fuzz_mof) echo "fixtures/mof fixtures/instances fixtures/invalid fixtures/wmi fixtures/baseline fixtures/dsc" ;;
         fuzz_cimxml_request) echo "fuzz/cimxml/corpus" ;;
         *) echo "fixtures/${1#fuzz_}" ;;
     esac
