@@ -45,20 +45,6 @@ bool scopeAllows(Scope declared, Scope element) {
     return (element == Scope::Association || element == Scope::Indication) && hasScope(declared, Scope::Class);
 }
 
-QualifierList markInherited(const QualifierList& from) {
-    QualifierList out = from;
-    for (const Qualifier& q : from) {
-        if (!q.flavor.toSubclass) {
-            out.erase(q.name);
-        } else if (!q.propagated) {
-            Qualifier copy = q;
-            copy.propagated = true;
-            out.set(std::move(copy));
-        }
-    }
-    return out;
-}
-
 const AstQualifier* findUse(const std::vector<AstQualifier>& uses, std::string_view name) {
     for (const AstQualifier& q : uses) {
         if (iequals(q.name, name)) return &q;
@@ -80,7 +66,7 @@ QualifierList inheritQualifiers(const QualifierList& from, InheritedQualifiers& 
     bool asIs = true;
     for (const Qualifier& q : from) asIs = asIs && q.flavor.toSubclass && q.propagated;
     if (asIs) return from;
-    return cache.get(from, markInherited);
+    return cache.get(from, passedDown);
 }
 
 class ClassResolver {

@@ -7,14 +7,12 @@
 
 namespace wmimock::mof::detail {
 
-namespace {
-
-// The qualifiers an element inherits: the superclass element's ToSubclass ones, marked.
-QualifierList inherited(const QualifierList& from) {
+QualifierList passedDown(const QualifierList& from) {
     bool asIs = true;
     for (const Qualifier& q : from) asIs = asIs && q.flavor.toSubclass && q.propagated;
-    if (asIs) return from;  // shared
+    if (asIs) return from;
     QualifierList out;
+    out.reserve(from.size());
     for (const Qualifier& q : from) {
         if (!q.flavor.toSubclass) continue;
         Qualifier copy = q;
@@ -24,11 +22,13 @@ QualifierList inherited(const QualifierList& from) {
     return out;
 }
 
+namespace {
+
 // `own` (the subclass's local qualifiers) over what `base` passes down. A local value
 // that a DisableOverride qualifier forbids is a conflict; with `drop` the inherited one wins.
 QualifierList merge(const QualifierList& base, const QualifierList& own, const std::string& element, bool drop,
                     std::vector<std::string>& conflicts) {
-    QualifierList out = inherited(base);
+    QualifierList out = passedDown(base);
     for (const Qualifier& q : own) {
         if (q.propagated) continue;
         const Qualifier* locked = out.find(q.name);
@@ -57,7 +57,7 @@ CimClass rebaseClass(const CimClass& subclass, const CimClass& newSuper, bool dr
 
     for (const PropertyDecl& base : newSuper.properties) {
         PropertyDecl copy = base;
-        copy.qualifiers = inherited(base.qualifiers);
+        copy.qualifiers = passedDown(base.qualifiers);
         copy.propagated = true;
         out.properties.push_back(std::move(copy));
     }
@@ -82,8 +82,8 @@ CimClass rebaseClass(const CimClass& subclass, const CimClass& newSuper, bool dr
 
     for (const MethodDecl& base : newSuper.methods) {
         MethodDecl copy = base;
-        copy.qualifiers = inherited(base.qualifiers);
-        for (ParameterDecl& p : copy.parameters) p.qualifiers = inherited(p.qualifiers);
+        copy.qualifiers = passedDown(base.qualifiers);
+        for (ParameterDecl& p : copy.parameters) p.qualifiers = passedDown(p.qualifiers);
         copy.propagated = true;
         out.methods.push_back(std::move(copy));
     }

@@ -12,6 +12,11 @@
 
 namespace wmimock::mof::detail {
 
+/// The qualifiers an element passes down to the same element of a subclass: its ToSubclass
+/// ones, marked propagated. A list that is already all of that is returned as it is
+/// (shared, see QualifierList).
+QualifierList passedDown(const QualifierList& from);
+
 /// `subclass` rebuilt on `newSuper`: inherited elements replaced, its own kept. The
 /// conflicts found are appended to `conflicts` ("property 'X': uint16 here, string in
 /// Vendor_Base"); with `dropConflicts` the subclass's conflicting declaration gives way to

@@ -36,6 +36,17 @@ std::size_t compileAll(const std::vector<std::string>& files, const MofCompileOp
     return result.errorCount();
 }
 
+// The --baseline classes, compiled first (they are the project's own and known good).
+void addBaselines(const std::vector<std::string>& names, SchemaRepository& repository) {
+    for (const std::string& name : names) {
+        const MofCompileResult result = compileBaseline(name, repository);
+        if (!result.ok()) {
+            throw CimError(CimStatus::Failed,
+                           "baseline '" + name + "' does not compile: " + result.diagnostics.front().toString());
+        }
+    }
+}
+
 std::string plural(std::size_t n, std::string_view singular, std::string_view pluralForm) {
     return fmt::format("{} {}", n, n == 1 ? singular : pluralForm);
 }
@@ -81,17 +92,6 @@ MofCommand::MofCommand(CLI::App& parent)
 
 int MofCommand::run() const {
     return check_->parsed() ? check() : show();
-}
-
-// The --baseline classes, compiled first (they are the project's own and known good).
-static void addBaselines(const std::vector<std::string>& names, SchemaRepository& repository) {
-    for (const std::string& name : names) {
-        const MofCompileResult result = compileBaseline(name, repository);
-        if (!result.ok()) {
-            throw CimError(CimStatus::Failed,
-                           "baseline '" + name + "' does not compile: " + result.diagnostics.front().toString());
-        }
-    }
 }
 
 int MofCommand::check() const {
