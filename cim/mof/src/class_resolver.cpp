@@ -94,7 +94,7 @@ private:
                          bool wmi);
     bool buildProperty(AstProperty& ap, CimClass& cls, std::vector<bool>& local, bool wmi);
     bool buildMethod(AstMethod& am, CimClass& cls, std::vector<bool>& local, bool wmi);
-    void updateSubclasses(const PendingClass& p, const CimClass& previous, const CimClass& updated, bool redeclared);
+    void updateSubclasses(const PendingClass& p, const CimClass& previous, const ClassPtr& updated, bool redeclared);
     bool resolveClassNamedType(const AstType& type, SourceLoc loc, const std::string& element, bool wmi,
                                QualifierList& qualifiers, CimType& declared);
 
@@ -117,7 +117,7 @@ void ClassResolver::run() {
         if (earlier != nullptr) {
             // mofcomp updates the class; cimmofl warns. The later declaration is the class,
             // and subclasses resolve against it wherever they are declared.
-            if (!p.wmiDialect) {
+            if (!c_.isWmi(p.ast.loc)) {
                 c_.warning(p.ast.loc, "class '" + std::string(p.ast.name) + "' is already declared at " +
                                           c_.locationText(*earlier) + "; this declaration replaces it");
             }
@@ -254,7 +254,7 @@ void ClassResolver::buildOne(std::size_t i) {
     resolved_[i] = ptr;
     state_[i] = State::Done;
     c_.noteResolved(nsIndex_, p.ast.name, p.ast.loc);
-    if (previous) updateSubclasses(p, *previous, *ptr, redeclared);
+    if (previous) updateSubclasses(p, *previous, ptr, redeclared);
 }
 
 namespace {
@@ -279,26 +279,25 @@ bool sameShape(const CimClass& a, const CimClass& b) {
 // the class's shape may touch subclasses; safeupdate rebuilds them and fails on a
 // conflict; forceupdate rebuilds them and drops what conflicts. DSP0004 MOF has no flags
 // and is read as safeupdate.
-void ClassResolver::updateSubclasses(const PendingClass& p, const CimClass& previous, const CimClass& updated,
+void ClassResolver::updateSubclasses(const PendingClass& p, const CimClass& previous, const ClassPtr& updated,
                                      bool redeclared) {
     std::vector<std::string> stale;
-    for (std::string& name : ns_.subclassNames(updated.name, false)) {
+    for (std::string& name : ns_.subclassNames(updated->name, false)) {
         if (index_.find(name) == index_.end()) stale.push_back(std::move(name));
     }
     if (stale.empty()) return;
-    const bool safe = p.flags.safeUpdate || !p.wmiDialect || redeclared;
+    const bool safe = p.flags.safeUpdate || !c_.isWmi(p.ast.loc) || redeclared;
     const bool force = p.flags.forceUpdate;
-    if (!safe && !force && !sameShape(previous, updated)) {
+    if (!safe && !force && !sameShape(previous, *updated)) {
         std::string names;
         for (const std::string& n : stale) names += (names.empty() ? "" : ", ") + n;
-        c_.error(p.ast.loc, "class '" + updated.name + "' has subclasses in namespace " + ns_.name() + " (" + names +
+        c_.error(p.ast.loc, "class '" + updated->name + "' has subclasses in namespace " + ns_.name() + " (" + names +
                                 "); changing its properties or methods needs #pragma classflags(\"safeupdate\") " +
                                 "or (\"forceupdate\")");
         return;
     }
     std::vector<std::pair<std::string, ClassPtr>> work;  // (subclass, its new superclass)
-    const auto updatedPtr = ns_.findClass(updated.name);
-    for (std::string& name : stale) work.emplace_back(std::move(name), updatedPtr);
+    for (std::string& name : stale) work.emplace_back(std::move(name), updated);
     while (!work.empty()) {
         auto [name, super] = std::move(work.back());
         work.pop_back();
@@ -307,7 +306,7 @@ void ClassResolver::updateSubclasses(const PendingClass& p, const CimClass& prev
         std::vector<std::string> conflicts;
         auto rebuilt = std::make_shared<const CimClass>(rebaseClass(*old, *super, force, conflicts));
         for (const std::string& conflict : conflicts) {
-            const std::string text = "updating '" + updated.name + "': " + conflict;
+            const std::string text = "updating '" + updated->name + "': " + conflict;
             if (force) {
                 c_.warning(p.ast.loc, text + " (dropped: #pragma classflags(\"forceupdate\"))");
             } else {
@@ -421,7 +420,8 @@ std::optional<CimClass> ClassResolver::build(PendingClass& p, const CimClass* su
     const Scope classScope = cls.kind == ClassKind::Association  ? Scope::Association
                              : cls.kind == ClassKind::Indication ? Scope::Indication
                                                                  : Scope::Class;
-    bool ok = applyQualifiers(ast.qualifiers, classScope, cls.qualifiers, element, p.wmiDialect);
+    const bool wmi = c_.isWmi(ast.loc);
+    bool ok = applyQualifiers(ast.qualifiers, classScope, cls.qualifiers, element, wmi);
 
     // Inherited elements keep their origin; only ToSubclass qualifiers come along.
     std::vector<bool> localProperty;
@@ -454,8 +454,8 @@ std::optional<CimClass> ClassResolver::build(PendingClass& p, const CimClass* su
     }
     localProperty.assign(cls.properties.size(), false);
     localMethod.assign(cls.methods.size(), false);
-    for (AstProperty& ap : ast.properties) ok = buildProperty(ap, cls, localProperty, p.wmiDialect) && ok;
-    for (AstMethod& am : ast.methods) ok = buildMethod(am, cls, localMethod, p.wmiDialect) && ok;
+    for (AstProperty& ap : ast.properties) ok = buildProperty(ap, cls, localProperty, wmi) && ok;
+    for (AstMethod& am : ast.methods) ok = buildMethod(am, cls, localMethod, wmi) && ok;
 
     if (ok && cls.kind == ClassKind::Association) {  // a reference that failed was reported already
         std::size_t references = 0;
@@ -735,7 +735,7 @@ void resolveReadyClasses(Compilation& compilation, const std::vector<std::size_t
             }
         };
         auto needQualifiers = [&](const std::vector<AstQualifier>& uses) {
-            if (p.wmiDialect) return;
+            if (compilation.isWmi(p.ast.loc)) return;
             for (const AstQualifier& q : uses) {
                 if (!blocker && ns.findQualifier(q.name) == nullptr) blocker = "qualifier " + std::string(q.name);
             }

@@ -278,7 +278,6 @@ void Compilation::run(const std::vector<CompilationInput>& inputs) {
     result_.stats.readTime = readTime_;
     result_.stats.parseTime = (parsed - started) - readTime_;
 
-    settleDialects();
     if (errorCount_ == 0 || wantsMore()) {
         resolveClasses(*this);
         resolveInstances(*this);
@@ -286,13 +285,6 @@ void Compilation::run(const std::vector<CompilationInput>& inputs) {
     result_.stats.files = files_.size();
     result_.stats.resolveTime = Clock::now() - parsed;
     if (errorCount_ == 0) target_ = std::move(staging_);
-}
-
-// The dialect of a file is known once it is parsed (a marker may come late), so the
-// declarations take it here, before resolution.
-void Compilation::settleDialects() {
-    for (PendingClass& p : classes_) p.wmiDialect = fileWmi_[p.ast.loc.file];
-    for (PendingInstance& p : instances_) p.wmiDialect = fileWmi_[p.ast.loc.file];
 }
 
 // Auto: system classes and provider-backed classes are WMI's.
@@ -331,16 +323,15 @@ void Compilation::parseFile(std::uint32_t fileIndex, FileState& state, int depth
         } else if (auto* cls = std::get_if<AstClass>(&*decl)) {
             waiting_.emplace(classKey(state.nameSpace, cls->name), classes_.size());
             thisFile.push_back(classes_.size());
-            classes_.push_back(PendingClass{std::move(*cls), state.nameSpace, state.classFlags, false, false, false});
+            classes_.push_back(PendingClass{std::move(*cls), state.nameSpace, state.classFlags, false, false});
         } else if (auto* inst = std::get_if<AstInstance>(&*decl)) {
-            instances_.push_back(PendingInstance{std::move(*inst), state.nameSpace, state.instanceUpdate, false});
+            instances_.push_back(PendingInstance{std::move(*inst), state.nameSpace, state.instanceUpdate});
         }
     }
     includeStack_.pop_back();
     std::string().swap(files_[fileIndex].text);  // the declarations no longer need it
-    // The file's dialect is known now: build what can be built (see resolveReadyClasses),
-    // trying again the classes that waited for something this file declared.
-    for (std::size_t i : thisFile) classes_[i].wmiDialect = fileWmi_[fileIndex];
+    // The file's dialect is final now (a sign of WMI may come late in a file): build what
+    // can be built (see resolveReadyClasses), and what waited for something just declared.
     thisFile.insert(thisFile.end(), woken_.begin(), woken_.end());
     woken_.clear();
     while (!thisFile.empty() && (errorCount_ == 0 || wantsMore())) {

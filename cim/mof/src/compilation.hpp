@@ -30,16 +30,14 @@ struct PendingClass {
     AstClass ast;
     std::uint32_t nameSpace = 0;
     ClassFlags flags;
-    bool wmiDialect = false;  // set from the file's dialect once the file is parsed
-    bool deleted = false;     // removed again by a later #pragma deleteclass
-    bool resolved = false;    // built (or refused) already
+    bool deleted = false;   // removed again by a later #pragma deleteclass
+    bool resolved = false;  // built (or refused) already
 };
 
 struct PendingInstance {
     AstInstance ast;
     std::uint32_t nameSpace = 0;
     InstanceUpdate update = InstanceUpdate::CreateOrUpdate;
-    bool wmiDialect = false;
 };
 
 /// The inherited form of each list of local qualifiers, made once per list: every
@@ -95,6 +93,8 @@ public:
     StringValues& strings() noexcept { return strings_; }
     InheritedQualifiers& inheritedQualifiers() noexcept { return inherited_; }
     std::uint32_t namespaceIndex(std::string_view normalizedName);
+    /// Whether a declaration at `loc` is read in the WMI dialect (final once its file is parsed).
+    bool isWmi(SourceLoc loc) const { return fileWmi_[loc.file]; }
 
     // Classes this compilation has built, and the declarations still waiting.
     const SourceLoc* resolvedHere(std::uint32_t nameSpace, std::string_view className) const;
@@ -122,7 +122,6 @@ private:
     void markWmi(std::uint32_t fileIndex) { fileWmi_[fileIndex] = true; }
     bool wmiOnly(const AstPragma& pragma, std::uint32_t fileIndex);
     void noteWmiDeclaration(const AstDeclaration& declaration, std::uint32_t fileIndex);
-    void settleDialects();
     std::string classKey(std::uint32_t nameSpace, std::string_view className) const;
     std::string resolveNamespacePragma(std::string_view current, std::string_view argument) const;
 

@@ -144,7 +144,7 @@ void InstanceResolver::prepare(Building& b) {
             continue;
         }
         if (!pv.hasValue) {
-            if (!b.source->wmiDialect) {
+            if (!c_.isWmi(ast.loc)) {
                 c_.error(pv.loc, "property '" + prop->name +
                                      "' is listed without a value: allowed in the WMI dialect (DSP0004 needs "
                                      "'= value')");
@@ -227,7 +227,7 @@ std::optional<Value> InstanceResolver::referenceValue(const AstValue& literal, c
     if (auto path = ObjectPath::tryParse(literal.text, &why)) return Value::reference(std::move(*path));
     const auto expanded = expandSingleKeyPath(literal.text, c_.staging().find(nsName));
     if (!expanded) return std::nullopt;
-    if (!source.wmiDialect) {
+    if (!c_.isWmi(source.ast.loc)) {
         why = "\"" + literal.text + "\" leaves out the key's name: allowed in the WMI dialect; DSP0004 writes \"" +
               *expanded + "\"";
         return std::nullopt;

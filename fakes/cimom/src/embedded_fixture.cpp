@@ -78,12 +78,26 @@ void loadCoreSchema(Cimom& cimom, std::string_view nameSpace) {
 }
 
 namespace {
-std::string_view baselineText(std::string_view name) {
-    if (iequals(name, "windows")) {
-        if (auto text = embeddedFixture("baseline/windows.mof")) return *text;
+// The baselines: a name and the umbrella file under fixtures/ that loads it.
+struct Baseline {
+    std::string_view name;
+    std::string_view file;
+};
+constexpr Baseline kBaselines[] = {{"windows", "baseline/windows.mof"}};
+
+const Baseline& findBaseline(std::string_view name) {
+    for (const Baseline& baseline : kBaselines) {
+        if (iequals(name, baseline.name)) return baseline;
     }
+    std::string known;
+    for (const Baseline& baseline : kBaselines) known += (known.empty() ? "" : ", ") + std::string(baseline.name);
     throw CimError(CimStatus::InvalidParameter,
-                   "unknown baseline '" + std::string(name) + "': the baselines are: windows");
+                   "unknown baseline '" + std::string(name) + "': the baselines are: " + known);
+}
+
+std::string_view baselineText(const Baseline& baseline) {
+    if (auto text = embeddedFixture(baseline.file)) return *text;
+    throw CimError(CimStatus::Failed, "the embedded fixtures lack " + std::string(baseline.file));
 }
 
 MofCompileOptions baselineOptions() {
@@ -95,17 +109,19 @@ MofCompileOptions baselineOptions() {
 }  // namespace
 
 std::vector<std::string_view> baselineNames() {
-    return {"windows"};
+    std::vector<std::string_view> names;
+    for (const Baseline& baseline : kBaselines) names.push_back(baseline.name);
+    return names;
 }
 
 MofCompileResult compileBaseline(std::string_view name, SchemaRepository& repository) {
-    const std::string_view text = baselineText(name);
-    return MofCompiler(baselineOptions()).compileString(text, "baseline/" + std::string(name) + ".mof", repository);
+    const Baseline& baseline = findBaseline(name);
+    return MofCompiler(baselineOptions()).compileString(baselineText(baseline), baseline.file, repository);
 }
 
 void loadBaseline(Cimom& cimom, std::string_view name) {
-    const std::string_view text = baselineText(name);
-    cimom.loadMof(text, "baseline/" + std::string(name) + ".mof", baselineOptions());
+    const Baseline& baseline = findBaseline(name);
+    cimom.loadMof(baselineText(baseline), baseline.file, baselineOptions());
 }
 
 }  // namespace wmimock

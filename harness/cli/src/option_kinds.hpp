@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "wmimock/cimom/fixtures.hpp"
 #include "wmimock/mof/compiler.hpp"
 
 namespace wmimock::cli {
@@ -50,10 +51,12 @@ inline CLI::Option* addMofDialect(CLI::App& app, MofDialect& into) {
 
 /// `--baseline NAME` (repeatable): classes the project ships, loaded before any MOF.
 inline CLI::Option* addBaseline(CLI::App& app, std::vector<std::string>& into) {
+    std::vector<std::string> names;
+    for (const std::string_view name : baselineNames()) names.emplace_back(name);
     return addRepeatable(app, "--baseline", into,
                          "load a baseline before the MOF: windows (root/cimv2 classes of every Windows, "
                          "and the PowerShell DSC classes)")
-        ->check(CLI::IsMember({"windows"}, CLI::ignore_case));
+        ->check(CLI::IsMember(names, CLI::ignore_case));
 }
 
 }  // namespace wmimock::cli
