@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "check_context.hpp"
 
@@ -20,6 +21,16 @@ inline bool declined(CheckContext& ctx, const CallOutcome& call) {
     if (!call.notSupported()) return false;
     ctx.notSupported(call.method + " is not supported by this implementation: " + call.describe());
     return true;
+}
+
+/// The failing (or skipped) cases of a check as one evidence line: "a; b; c".
+inline std::string joinCases(const std::vector<std::string>& cases) {
+    std::string all;
+    for (const std::string& c : cases) {
+        if (!all.empty()) all += "; ";
+        all += c;
+    }
+    return all;
 }
 
 /// Catalog CON-002 on a settled snapshot: empty when consistent, else what is wrong.

@@ -210,8 +210,7 @@ WMIMOCK_CHECK(conc003, "CONC-003", "MixedStopAndRscConverge") {
         judgeStarted = judgeStarted && c.startedFollows;
     }
     if (methods.empty()) {
-        std::string why;
-        for (const auto& e : excluded) why += (why.empty() ? "" : "; ") + e;
+        const std::string why = joinCases(excluded);
         return ctx.notSupported("no method stops the service on its own, so no race can be judged: " + why);
     }
     if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");

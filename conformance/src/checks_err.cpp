@@ -110,8 +110,7 @@ WMIMOCK_CHECK(err001, "ERR-001", "MissingInstanceNotFound") {
         }
     }
     if (!failures.empty()) {
-        std::string all;
-        for (const auto& f : failures) all += (all.empty() ? "" : "; ") + f;
+        const std::string all = joinCases(failures);
         return ctx.fail("CIM_ERR_NOT_FOUND, and no instance touched, from every method on a missing instance", all);
     }
     std::string tried;
@@ -190,8 +189,7 @@ WMIMOCK_CHECK(err004, "ERR-004", "WrongParametersRejected") {
         if (!rejected) failures.push_back(std::string(k.what) + " -> " + c.describe());
     }
     if (!failures.empty()) {
-        std::string all;
-        for (const auto& f : failures) all += (all.empty() ? "" : "; ") + f;
+        const std::string all = joinCases(failures);
         return ctx.fail(
             "CIM_ERR_INVALID_PARAMETER (TYPE_MISMATCH for a type error, or 5 from RequestStateChange) "
             "and no state change for every wrong parameter list",
@@ -262,8 +260,7 @@ WMIMOCK_CHECK(err006, "ERR-006", "UnimplementedSignalledProperly") {
         }
     }
     if (!failures.empty()) {
-        std::string all;
-        for (const auto& f : failures) all += (all.empty() ? "" : "; ") + f;
+        const std::string all = joinCases(failures);
         return ctx.fail(
             "an unimplemented method declines with return 1, CIM_ERR_NOT_SUPPORTED or "
             "CIM_ERR_METHOD_NOT_AVAILABLE and changes nothing",
@@ -402,8 +399,7 @@ WMIMOCK_CHECK(err010, "ERR-010", "MalformedPathRejected") {
         }
     }
     if (!failures.empty()) {
-        std::string all;
-        for (const auto& f : failures) all += (all.empty() ? "" : "; ") + f;
+        const std::string all = joinCases(failures);
         return ctx.fail(
             "CIM_ERR_INVALID_PARAMETER or CIM_ERR_NOT_FOUND, and no instance touched, for every malformed path", all);
     }

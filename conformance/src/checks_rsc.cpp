@@ -299,8 +299,7 @@ WMIMOCK_CHECK(rsc009, "RSC-009", "InvalidRequestedStateRefused") {
         if (!failure.empty()) failures.push_back(std::move(failure));
     }
     if (!failures.empty()) {
-        std::string all;
-        for (const auto& f : failures) all += (all.empty() ? "" : "; ") + f;
+        const std::string all = joinCases(failures);
         return ctx.fail(
             "1, 5, 4097 or CIM_ERR_INVALID_PARAMETER, and no state change, for every invalid RequestedState", all);
     }
