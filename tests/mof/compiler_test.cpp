@@ -241,6 +241,22 @@ TEST(MofCompiler, TheAutoDialectFollowsTheFilesSigns) {
     }
 }
 
+// An include written with a Windows path, whether its backslashes are escaped
+// (sub\\a.mof, DSP0004's spelling) or not (sub\b.mof, as mofcomp reads it).
+TEST(MofCompiler, IncludeBackslashesEscapedOrNotAreSeparators) {
+    TempDir dir;
+    dir.write("sub/a.mof", std::string(kBasicQualifiers) + "class Ex_A { };\n");
+    dir.write("sub/b.mof", "class Ex_B : Ex_A { };\n");
+    const fs::path top = dir.write("top.mof", R"(#pragma include("sub\\a.mof")
+#pragma include("sub\b.mof")
+)");
+    SchemaRepository repo;
+    const auto result = MofCompiler().compileFile(top, repo);
+    ASSERT_TRUE(result.ok()) << allDiagnostics(result);
+    EXPECT_TRUE(repo.find("root/cimv2")->findClass("Ex_B")->isA("Ex_A"));
+    EXPECT_EQ(result.diagnostics.size(), 2u) << "one warning per include written with backslashes";
+}
+
 TEST(MofCompiler, StatsCountWhatWasCompiled) {
     SchemaRepository repo;
     const auto result = compile(std::string(kBasicQualifiers) + R"(

@@ -24,6 +24,7 @@ struct Building {
     bool failed = false;
     bool done = false;
     bool usedEmbedded = false;  // an embedded-instance property of another instance holds it
+    bool named = false;         // has a path of its own (its class has keys, or is a Singleton)
 };
 
 class InstanceResolver {
@@ -105,9 +106,8 @@ void InstanceResolver::run() {
     }
     for (Building& b : building_) {
         if (!b.done) continue;
-        const bool named = !b.cls->keyNames().empty() || b.instance.path().isSingleton();
         c_.result().instances.push_back(CompiledInstance{c_.namespaceName(b.source->nameSpace), std::move(b.instance),
-                                                         b.source->update, b.usedEmbedded && !named});
+                                                         b.source->update, b.usedEmbedded && !b.named});
         ++c_.result().stats.instances;
     }
 }
@@ -266,9 +266,9 @@ void InstanceResolver::finish(Building& b) {
         return;
     }
     b.done = true;
+    b.named = !keys.empty() || b.instance.path().isSingleton();
     if (!ast.alias.empty()) {
-        if (!keys.empty() || b.instance.path().isSingleton())
-            aliasPath_.emplace(std::string(ast.alias), b.instance.path());
+        if (b.named) aliasPath_.emplace(std::string(ast.alias), b.instance.path());
         aliasInstance_.emplace(std::string(ast.alias), b.instance);
     }
     // WMI creates a namespace with an __Namespace instance.

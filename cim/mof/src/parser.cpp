@@ -220,17 +220,17 @@ AstPragma Parser::parsePragma() {
             while (current_.kind == TokenKind::String) {
                 const std::string_view raw = current_.text.substr(1, current_.text.size() - 2);
                 for (std::size_t i = 0; i < raw.size(); ++i) {
+                    const char next = i + 1 < raw.size() ? raw[i + 1] : '\0';
                     if (raw[i] != '\\') {
                         text.push_back(raw[i]);
-                        continue;
-                    }
-                    if (i + 1 < raw.size() && raw[i + 1] == '"') {
+                    } else if (next == '"') {
                         text.push_back('"');
-                    } else {
+                        ++i;
+                    } else {  // "dir\file" or the escaped "dir\\file": one separator
                         pragma.backslashPath = true;
                         text.push_back('/');
+                        if (next == '\\') ++i;
                     }
-                    if (i + 1 < raw.size() && (raw[i + 1] == '\\' || raw[i + 1] == '"')) ++i;
                 }
                 lexer_.setLiteralBackslashes(true);
                 advance();
@@ -275,11 +275,10 @@ std::optional<AstType> Parser::typeFromKeyword(std::string_view word) const {
 // embedded instance of that class; the compiler decides whether the dialect allows it and
 // whether the class exists). `void` comes out as a class name and parseFeature reads it.
 AstType Parser::parseType(std::string_view context) {
-    const std::string_view word = keep(current_.text);
     const SourceLoc typeLoc = loc();
     AstType type;
     type.loc = typeLoc;
-    if (auto keyword = typeFromKeyword(word)) {
+    if (auto keyword = typeFromKeyword(current_.text)) {
         type = *keyword;
         type.loc = typeLoc;
         advance();
@@ -289,6 +288,7 @@ AstType Parser::parseType(std::string_view context) {
         }
         return type;
     }
+    const std::string_view word = keep(current_.text);  // a class name
     advance();
     if (atKeyword("ref")) {
         advance();
