@@ -57,21 +57,13 @@ ConformCommand::ConformCommand(CLI::App& parent)
                      "ones), e.g. 'SS-*:-SS-002', 'RSC-00[78]', '-CONC-*', '*Idempotent*'");
     app_->add_option("--exclude", exclude_, "patterns of checks not to run, e.g. 'CONC-*,JOB-*'");
     app_->add_flag("-l,--list", list_, "list the checks that would run, and exit");
-    app_->add_option("--timeout", timeoutSeconds_,
-                     "per-check time limit in seconds; for plugins and remote servers never shorter than the "
-                     "longest wait a check may make (the settle or job timeout, plus polls)")
-        ->capture_default_str()
-        ->check(positiveSeconds());
-    app_->add_option("--poll-interval", pollSeconds_, "seconds between two reads of an instance while waiting")
-        ->capture_default_str()
-        ->check(positiveSeconds());
-    app_->add_option("--settle-timeout", settleSeconds_,
-                     "seconds to wait for a state change to settle (catalog Settle; target clock)")
-        ->capture_default_str()
-        ->check(positiveSeconds());
-    app_->add_option("--job-timeout", jobSeconds_, "seconds to wait for a job to finish (target clock)")
-        ->capture_default_str()
-        ->check(positiveSeconds());
+    addSeconds(*app_, "--timeout", timeoutSeconds_,
+               "per-check time limit in seconds; for plugins and remote servers never shorter than the "
+               "longest wait a check may make (the settle or job timeout, plus polls)");
+    addSeconds(*app_, "--poll-interval", pollSeconds_, "seconds between two reads of an instance while waiting");
+    addSeconds(*app_, "--settle-timeout", settleSeconds_,
+               "seconds to wait for a state change to settle (catalog Settle; target clock)");
+    addSeconds(*app_, "--job-timeout", jobSeconds_, "seconds to wait for a job to finish (target clock)");
     app_->add_option("--junit", junitFile_,
                      "write a JUnit XML report (kept complete while the run lasts; - for stdout)");
     app_->add_option("--junit-flavor", junitFlavor_,

@@ -34,6 +34,11 @@ inline CLI::Validator positiveSeconds() {
         "SECONDS > 0");
 }
 
+/// A duration option in seconds (> 0), its default shown in --help.
+inline CLI::Option* addSeconds(CLI::App& app, const std::string& name, double& into, const std::string& help) {
+    return app.add_option(name, into, help)->capture_default_str()->check(positiveSeconds());
+}
+
 /// `--dialect auto|dmtf|wmi`: how the command reads MOF (see MofDialect).
 inline CLI::Option* addMofDialect(CLI::App& app, MofDialect& into) {
     return app
