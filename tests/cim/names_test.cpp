@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "wmimock/cim/names.hpp"
+#include "wmimock/cim/shared_string.hpp"
 
 namespace wmimock {
 namespace {
@@ -45,3 +46,27 @@ TEST(Names, ContainerFunctors) {
 
 }  // namespace
 }  // namespace wmimock
+
+TEST(SharedString, CopiesShareOneBufferAndCompareAsText) {
+    const wmimock::SharedString origin(std::string("CIM_ManagedSystemElement"));
+    const wmimock::SharedString copy = origin;  // NOLINT(performance-unnecessary-copy-initialization)
+    EXPECT_EQ(&origin.str(), &copy.str()) << "a copy points at the same text";
+    EXPECT_EQ(copy, "CIM_ManagedSystemElement");
+    EXPECT_EQ(copy, std::string("CIM_ManagedSystemElement"));
+    EXPECT_EQ(copy, wmimock::SharedString("CIM_ManagedSystemElement")) << "equal text from another buffer";
+    EXPECT_FALSE(copy == "cim_managedsystemelement") << "comparison is exact, as for std::string";
+    EXPECT_EQ("from " + copy + ".", "from CIM_ManagedSystemElement.");
+    EXPECT_EQ(std::string_view(copy).size(), 24u);
+}
+
+TEST(SharedString, EmptyAndCleared) {
+    wmimock::SharedString s;
+    EXPECT_TRUE(s.empty());
+    EXPECT_EQ(s, "");
+    EXPECT_STREQ(s.c_str(), "");
+    s = wmimock::SharedString("X");
+    EXPECT_FALSE(s.empty());
+    s.clear();
+    EXPECT_TRUE(s.empty());
+    EXPECT_TRUE(wmimock::SharedString(std::string()).empty()) << "empty text holds no buffer";
+}

@@ -106,6 +106,7 @@ private:
     std::unordered_map<std::size_t, State> state_;
     std::unordered_map<std::size_t, ClassPtr> resolved_;
     QualifierDecl inferred_;  // scratch declaration for WMI's undeclared qualifiers
+    SharedString origin_;     // the name of the class being built, shared by its own elements
 };
 
 void ClassResolver::run() {
@@ -323,7 +324,11 @@ void ClassResolver::updateSubclasses(const PendingClass& p, const CimClass& prev
 bool ClassResolver::applyQualifiers(std::vector<AstQualifier>& uses, Scope scope, QualifierList& list,
                                     const std::string& element, bool wmi) {
     bool ok = true;
-    if (!uses.empty()) list.reserve(list.size() + uses.size());
+    // Room for exactly the qualifiers that are new here: most overriding elements restate an
+    // inherited one (Description), and a schema keeps every list for good.
+    std::size_t added = 0;
+    for (const AstQualifier& use : uses) added += list.find(use.name) == nullptr;
+    if (added != 0) list.reserve(list.size() + added);
     for (std::size_t u = 0; u < uses.size(); ++u) {
         AstQualifier& use = uses[u];
         for (std::size_t v = 0; v < u; ++v) {
@@ -404,6 +409,7 @@ std::optional<CimClass> ClassResolver::build(PendingClass& p, const CimClass* su
     AstClass& ast = p.ast;
     CimClass cls;
     cls.name = std::string(ast.name);
+    origin_ = SharedString(cls.name);
     const std::string element = "class '" + cls.name + "'";
     if (super) {
         cls.superClass = super->name;
@@ -519,7 +525,7 @@ bool ClassResolver::buildProperty(AstProperty& ap, CimClass& cls, std::vector<bo
     prop.isArray = ap.type.isArray;
     prop.arraySize = ap.type.arraySize;
     prop.referenceClass = std::string(ap.type.referenceClass);
-    prop.classOrigin = cls.name;
+    prop.classOrigin = origin_;
     bool ok = true;
     if (isReference && !classExists(ap.type.referenceClass)) {
         c_.error(ap.loc,
@@ -626,7 +632,7 @@ bool ClassResolver::buildMethod(AstMethod& am, CimClass& cls, std::vector<bool>&
     method.returnType = am.returnType.type;
     method.returnReferenceClass = std::string(am.returnType.referenceClass);
     method.returnsVoid = am.returnType.isVoid;
-    method.classOrigin = cls.name;
+    method.classOrigin = origin_;
     if (am.returnType.isVoid && !wmi) {
         c_.error(am.loc, element + " returns void: allowed in the WMI dialect (a DSP0004 method returns a value)");
         ok = false;

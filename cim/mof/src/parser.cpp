@@ -669,6 +669,9 @@ AstValue Parser::parseScalar() {
                 appendUnescaped(current_.text, v.text);
                 advance();
             }
+            // Each append may double the capacity; a schema keeps tens of thousands of these
+            // texts (descriptions written as many adjacent literals), so drop the slack.
+            v.text.shrink_to_fit();
             return v;
         case TokenKind::Char: {
             std::string decoded;

@@ -9,4 +9,5 @@
 #include "wmimock/cim/names.hpp"
 #include "wmimock/cim/object_path.hpp"
 #include "wmimock/cim/qualifier.hpp"
+#include "wmimock/cim/shared_string.hpp"
 #include "wmimock/cim/value.hpp"

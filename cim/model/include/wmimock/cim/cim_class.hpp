@@ -13,6 +13,7 @@
 
 #include "wmimock/cim/cim_type.hpp"
 #include "wmimock/cim/qualifier.hpp"
+#include "wmimock/cim/shared_string.hpp"
 #include "wmimock/cim/value.hpp"
 
 namespace wmimock {
@@ -29,12 +30,12 @@ struct PropertyDecl {
     std::string name;
     CimType type = CimType::String;
     bool isArray = false;
+    bool propagated = false;                 ///< inherited unchanged from a superclass
     std::optional<std::uint32_t> arraySize;  ///< fixed-size array [N]
     std::string referenceClass;              ///< for Reference: the REF class; for embedded: the class
     Value defaultValue;                      ///< NULL when none
     QualifierList qualifiers;
-    std::string classOrigin;  ///< class that declared (or last overrode) the property
-    bool propagated = false;  ///< inherited unchanged from a superclass
+    SharedString classOrigin;  ///< class that declared (or last overrode) the property
 
     bool isKey() const noexcept { return qualifiers.isTrue("Key"); }
     bool isReference() const noexcept { return type == CimType::Reference; }
@@ -61,10 +62,10 @@ struct MethodDecl {
     CimType returnType = CimType::Uint32;  ///< unused when returnsVoid
     std::string returnReferenceClass;
     bool returnsVoid = false;  ///< WMI: `void Name(...)`, a method without a return value
+    bool propagated = false;
     std::vector<ParameterDecl> parameters;
     QualifierList qualifiers;
-    std::string classOrigin;
-    bool propagated = false;
+    SharedString classOrigin;
 
     const ParameterDecl* findParameter(std::string_view name) const noexcept;
 };
