@@ -68,7 +68,27 @@ TEST(CimXmlValue, ScalarsUseTheDsp0201Spelling) {
     EXPECT_EQ(encodeValue(Value::boolean(true)), "<VALUE>TRUE</VALUE>");
     EXPECT_EQ(encodeValue(Value::sint32(-7)), "<VALUE>-7</VALUE>");
     EXPECT_EQ(encodeValue(Value::string("a<b")), "<VALUE>a&lt;b</VALUE>");
-    EXPECT_EQ(encodeValue(Value::string("cr\r")), "<VALUE>cr&#x0D;</VALUE>");
+    EXPECT_EQ(encodeValue(Value::string("cr\r")), "<VALUE>cr&#xD;</VALUE>");
+}
+
+TEST(CimXmlValue, OnlyCharactersXml10AllowsAreWritten) {
+    // XML 1.0 has no way to carry U+0001..U+001F (other than TAB, LF, CR), not even as a
+    // character reference, nor invalid UTF-8, surrogates, U+FFFE or U+FFFF: each becomes
+    // U+FFFD so the rest of the document stays well-formed.
+    const std::string fffd = "\xEF\xBF\xBD";
+    EXPECT_EQ(encodeValue(Value::string("bell\x07!")), "<VALUE>bell" + fffd + "!</VALUE>");
+    EXPECT_EQ(encodeValue(Value::string(std::string("nul\0", 4))), "<VALUE>nul" + fffd + "</VALUE>");
+    EXPECT_EQ(encodeValue(Value::string("tab\tlf\n")), "<VALUE>tab&#x9;lf&#xA;</VALUE>");
+    EXPECT_EQ(encodeValue(Value::string("bad \xC3(")), "<VALUE>bad " + fffd + "(</VALUE>") << "truncated sequence";
+    EXPECT_EQ(encodeValue(Value::string("\xC0\xAF")), "<VALUE>" + fffd + fffd + "</VALUE>") << "overlong '/'";
+    EXPECT_EQ(encodeValue(Value::string("\xED\xA0\x80")), "<VALUE>" + fffd + fffd + fffd + "</VALUE>") << "a surrogate";
+    EXPECT_EQ(encodeValue(Value::string("\xEF\xBF\xBE")), "<VALUE>" + fffd + fffd + fffd + "</VALUE>") << "U+FFFE";
+    EXPECT_EQ(encodeValue(Value::string("\xF0\x9F\x98\x80 \x7F")), "<VALUE>\xF0\x9F\x98\x80 \x7F</VALUE>")
+        << "astral characters and DEL are XML characters";
+    EXPECT_EQ(decodeValue(encodeValue(Value::string("a\x01"
+                                                    "b")),
+                          CimType::String),
+              Value::string("a" + fffd + "b"));
 }
 
 TEST(CimXmlValue, NullEncodesAsNoElement) {
@@ -147,7 +167,8 @@ TEST(CimXmlPath, InstanceNamesKeepKeyTypes) {
     EXPECT_THAT(xml,
                 HasSubstr("<KEYBINDING NAME=\"Index\"><KEYVALUE VALUETYPE=\"numeric\" TYPE=\"uint32\">7</KEYVALUE>"));
     EXPECT_THAT(xml, HasSubstr("<KEYVALUE VALUETYPE=\"boolean\" TYPE=\"boolean\">TRUE</KEYVALUE>"));
-    EXPECT_THAT(xml, HasSubstr("<KEYVALUE VALUETYPE=\"string\">Alpha &quot;quoted&quot;</KEYVALUE>"));
+    EXPECT_THAT(xml, HasSubstr("<KEYVALUE VALUETYPE=\"string\" TYPE=\"string\">Alpha &quot;quoted&quot;</KEYVALUE>"))
+        << "DSP0201 2.4 requires TYPE on every KEYVALUE";
 
     const ObjectPath decoded = decodeInstanceName(xml, "root/cimv2");
     EXPECT_EQ(decoded, path);

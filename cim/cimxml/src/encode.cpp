@@ -56,7 +56,7 @@ void appendKeyValue(std::string& out, const Value& value) {
     if (isNumeric(type)) valueType = "numeric";
     out += "<KEYVALUE";
     appendAttribute(out, "VALUETYPE", valueType);
-    if (type != CimType::String) appendAttribute(out, "TYPE", xmlTypeName(type));
+    appendAttribute(out, "TYPE", xmlTypeName(type));  // #REQUIRED since DSP0201 2.4
     out += '>';
     if (!value.isNull()) appendScalarText(out, value);
     out += "</KEYVALUE>";
@@ -108,11 +108,17 @@ void appendParameterDecl(std::string& out, const ParameterDecl& parameter) {
     if (reference) {
         if (!parameter.referenceClass.empty()) appendAttribute(out, "REFERENCECLASS", parameter.referenceClass);
     } else {
-        appendTypeAttributes(out, "TYPE", parameter.type);
+        // DSP0201 gives PARAMETER no EmbeddedObject attribute: an embedded parameter is a
+        // string whose qualifier says what it holds.
+        appendAttribute(out, "TYPE", xmlTypeName(parameter.type));
     }
     if (parameter.isArray) appendArraySize(out, parameter.arraySize);
     out += '>';
     appendQualifiers(out, parameter.qualifiers);
+    if (isEmbedded(parameter.type) && !parameter.qualifiers.has("EmbeddedObject") &&
+        !parameter.qualifiers.has("EmbeddedInstance")) {
+        out += R"(<QUALIFIER NAME="EmbeddedObject" TYPE="boolean"><VALUE>TRUE</VALUE></QUALIFIER>)";
+    }
     out += "</";
     out += tag;
     out += '>';

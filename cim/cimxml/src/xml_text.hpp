@@ -8,8 +8,10 @@
 
 namespace wmimock::cimxml::detail {
 
-/// Escapes &, <, >, " and ' plus CR and other C0 controls (as character references, so a
-/// string survives the XML parser's end-of-line normalization).
+/// Escapes &, <, >, " and ' and writes TAB, LF and CR as character references (so a string
+/// survives the parser's end-of-line and attribute normalization). Only characters XML 1.0
+/// allows are written: the other C0 controls, invalid UTF-8, surrogates, U+FFFE and U+FFFF
+/// become U+FFFD, since no reference can carry them in a well-formed document.
 void appendEscaped(std::string& out, std::string_view text);
 
 /// Appends ` name="escaped value"`.

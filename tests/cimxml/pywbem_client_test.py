@@ -1,0 +1,237 @@
+#!/usr/bin/env python3
+"""pywbem, the most used WBEM client, against `wmimock serve`.
+
+Every operation pywbem offers that wmimock serves is called as a user of pywbem would call
+it, and every CIM-XML response the server sent is validated against the DSP0201 DTDs 2.3.1
+and 2.4.0 with xmllint. Needs the pinned pywbem in ../shared/tools/pywbem (with Debian's
+python3-ply, python3-requests, python3-yaml, python3-typing-extensions: scripts/setup.sh)
+and exits 77 (ctest: skipped) with a message when it is absent.
+
+Environment: WMIMOCK_CLI (the wmimock binary), WMIMOCK_SHARED_DIR (../shared).
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+SKIP = 77
+SHARED = os.environ.get("WMIMOCK_SHARED_DIR", os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared"))
+PYWBEM_DIR = os.path.join(SHARED, "tools", "pywbem")
+DTD_DIR = os.path.join(SHARED, "data", "cimxml-dtd")
+DTDS = ("DSP0203_2.3.1.dtd", "DSP0203_2.4.0.dtd")
+
+if not os.path.isdir(os.path.join(PYWBEM_DIR, "pywbem")):
+    print(f"SKIP: pywbem not found at {PYWBEM_DIR} (../shared is absent)")
+    sys.exit(SKIP)
+sys.path.insert(0, PYWBEM_DIR)
+try:
+    import pywbem  # noqa: E402
+except ImportError as e:  # a Debian package pywbem needs is missing
+    print(f"SKIP: pywbem cannot be imported ({e}); run scripts/setup.sh")
+    sys.exit(SKIP)
+
+import warnings  # noqa: E402
+
+warnings.simplefilter("ignore", pywbem.ToleratedServerIssueWarning)
+
+
+class Server:
+    """A `wmimock serve` child on an ephemeral port, stopped with SIGTERM."""
+
+    def __init__(self, target, scratch):
+        cli = os.environ["WMIMOCK_CLI"]
+        self.stderr = open(os.path.join(scratch, f"serve-{target.replace(':', '-')}.txt"), "w")
+        self.process = subprocess.Popen(
+            [cli, "serve", "--listen", "127.0.0.1:0", "--target", target],
+            stdout=subprocess.PIPE, stderr=self.stderr, text=True)
+        line = self.process.stdout.readline()
+        match = re.search(r"(http://[^/\s]+)/(\S+)", line)
+        if not match:
+            self.stop()
+            raise RuntimeError(f"wmimock serve did not start: {line!r}")
+        self.url, self.namespace = match.group(1), match.group(2)
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.process.stdout.close()
+        self.stderr.close()
+
+
+SCRATCH = None
+SERVER = None
+REPLIES = []  # (operation, raw CIM-XML reply) of the calls made, for the DTD test
+
+
+def setUpModule():
+    global SCRATCH, SERVER
+    SCRATCH = tempfile.mkdtemp(prefix="wmimock-pywbem-")
+    SERVER = Server("builtin:reference", SCRATCH)
+
+
+def tearDownModule():
+    SERVER.stop()
+    shutil.rmtree(SCRATCH, ignore_errors=True)
+
+
+class ClientTest(unittest.TestCase):
+    def setUp(self):
+        self.conn = pywbem.WBEMConnection(SERVER.url, None, default_namespace=SERVER.namespace, timeout=20)
+        self.conn.debug = True
+
+    def tearDown(self):
+        self.conn.close()
+
+    def call(self, operation, *args, **kwargs):
+        """Calls conn.<operation> and keeps its raw reply for the DTD test."""
+        try:
+            return getattr(self.conn, operation)(*args, **kwargs)
+        finally:
+            if self.conn.last_raw_reply:
+                REPLIES.append((operation, self.conn.last_raw_reply))
+
+    def expect_error(self, status, operation, *args, **kwargs):
+        with self.assertRaises(pywbem.CIMError) as raised:
+            self.call(operation, *args, **kwargs)
+        self.assertEqual(raised.exception.status_code, status, str(raised.exception))
+
+    def services(self):
+        return self.call("EnumerateInstanceNames", "CIM_Service")
+
+
+class Classes(ClientTest):
+    def test_enumerate_classes_deep_includes_the_system_classes(self):
+        classes = self.call("EnumerateClasses", DeepInheritance=True, IncludeQualifiers=True)
+        names = {c.classname for c in classes}
+        self.assertIn("CIM_Service", names)
+        self.assertIn("__SystemSecurity", names)
+        names_only = self.call("EnumerateClassNames", DeepInheritance=True)
+        self.assertEqual(set(names_only), names)
+
+    def test_get_class_with_embedded_object_parameters(self):
+        security = self.call("GetClass", "__SystemSecurity", LocalOnly=False, IncludeQualifiers=True)
+        self.assertTrue(security.methods, "the WMI system class declares methods")
+        service = self.call("GetClass", "CIM_Service", LocalOnly=False, IncludeQualifiers=True,
+                            IncludeClassOrigin=True)
+        self.assertEqual(service.methods["StopService"].return_type, "uint32")
+        self.assertEqual(service.properties["Name"].class_origin, "CIM_Service")
+
+    def test_bad_class_is_invalid_class_or_not_found(self):
+        self.expect_error(pywbem.CIM_ERR_NOT_FOUND, "GetClass", "No_Such_Class")
+        self.expect_error(pywbem.CIM_ERR_INVALID_CLASS, "EnumerateInstanceNames", "No_Such_Class")
+
+
+class Instances(ClientTest):
+    def test_enumerate_get_and_modify(self):
+        paths = self.services()
+        self.assertEqual(len(paths), 4)
+        instances = self.call("EnumerateInstances", "CIM_Service")
+        self.assertEqual({i.path.keybindings["Name"] for i in instances}, {p.keybindings["Name"] for p in paths})
+        instance = self.call("GetInstance", paths[0])
+        self.assertEqual(instance.path.keybindings["Name"], paths[0].keybindings["Name"])
+        self.call("ModifyInstance", instance)
+
+    def test_query(self):
+        rows = self.call("ExecQuery", "WQL", "SELECT Name, Started FROM CIM_Service WHERE Started = TRUE")
+        self.assertTrue(all(r["Started"] for r in rows))
+
+    def test_bad_namespace_and_key(self):
+        self.expect_error(pywbem.CIM_ERR_INVALID_NAMESPACE, "EnumerateInstanceNames", "CIM_Service",
+                          namespace="root/nosuchnamespace")
+        path = self.services()[0].copy()
+        path.keybindings["Name"] = "NoSuchService"
+        self.expect_error(pywbem.CIM_ERR_NOT_FOUND, "GetInstance", path)
+
+
+class Methods(ClientTest):
+    def test_stop_and_start_service(self):
+        path = self.services()[0]
+        rv, out = self.call("InvokeMethod", "StopService", path)
+        self.assertEqual(rv, 0)
+        self.assertFalse(self.call("GetInstance", path)["Started"])
+        rv, out = self.call("InvokeMethod", "RequestStateChange", path, RequestedState=pywbem.Uint16(2))
+        self.assertEqual(rv, 0)
+        self.assertTrue(self.call("GetInstance", path)["Started"])
+
+    def test_bad_method_and_parameter(self):
+        path = self.services()[0]
+        self.expect_error(pywbem.CIM_ERR_METHOD_NOT_FOUND, "InvokeMethod", "NoSuchMethod", path)
+        self.expect_error(pywbem.CIM_ERR_INVALID_PARAMETER, "InvokeMethod", "RequestStateChange", path,
+                          NoSuchParameter=pywbem.Uint16(2))
+
+
+class Associations(ClientTest):
+    def test_instance_level_traversal(self):
+        path = self.services()[0]
+        systems = self.call("AssociatorNames", path, AssocClass="CIM_HostedService")
+        self.assertEqual([p.classname for p in systems], ["WMIMock_ComputerSystem"])
+        self.assertEqual(len(self.call("Associators", path, AssocClass="CIM_HostedService")), 1)
+        references = self.call("References", path, ResultClass="CIM_HostedService")
+        self.assertEqual([r.classname for r in references], ["CIM_HostedService"])
+        self.assertEqual(len(self.call("ReferenceNames", path)), len(self.call("References", path)))
+
+
+class DtdValidity(ClientTest):
+    """A broad sample of replies (classes, instances, paths, methods, associations, queries,
+    errors), each validated against both DTDs."""
+
+    def sample(self):
+        path = self.services()[0]
+        missing = path.copy()
+        missing.keybindings["Name"] = "NoSuchService"
+        calls = [
+            ("EnumerateClasses", (), {"DeepInheritance": True, "IncludeQualifiers": True, "IncludeClassOrigin": True}),
+            ("EnumerateClassNames", (), {"DeepInheritance": True}),
+            ("GetClass", ("__SystemSecurity",), {"LocalOnly": False}),
+            ("GetClass", ("CIM_Service",), {"LocalOnly": False, "IncludeClassOrigin": True}),
+            ("EnumerateInstances", ("CIM_Service",), {"IncludeClassOrigin": True}),
+            ("EnumerateInstanceNames", ("CIM_Service",), {}),
+            ("GetInstance", (path,), {}),
+            ("InvokeMethod", ("StopService", path), {}),
+            ("InvokeMethod", ("RequestStateChange", path), {"RequestedState": pywbem.Uint16(2)}),
+            ("Associators", (path,), {}),
+            ("AssociatorNames", (path,), {}),
+            ("References", (path,), {}),
+            ("ReferenceNames", (path,), {}),
+            ("ExecQuery", ("WQL", "SELECT * FROM CIM_Service"), {}),
+            ("GetInstance", (missing,), {}),
+            ("GetClass", ("No_Such_Class",), {}),
+            ("InvokeMethod", ("NoSuchMethod", path), {}),
+        ]
+        for operation, args, kwargs in calls:
+            try:
+                self.call(operation, *args, **kwargs)
+            except pywbem.CIMError:
+                pass  # error replies are validated too
+
+    def test_replies_are_valid_against_both_dtds(self):
+        if not shutil.which("xmllint"):
+            self.skipTest("xmllint is not installed (libxml2-utils: scripts/setup.sh)")
+        REPLIES.clear()
+        self.sample()
+        folder = os.path.join(SCRATCH, "replies")
+        os.makedirs(folder, exist_ok=True)
+        files = []
+        for index, (operation, reply) in enumerate(REPLIES):
+            name = os.path.join(folder, f"{index:03d}-{operation}.xml")
+            with open(name, "wb") as f:
+                f.write(reply)
+            files.append(name)
+        self.assertGreaterEqual(len(files), 17)
+        for dtd in DTDS:
+            result = subprocess.run(["xmllint", "--noout", "--dtdvalid", os.path.join(DTD_DIR, dtd)] + files,
+                                    capture_output=True, text=True)
+            self.assertEqual(result.returncode, 0, f"{dtd}:\n{result.stderr[:4000]}")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
