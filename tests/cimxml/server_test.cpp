@@ -361,7 +361,7 @@ TEST_F(CimXmlServerRawTest, ExtensionPostWithPrefixedHeadersIsAccepted) {
     EXPECT_EQ(response.status, 200);
     EXPECT_EQ(response.header("73-CIMOperation"), "MethodResponse");
     EXPECT_TRUE(response.headers.count("Ext"));
-    EXPECT_THAT(response.body, HasSubstr("<KEYVALUE VALUETYPE=\"string\">Alpha</KEYVALUE>"));
+    EXPECT_THAT(response.body, HasSubstr("<KEYVALUE VALUETYPE=\"string\" TYPE=\"string\">Alpha</KEYVALUE>"));
 }
 
 TEST_F(CimXmlServerRawTest, ExtensionPostWithoutManHeaderIsRefused) {
