@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
 
 SKIP = 77
@@ -180,6 +181,81 @@ class Associations(ClientTest):
         self.assertEqual(len(self.call("ReferenceNames", path)), len(self.call("References", path)))
 
 
+class Pull(ClientTest):
+    """DSP0200 1.3 pull operations, one instance per response so every step is exercised."""
+
+    def pull_all(self, open_operation, pull_operation, *args, **kwargs):
+        result = self.call(open_operation, *args, MaxObjectCount=1, **kwargs)
+        items = list(result.instances if hasattr(result, "instances") else result.paths)
+        steps = 1
+        while not result.eos:
+            result = self.call(pull_operation, result.context, MaxObjectCount=1)
+            items += list(result.instances if hasattr(result, "instances") else result.paths)
+            steps += 1
+        return items, steps
+
+    def test_open_enumerate_instances_and_paths(self):
+        expected = {p.keybindings["Name"] for p in self.services()}
+        instances, steps = self.pull_all("OpenEnumerateInstances", "PullInstancesWithPath", "CIM_Service")
+        self.assertEqual({i.path.keybindings["Name"] for i in instances}, expected)
+        self.assertEqual(steps, len(expected), "MaxObjectCount=1 yields one instance per response")
+        paths, _ = self.pull_all("OpenEnumerateInstancePaths", "PullInstancePaths", "CIM_Service")
+        self.assertEqual({p.keybindings["Name"] for p in paths}, expected)
+
+    def test_open_associators_references_and_query(self):
+        path = self.services()[0]
+        systems, _ = self.pull_all("OpenAssociatorInstances", "PullInstancesWithPath", path,
+                                   AssocClass="CIM_HostedService")
+        self.assertEqual([s.classname for s in systems], ["WMIMock_ComputerSystem"])
+        names, _ = self.pull_all("OpenAssociatorInstancePaths", "PullInstancePaths", path,
+                                 AssocClass="CIM_HostedService")
+        self.assertEqual([n.classname for n in names], ["WMIMock_ComputerSystem"])
+        refs, _ = self.pull_all("OpenReferenceInstances", "PullInstancesWithPath", path, ResultClass="CIM_HostedService")
+        self.assertEqual([r.classname for r in refs], ["CIM_HostedService"])
+        ref_paths, _ = self.pull_all("OpenReferenceInstancePaths", "PullInstancePaths", path)
+        self.assertEqual(len(ref_paths), len(self.call("ReferenceNames", path)))
+        rows = self.call("OpenQueryInstances", "WQL", "SELECT * FROM CIM_Service", MaxObjectCount=100)
+        self.assertTrue(rows.eos)
+        self.assertEqual(len(rows.instances), 4)
+
+    def test_iter_operations_use_pull(self):
+        # With use_pull_operations=True pywbem does not fall back: a server without pull fails here.
+        conn = pywbem.WBEMConnection(SERVER.url, None, default_namespace=SERVER.namespace, timeout=20,
+                                     use_pull_operations=True)
+        try:
+            self.assertEqual(len(list(conn.IterEnumerateInstances("CIM_Service", MaxObjectCount=1))), 4)
+            self.assertEqual(len(list(conn.IterEnumerateInstancePaths("CIM_Service", MaxObjectCount=2))), 4)
+            path = conn.EnumerateInstanceNames("CIM_Service")[0]
+            self.assertEqual(len(list(conn.IterReferenceInstancePaths(path, MaxObjectCount=1))),
+                             len(conn.ReferenceNames(path)))
+            self.assertEqual(len(list(conn.IterQueryInstances("WQL", "SELECT * FROM CIM_Service",
+                                                              MaxObjectCount=1).generator)), 4)
+        finally:
+            conn.close()
+
+    def test_close_and_bad_contexts(self):
+        opened = self.call("OpenEnumerateInstances", "CIM_Service", MaxObjectCount=1)
+        self.assertFalse(opened.eos)
+        self.call("CloseEnumeration", opened.context)
+        self.expect_error(pywbem.CIM_ERR_INVALID_ENUMERATION_CONTEXT, "PullInstancesWithPath", opened.context,
+                          MaxObjectCount=1)
+        self.expect_error(pywbem.CIM_ERR_INVALID_ENUMERATION_CONTEXT, "PullInstancesWithPath",
+                          ("not-a-context", SERVER.namespace), MaxObjectCount=1)
+        paths = self.call("OpenEnumerateInstancePaths", "CIM_Service", MaxObjectCount=0)
+        self.expect_error(pywbem.CIM_ERR_INVALID_ENUMERATION_CONTEXT, "PullInstancesWithPath", paths.context,
+                          MaxObjectCount=1)  # opened for paths
+        self.expect_error(pywbem.CIM_ERR_INVALID_OPERATION_TIMEOUT, "OpenEnumerateInstances", "CIM_Service",
+                          OperationTimeout=100000)
+        self.expect_error(pywbem.CIM_ERR_FILTERED_ENUMERATION_NOT_SUPPORTED, "OpenEnumerateInstances", "CIM_Service",
+                          FilterQueryLanguage="DMTF:FQL", FilterQuery="Name = 'Alpha'")
+
+    def test_an_idle_enumeration_expires(self):
+        opened = self.call("OpenEnumerateInstances", "CIM_Service", MaxObjectCount=0, OperationTimeout=1)
+        time.sleep(1.5)
+        self.expect_error(pywbem.CIM_ERR_INVALID_ENUMERATION_CONTEXT, "PullInstancesWithPath", opened.context,
+                          MaxObjectCount=1)
+
+
 class DtdValidity(ClientTest):
     """A broad sample of replies (classes, instances, paths, methods, associations, queries,
     errors), each validated against both DTDs."""
@@ -213,12 +289,26 @@ class DtdValidity(ClientTest):
             except pywbem.CIMError:
                 pass  # error replies are validated too
 
-    def test_replies_are_valid_against_both_dtds(self):
+    def pull_sample(self):
+        path = self.services()[0]
+        opened = self.call("OpenEnumerateInstances", "CIM_Service", MaxObjectCount=1)
+        self.call("PullInstancesWithPath", opened.context, MaxObjectCount=1)
+        self.call("CloseEnumeration", opened.context)
+        paths = self.call("OpenEnumerateInstancePaths", "CIM_Service", MaxObjectCount=1)
+        self.call("PullInstancePaths", paths.context, MaxObjectCount=10)
+        self.call("OpenAssociatorInstances", path, MaxObjectCount=10)
+        self.call("OpenReferenceInstancePaths", path, MaxObjectCount=10)
+        query = self.call("OpenQueryInstances", "WQL", "SELECT * FROM CIM_Service", MaxObjectCount=1)
+        self.call("PullInstances", query.context, MaxObjectCount=10)
+        try:
+            self.call("PullInstances", query.context, MaxObjectCount=1)
+        except pywbem.CIMError:
+            pass
+
+    def validate(self, label, dtds, minimum):
         if not shutil.which("xmllint"):
             self.skipTest("xmllint is not installed (libxml2-utils: scripts/setup.sh)")
-        REPLIES.clear()
-        self.sample()
-        folder = os.path.join(SCRATCH, "replies")
+        folder = os.path.join(SCRATCH, "replies-" + label)
         os.makedirs(folder, exist_ok=True)
         files = []
         for index, (operation, reply) in enumerate(REPLIES):
@@ -226,11 +316,23 @@ class DtdValidity(ClientTest):
             with open(name, "wb") as f:
                 f.write(reply)
             files.append(name)
-        self.assertGreaterEqual(len(files), 17)
-        for dtd in DTDS:
+        self.assertGreaterEqual(len(files), minimum)
+        for dtd in dtds:
             result = subprocess.run(["xmllint", "--noout", "--dtdvalid", os.path.join(DTD_DIR, dtd)] + files,
                                     capture_output=True, text=True)
             self.assertEqual(result.returncode, 0, f"{dtd}:\n{result.stderr[:4000]}")
+
+    def test_replies_are_valid_against_both_dtds(self):
+        REPLIES.clear()
+        self.sample()
+        self.validate("classic", DTDS, 17)
+
+    def test_pull_replies_are_valid_against_the_2_4_dtd(self):
+        # The pull operations came with DSP0201 2.4: VALUE.INSTANCEWITHPATH and INSTANCEPATH
+        # in IRETURNVALUE do not exist in the 2.3.1 DTD, so these replies answer to 2.4 only.
+        REPLIES.clear()
+        self.pull_sample()
+        self.validate("pull", DTDS[1:], 10)
 
 
 if __name__ == "__main__":

@@ -355,6 +355,87 @@ TEST_F(CimXmlServerRawTest, UnsupportedIntrinsicOperationIsNotSupported) {
     EXPECT_THAT(response.body, HasSubstr("<ERROR CODE=\"7\""));
 }
 
+std::string intrinsicCall(const std::string& name, const std::string& params) {
+    return message("<IMETHODCALL NAME=\"" + name + "\">" + kNamespaceXml + params + "</IMETHODCALL>");
+}
+
+std::string param(const std::string& name, const std::string& value) {
+    return "<IPARAMVALUE NAME=\"" + name + "\"><VALUE>" + value + "</VALUE></IPARAMVALUE>";
+}
+
+/// The EnumerationContext a pull response carries (empty at the end of the sequence).
+std::string contextOf(const std::string& body) {
+    const std::string marker = "<PARAMVALUE NAME=\"EnumerationContext\" PARAMTYPE=\"string\"><VALUE>";
+    const auto start = body.find(marker);
+    if (start == std::string::npos) return {};
+    const auto from = start + marker.size();
+    return body.substr(from, body.find('<', from) - from);
+}
+
+std::size_t countOf(const std::string& body, const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = body.find(what); at != std::string::npos; at = body.find(what, at + 1)) ++n;
+    return n;
+}
+
+TEST_F(CimXmlServerRawTest, PullOperationsHandOutAnEnumerationInPieces) {
+    const std::string className = "<IPARAMVALUE NAME=\"ClassName\"><CLASSNAME NAME=\"Test_Service\"/></IPARAMVALUE>";
+    auto response =
+        exchange(cimRequest(intrinsicCall("OpenEnumerateInstances", className + param("MaxObjectCount", "1")),
+                            "OpenEnumerateInstances", "root/test"));
+    ASSERT_EQ(response.status, 200);
+    EXPECT_EQ(countOf(response.body, "<VALUE.INSTANCEWITHPATH>"), 1u) << response.body;
+    EXPECT_THAT(response.body, HasSubstr("<PARAMVALUE NAME=\"EndOfSequence\" PARAMTYPE=\"boolean\"><VALUE>FALSE"));
+    const std::string context = contextOf(response.body);
+    ASSERT_EQ(context.size(), 32u) << "an unguessable 128-bit name";
+
+    response = exchange(cimRequest(intrinsicCall("EnumerationCount", param("EnumerationContext", context)),
+                                   "EnumerationCount", "root/test"));
+    EXPECT_THAT(response.body, HasSubstr("<IRETURNVALUE><VALUE>1</VALUE></IRETURNVALUE>")) << "two services, one sent";
+
+    const std::string pull =
+        intrinsicCall("PullInstancesWithPath", param("EnumerationContext", context) + param("MaxObjectCount", "5"));
+    response = exchange(cimRequest(pull, "PullInstancesWithPath", "root/test"));
+    EXPECT_EQ(countOf(response.body, "<VALUE.INSTANCEWITHPATH>"), 1u) << response.body;
+    EXPECT_THAT(response.body, HasSubstr("<PARAMVALUE NAME=\"EndOfSequence\" PARAMTYPE=\"boolean\"><VALUE>TRUE"));
+    EXPECT_EQ(contextOf(response.body), "") << "a finished enumeration has no context";
+
+    response = exchange(cimRequest(pull, "PullInstancesWithPath", "root/test"));
+    EXPECT_THAT(response.body, HasSubstr("<ERROR CODE=\"21\"")) << "CIM_ERR_INVALID_ENUMERATION_CONTEXT";
+}
+
+TEST_F(CimXmlServerRawTest, OpenEnumerationsAreBounded) {
+    ServerOptions options;
+    options.maxOpenEnumerations = 2;
+    startServer(options);
+    const std::string open =
+        intrinsicCall("OpenEnumerateInstancePaths",
+                      "<IPARAMVALUE NAME=\"ClassName\"><CLASSNAME NAME=\"Test_Service\"/></IPARAMVALUE>" +
+                          param("MaxObjectCount", "0"));
+    std::vector<std::string> contexts;
+    for (int i = 0; i < 2; ++i) {
+        contexts.push_back(contextOf(exchange(cimRequest(open, "OpenEnumerateInstancePaths", "root/test")).body));
+        EXPECT_FALSE(contexts.back().empty());
+    }
+    EXPECT_THAT(exchange(cimRequest(open, "OpenEnumerateInstancePaths", "root/test")).body,
+                HasSubstr("<ERROR CODE=\"27\""))
+        << "CIM_ERR_SERVER_LIMITS_EXCEEDED";
+    EXPECT_THAT(exchange(cimRequest(intrinsicCall("CloseEnumeration", param("EnumerationContext", contexts[0])),
+                                    "CloseEnumeration", "root/test"))
+                    .body,
+                HasSubstr("<IMETHODRESPONSE NAME=\"CloseEnumeration\"></IMETHODRESPONSE>"));
+    EXPECT_FALSE(contextOf(exchange(cimRequest(open, "OpenEnumerateInstancePaths", "root/test")).body).empty())
+        << "closing one makes room";
+    EXPECT_THAT(exchange(cimRequest(intrinsicCall("OpenEnumerateInstancePaths",
+                                                  "<IPARAMVALUE NAME=\"ClassName\"><CLASSNAME NAME=\"Test_Service\"/>"
+                                                  "</IPARAMVALUE>" +
+                                                      param("OperationTimeout", "0")),
+                                    "OpenEnumerateInstancePaths", "root/test"))
+                    .body,
+                HasSubstr("<ERROR CODE=\"22\""))
+        << "an enumeration that never expires is refused";
+}
+
 TEST_F(CimXmlServerRawTest, ExtensionPostWithPrefixedHeadersIsAccepted) {
     const auto response =
         exchange(cimRequest(enumerateNamesCall(), "EnumerateInstanceNames", "root/test", {}, "M-POST"));

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "encode.hpp"
+#include "enumeration_contexts.hpp"
 #include "wmimock/cim/error.hpp"
 #include "wmimock/cim/names.hpp"
 #include "xml_text.hpp"
@@ -61,6 +62,19 @@ ObjectPath pathParam(const CimXmlRequest& request, std::string_view name) {
     }
     if (path.nameSpace().empty()) path.setNameSpace(request.nameSpace);
     return path;
+}
+
+/// A uint32 VALUE parameter; nullopt when absent or NULL.
+std::optional<std::uint32_t> uint32Param(const CimXmlRequest& request, std::string_view name) {
+    const std::string text = textParam(request, name);
+    if (text.empty()) return std::nullopt;
+    std::uint32_t number = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+    if (error != std::errc{} || end != text.data() + text.size()) {
+        throw CimError(CimStatus::InvalidParameter,
+                       "parameter '" + std::string(name) + "' must be a uint32, not '" + text + "'");
+    }
+    return number;
 }
 
 PropertyList propertyListParam(const CimXmlRequest& request) {
@@ -125,6 +139,7 @@ void appendObjectPath(std::string& out, const ObjectPath& path) {
 
 struct Call {
     CimClient& backend;
+    EnumerationContexts& contexts;
     const CimXmlRequest& request;
     std::string& out;
 
@@ -142,6 +157,70 @@ struct Call {
 };
 
 using Operation = void (*)(Call&);
+
+// ---- Pull operations (DSP0200 1.3) ------------------------------------------------------
+
+void appendInstanceWithPath(std::string& out, const Instance& instance) {
+    out += "<VALUE.INSTANCEWITHPATH>";
+    appendFullPath(out, instance.path());
+    appendInstance(out, instance);
+    out += "</VALUE.INSTANCEWITHPATH>";
+}
+
+/// IRETURNVALUE with the batch, then the EnumerationContext and EndOfSequence PARAMVALUEs.
+void returnBatch(Call& c, EnumerationKind kind, const EnumerationBatch& batch) {
+    switch (kind) {
+        case EnumerationKind::InstancesWithPath:
+            c.returnEach(batch.instances, appendInstanceWithPath);
+            break;
+        case EnumerationKind::InstancePaths:
+            c.returnEach(batch.paths, appendFullPath);
+            break;
+        case EnumerationKind::Instances:
+            c.returnEach(batch.instances, appendInstance);
+            break;
+    }
+    if (batch.context.empty()) {
+        c.out += R"(<PARAMVALUE NAME="EnumerationContext" PARAMTYPE="string"/>)";
+    } else {
+        c.out += R"(<PARAMVALUE NAME="EnumerationContext" PARAMTYPE="string">)";
+        appendTextElement(c.out, "VALUE", batch.context);
+        c.out += "</PARAMVALUE>";
+    }
+    c.out += R"(<PARAMVALUE NAME="EndOfSequence" PARAMTYPE="boolean"><VALUE>)";
+    c.out += batch.endOfSequence ? "TRUE" : "FALSE";
+    c.out += "</VALUE></PARAMVALUE>";
+}
+
+/// The parameters every Open* shares. Filtered enumeration (FQL) is not offered; every
+/// result is computed when the enumeration opens, so ContinueOnError changes nothing.
+void openEnumeration(Call& c, EnumerationKind kind, std::vector<Instance> instances, std::vector<ObjectPath> paths) {
+    if (!textParam(c.request, "FilterQueryLanguage").empty() || !textParam(c.request, "FilterQuery").empty()) {
+        throw CimError(CimStatus::FilteredEnumerationNotSupported,
+                       "FilterQuery is not supported on " + c.request.methodName + " (use OpenQueryInstances)");
+    }
+    boolParam(c.request, "ContinueOnError", false);
+    const auto batch = c.contexts.open(c.request.nameSpace, kind, std::move(instances), std::move(paths),
+                                       uint32Param(c.request, "OperationTimeout"),
+                                       uint32Param(c.request, "MaxObjectCount").value_or(0));
+    returnBatch(c, kind, batch);
+}
+
+void pullEnumeration(Call& c, EnumerationKind kind) {
+    const std::string context = textParam(c.request, "EnumerationContext");
+    const auto maxCount = uint32Param(c.request, "MaxObjectCount");
+    if (!maxCount) throw CimError(CimStatus::InvalidParameter, "missing parameter 'MaxObjectCount'");
+    returnBatch(c, kind, c.contexts.pull(context, c.request.nameSpace, kind, *maxCount));
+}
+
+/// The InstanceName of an Open*Reference/Associator*: an instance, never a class.
+ObjectPath sourceInstanceParam(const CimXmlRequest& request) {
+    const WireParam* param = request.param("InstanceName");
+    if (param && param->kind == WireParam::Kind::ClassName) {
+        throw CimError(CimStatus::InvalidParameter, "InstanceName must name an instance, not a class");
+    }
+    return pathParam(request, "InstanceName");
+}
 
 const std::unordered_map<std::string, Operation, NameHash, NameEqual>& intrinsicOperations() {
     static const std::unordered_map<std::string, Operation, NameHash, NameEqual> operations{
@@ -235,6 +314,67 @@ const std::unordered_map<std::string, Operation, NameHash, NameEqual>& intrinsic
                                               textParam(c.request, "Query")),
                           appendObjectWithPath);
          }},
+        {"OpenEnumerateInstances",
+         [](Call& c) {
+             openEnumeration(
+                 c, EnumerationKind::InstancesWithPath,
+                 c.backend.enumerateInstances(c.request.nameSpace, classNameParam(c.request, "ClassName", true),
+                                              instanceOptions(c.request)),
+                 {});
+         }},
+        {"OpenEnumerateInstancePaths",
+         [](Call& c) {
+             openEnumeration(
+                 c, EnumerationKind::InstancePaths, {},
+                 c.backend.enumerateInstanceNames(c.request.nameSpace, classNameParam(c.request, "ClassName", true)));
+         }},
+        {"OpenReferenceInstances",
+         [](Call& c) {
+             openEnumeration(c, EnumerationKind::InstancesWithPath,
+                             c.backend.references(sourceInstanceParam(c.request), referenceFilter(c.request),
+                                                  instanceOptions(c.request)),
+                             {});
+         }},
+        {"OpenReferenceInstancePaths",
+         [](Call& c) {
+             openEnumeration(c, EnumerationKind::InstancePaths, {},
+                             c.backend.referenceNames(sourceInstanceParam(c.request), referenceFilter(c.request)));
+         }},
+        {"OpenAssociatorInstances",
+         [](Call& c) {
+             openEnumeration(c, EnumerationKind::InstancesWithPath,
+                             c.backend.associators(sourceInstanceParam(c.request), associatorFilter(c.request),
+                                                   instanceOptions(c.request)),
+                             {});
+         }},
+        {"OpenAssociatorInstancePaths",
+         [](Call& c) {
+             openEnumeration(c, EnumerationKind::InstancePaths, {},
+                             c.backend.associatorNames(sourceInstanceParam(c.request), associatorFilter(c.request)));
+         }},
+        {"OpenQueryInstances",
+         [](Call& c) {
+             if (boolParam(c.request, "ReturnQueryResultClass", false)) {
+                 throw CimError(CimStatus::NotSupported, "ReturnQueryResultClass is not supported");
+             }
+             boolParam(c.request, "ContinueOnError", false);
+             const auto batch = c.contexts.open(
+                 c.request.nameSpace, EnumerationKind::Instances,
+                 c.backend.execQuery(c.request.nameSpace, textParam(c.request, "FilterQueryLanguage"),
+                                     textParam(c.request, "FilterQuery")),
+                 {}, uint32Param(c.request, "OperationTimeout"), uint32Param(c.request, "MaxObjectCount").value_or(0));
+             returnBatch(c, EnumerationKind::Instances, batch);
+         }},
+        {"PullInstancesWithPath", [](Call& c) { pullEnumeration(c, EnumerationKind::InstancesWithPath); }},
+        {"PullInstancePaths", [](Call& c) { pullEnumeration(c, EnumerationKind::InstancePaths); }},
+        {"PullInstances", [](Call& c) { pullEnumeration(c, EnumerationKind::Instances); }},
+        {"CloseEnumeration",
+         [](Call& c) { c.contexts.close(textParam(c.request, "EnumerationContext"), c.request.nameSpace); }},
+        {"EnumerationCount",
+         [](Call& c) {
+             const auto count = c.contexts.remaining(textParam(c.request, "EnumerationContext"), c.request.nameSpace);
+             c.returnOne(Value::uint64(count), appendValue);
+         }},
     };
     return operations;
 }
@@ -300,7 +440,8 @@ void appendError(std::string& out, CimStatus status, std::string_view descriptio
 
 }  // namespace
 
-ExecutionResult executeRequest(CimClient& backend, const CimXmlRequest& request, const DecodeLimits& limits) {
+ExecutionResult executeRequest(CimClient& backend, EnumerationContexts& contexts, const CimXmlRequest& request,
+                               const DecodeLimits& limits) {
     ExecutionResult result;
     std::string& out = result.body;
     out.reserve(1024);
@@ -327,7 +468,7 @@ ExecutionResult executeRequest(CimClient& backend, const CimXmlRequest& request,
             if (found == operations.end()) {
                 throw CimError(CimStatus::NotSupported, "operation " + request.methodName + " is not supported");
             }
-            Call call{backend, request, out};
+            Call call{backend, contexts, request, out};
             found->second(call);
         } else {
             invokeExtrinsic(backend, request, limits, out);

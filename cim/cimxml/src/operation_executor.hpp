@@ -10,6 +10,8 @@
 
 namespace wmimock::cimxml::detail {
 
+class EnumerationContexts;
+
 struct ExecutionResult {
     std::string body;                       ///< the whole response message
     CimStatus status = CimStatus::Success;  ///< the ERROR code it carries, for the request log
@@ -17,6 +19,8 @@ struct ExecutionResult {
 
 /// The response for `request`. Never throws for operation failures: a CimError from the
 /// backend (or any other exception, as CIM_ERR_FAILED) becomes the ERROR element.
-ExecutionResult executeRequest(CimClient& backend, const CimXmlRequest& request, const DecodeLimits& limits);
+/// `contexts` holds the server's open pull enumerations.
+ExecutionResult executeRequest(CimClient& backend, EnumerationContexts& contexts, const CimXmlRequest& request,
+                               const DecodeLimits& limits);
 
 }  // namespace wmimock::cimxml::detail

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <thread>
 
+#include "enumeration_contexts.hpp"
 #include "http_auth.hpp"
 #include "http_listener.hpp"
 #include "operation_executor.hpp"
@@ -90,8 +91,14 @@ void checkHeadersMatchBody(const CimHeaders& headers, const CimXmlRequest& reque
 }  // namespace
 
 struct CimXmlServer::Impl {
+    Impl(std::shared_ptr<CimClient> backendIn, ServerOptions optionsIn)
+        : backend(std::move(backendIn)),
+          options(std::move(optionsIn)),
+          enumerations({options.maxOpenEnumerations, options.enumerationTimeout, options.maxEnumerationTimeout}) {}
+
     std::shared_ptr<CimClient> backend;
     ServerOptions options;
+    mutable detail::EnumerationContexts enumerations;  // thread-safe; pull operations change it
     std::unique_ptr<detail::HttpListener> http;
     std::thread acceptor;
     std::atomic<int> boundPort{0};
@@ -121,8 +128,8 @@ void CimXmlServer::Impl::handle(const httplib::Request& httpRequest, httplib::Re
                 decodeRequest(httpRequest.body, DecodeLimits{options.maxBodyBytes, options.maxXmlDepth});
             operation = request.methodName;
             checkHeadersMatchBody(headers, request);
-            auto result =
-                detail::executeRequest(*backend, request, DecodeLimits{options.maxBodyBytes, options.maxXmlDepth});
+            auto result = detail::executeRequest(*backend, enumerations, request,
+                                                 DecodeLimits{options.maxBodyBytes, options.maxXmlDepth});
             response.status = 200;
             if (headers.extended()) response.set_header("Ext", "");
             response.set_header(headers.responseName("CIMOperation"), "MethodResponse");
@@ -141,10 +148,8 @@ void CimXmlServer::Impl::handle(const httplib::Request& httpRequest, httplib::Re
 }
 
 CimXmlServer::CimXmlServer(std::shared_ptr<CimClient> backend, ServerOptions options)
-    : impl_(std::make_unique<Impl>()) {
-    if (!backend) throw CimError(CimStatus::InvalidParameter, "CimXmlServer needs a backend");
-    impl_->backend = std::move(backend);
-    impl_->options = std::move(options);
+    : impl_(std::make_unique<Impl>(std::move(backend), std::move(options))) {
+    if (!impl_->backend) throw CimError(CimStatus::InvalidParameter, "CimXmlServer needs a backend");
 }
 
 CimXmlServer::~CimXmlServer() {

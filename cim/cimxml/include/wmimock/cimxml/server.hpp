@@ -28,6 +28,11 @@ struct ServerOptions {
     int threads = 4;                               ///< worker threads = connections served at once
     std::chrono::milliseconds idleTimeout{5000};   ///< keep-alive connection idle limit
     std::chrono::milliseconds readTimeout{30000};  ///< while a request is being received
+    /// Pull operations (DSP0200 1.3): open enumerations kept at once, and the idle time an
+    /// enumeration survives when the client gives no OperationTimeout / at most.
+    std::size_t maxOpenEnumerations = 256;
+    std::chrono::seconds enumerationTimeout{60};
+    std::chrono::seconds maxEnumerationTimeout{600};
 };
 
 class CimXmlServer {
