@@ -8,6 +8,7 @@
 #include "wmimock/cim.hpp"
 #include "wmimock/cimom/cimom.hpp"
 #include "wmimock/cimom/fixtures.hpp"
+#include "wmimock/cimom/interop.hpp"
 
 namespace wmimock {
 namespace {
@@ -189,6 +190,37 @@ TEST(WindowsBaseline, ProviderMofAndDscDocumentsLoadOnIt) {
     const auto documents = cimom.enumerateInstances(kDscNamespace, "OMI_ConfigurationDocument");
     ASSERT_EQ(documents.size(), 1u);
     EXPECT_EQ(documents[0].get("Name").asString(), "AppServer");
+}
+
+TEST(Interop, PublishesTheObjectManagerNamespacesAndProfiles) {
+    Cimom cimom(std::make_shared<ManualClock>());
+    cimom.createNamespace("root/virtualization/v2");
+    publishInterop(cimom, {"wmimock", "1.2.3", {{2, "Virtual System", "1.0.0"}}});
+
+    const auto managers = cimom.enumerateInstances("root/interop", "CIM_ObjectManager");
+    ASSERT_EQ(managers.size(), 1u);
+    EXPECT_EQ(managers[0].get("ElementName").asString(), "wmimock");
+    EXPECT_THAT(managers[0].get("Description").asString(), ::testing::EndsWith("version 1.2.3"));
+    EXPECT_TRUE(managers[0].get("GatherStatisticalData").asBool()) << "the class default applies";
+
+    std::vector<std::string> namespaces;
+    for (const Instance& ns : cimom.enumerateInstances("root/interop", "CIM_Namespace")) {
+        namespaces.push_back(ns.get("Name").asString());
+    }
+    EXPECT_THAT(namespaces, UnorderedElementsAre("root/cimv2", "root/interop", "root/virtualization/v2"));
+    EXPECT_EQ(cimom.associatorNames(managers[0].path(), {"CIM_NamespaceInManager", {}, {}, {}}).size(), 3u);
+
+    std::vector<std::string> profiles;
+    for (const Instance& p : cimom.enumerateInstances("root/interop", "CIM_RegisteredProfile")) {
+        EXPECT_EQ(p.get("RegisteredOrganization").asUint64(), 2u) << "DMTF";
+        profiles.push_back(p.get("RegisteredName").asString() + " " + p.get("RegisteredVersion").asString());
+    }
+    EXPECT_THAT(profiles, UnorderedElementsAre("Profile Registration 1.0.0", "Virtual System 1.0.0"));
+    const auto conforming = cimom.associatorNames(managers[0].path(), {"CIM_ElementConformsToProfile", {}, {}, {}});
+    ASSERT_EQ(conforming.size(), 1u);
+    EXPECT_EQ(conforming[0].className(), "CIM_RegisteredProfile");
+
+    EXPECT_THROW(publishInterop(cimom, {}), CimError) << "a second object manager is a conflict";
 }
 
 TEST(WindowsBaseline, AnUnknownBaselineIsRefusedByName) {

@@ -256,6 +256,38 @@ class Pull(ClientTest):
                           MaxObjectCount=1)
 
 
+class Discovery(ClientTest):
+    """pywbem.WBEMServer reads root/interop as DSP1033 describes it."""
+
+    def test_namespaces_brand_version_and_profiles(self):
+        server = pywbem.WBEMServer(self.conn)
+        self.assertEqual(server.interop_ns, "root/interop")
+        self.assertIn("root/cimv2", server.namespaces)
+        self.assertIn("root/interop", server.namespaces)
+        self.assertEqual(server.brand, "wmimock")
+        self.assertRegex(server.version, r"^\d+\.\d+\.\d+")
+        registered = [(p["RegisteredOrganization"], p["RegisteredName"], p["RegisteredVersion"]) for p in server.profiles]
+        self.assertEqual(registered, [(2, "Profile Registration", "1.0.0")])
+        organizations = pywbem.ValueMapping.for_property(server, server.interop_ns, "CIM_RegisteredProfile",
+                                                         "RegisteredOrganization")
+        self.assertEqual(organizations.tovalues(2), "DMTF")
+        managers = server.get_central_instances(server.get_selected_profiles("DMTF", "Profile Registration")[0].path,
+                                                central_class="CIM_ObjectManager")
+        self.assertEqual([m.classname for m in managers], ["CIM_ObjectManager"])
+
+    def test_hyperv_advertises_its_virtualization_profiles(self):
+        hyperv = Server("builtin:hyperv", SCRATCH)
+        conn = pywbem.WBEMConnection(hyperv.url, None, default_namespace=hyperv.namespace, timeout=20)
+        try:
+            server = pywbem.WBEMServer(conn)
+            self.assertIn("root/virtualization/v2", server.namespaces)
+            names = sorted(p["RegisteredName"] for p in server.profiles)
+            self.assertEqual(names, ["Profile Registration", "System Virtualization", "Virtual System"])
+        finally:
+            conn.close()
+            hyperv.stop()
+
+
 class DtdValidity(ClientTest):
     """A broad sample of replies (classes, instances, paths, methods, associations, queries,
     errors), each validated against both DTDs."""

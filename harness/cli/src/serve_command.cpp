@@ -15,7 +15,9 @@
 #include "sim_options.hpp"
 #include "wmimock/cim/error.hpp"
 #include "wmimock/cimom/fixtures.hpp"
+#include "wmimock/cimom/interop.hpp"
 #include "wmimock/services/builtin.hpp"
+#include "wmimock/version.hpp"
 
 #include <pthread.h>
 
@@ -78,6 +80,20 @@ std::string builtinName(const std::string& target) {
     return target.substr(prefix.size());
 }
 
+/// What root/interop advertises for a served simulation: the server's brand and version,
+/// and the DMTF profiles its flavour models (Hyper-V's virtualization namespace implements
+/// System Virtualization, DSP1042, and Virtual System, DSP1057).
+InteropInfo interopInfo(const services::BuiltinInfo* info) {
+    InteropInfo interop;
+    interop.brand = "wmimock";
+    interop.version = std::string(kVersion);
+    if (info != nullptr && info->flavour == "hyperv") {
+        interop.profiles.push_back({2, "System Virtualization", "1.0.0"});
+        interop.profiles.push_back({2, "Virtual System", "1.0.0"});
+    }
+    return interop;
+}
+
 }  // namespace
 
 int ServeCommand::run() const {
@@ -106,6 +122,7 @@ int ServeCommand::run() const {
         services::BuiltinEnvironment environment = services::makeBuiltin(builtinName(targets[i]), simulation);
         for (const std::string& name : baselines_) loadBaseline(*environment.cimom, name);
         if (!mofFiles_.empty()) environment.cimom->loadMofFiles({mofFiles_.begin(), mofFiles_.end()}, mofOptions);
+        publishInterop(*environment.cimom, interopInfo(environment.info));
         cimxml::ServerOptions options;
         options.host = address.host;
         options.port = address.port == 0 ? 0 : address.port + static_cast<int>(i);
