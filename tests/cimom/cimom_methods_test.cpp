@@ -229,8 +229,16 @@ TEST_F(MethodsTest, TheMostDerivedRegistrationWins) {
 }
 
 TEST_F(MethodsTest, StaticMethodsOnAClassPath) {
-    cimom.invokeMethod(ObjectPath(std::string(kNs), "Test_Service"), "StartService");
+    cimom.invokeMethod(ObjectPath(std::string(kNs), "Test_Service"), "Install");
     EXPECT_TRUE(methods->lastTarget.isClassPath());
+}
+
+TEST_F(MethodsTest, AnInstanceMethodOnAClassPathIsNotSupported) {
+    const CimError error =
+        errorOf([&] { cimom.invokeMethod(ObjectPath(std::string(kNs), "Test_Service"), "StartService"); });
+    EXPECT_EQ(error.status(), CimStatus::NotSupported);
+    EXPECT_THAT(error.message(), HasSubstr("not Static"));
+    EXPECT_TRUE(methods->calls.empty()) << "the provider is not called";
 }
 
 TEST_F(MethodsTest, ProviderExceptionsBecomeCimErrFailedAndTheCimomCarriesOn) {

@@ -107,6 +107,11 @@ inline void addTestSchema(Cimom& cimom, std::string_view ns = kNs) {
                               property("Priority", CimType::Uint32, {flag("Write")}),
                               property("Tags", CimType::String, {flag("Write")}, Value(), true)},
                              {method("StartService", CimType::Uint32), method("StopService", CimType::Uint32),
+                              [] {
+                                  MethodDecl install = method("Install", CimType::Uint32);
+                                  install.qualifiers.set(flag("Static"));
+                                  return install;
+                              }(),
                               method("Configure", CimType::Sint32,
                                      {parameter("Level", CimType::Uint8), parameter("Names", CimType::String, {}, true),
                                       parameter("When", CimType::DateTime),

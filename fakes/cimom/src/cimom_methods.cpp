@@ -1,6 +1,7 @@
 // Cimom::invokeMethod, with the DSP0200 error precedence (../spec/codes.md §1):
 // INVALID_NAMESPACE, INVALID_PARAMETER, NOT_FOUND (class or instance), METHOD_NOT_FOUND,
-// METHOD_NOT_AVAILABLE; provider failures become CIM_ERR_FAILED.
+// NOT_SUPPORTED (a non-Static method on a class path), METHOD_NOT_AVAILABLE; provider
+// failures become CIM_ERR_FAILED.
 #include "cimom_impl.hpp"
 #include "instance_validator.hpp"
 #include "method_parameters.hpp"
@@ -39,6 +40,10 @@ MethodResult Cimom::invokeMethod(const ObjectPath& target, std::string_view meth
             if (method == nullptr) {
                 throw CimError(CimStatus::MethodNotFound,
                                "class '" + cls->name + "' has no method '" + std::string(methodName) + "'");
+            }
+            if (path.isClassPath() && !method->qualifiers.isTrue("Static")) {
+                throw CimError(CimStatus::NotSupported, "method " + cls->name + "." + method->name +
+                                                            " is not Static: invoke it on an instance path");
             }
             if (!providers || !providers->methods) {
                 throw CimError(CimStatus::MethodNotAvailable, "method " + cls->name + "." + method->name +
