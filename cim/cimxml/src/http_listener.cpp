@@ -6,17 +6,22 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
+#include <optional>
 #include <string>
+#include <vector>
+
+#include "wmimock/cim/names.hpp"
 
 namespace wmimock::cimxml::detail {
 namespace {
 
 thread_local bool tlsExtensionPost = false;
-
-constexpr std::string_view kExtensionPost = "M-POST ";
 
 /// Waits for `events` on `fd`; false on timeout or error.
 bool waitFor(int fd, short events, std::chrono::milliseconds timeout) noexcept {
@@ -47,10 +52,18 @@ class BufferedSocketStream final : public httplib::Stream {
 public:
     BufferedSocketStream(int fd, std::chrono::milliseconds timeout) : fd_(fd), timeout_(timeout) {}
 
-    bool is_readable() const override { return begin_ < end_ || waitFor(fd_, POLLIN, timeout_); }
+    bool is_readable() const override {
+        return head_.size() > headRead_ || begin_ < end_ || waitFor(fd_, POLLIN, timeout_);
+    }
     bool is_writable() const override { return waitFor(fd_, POLLOUT, timeout_); }
 
     ssize_t read(char* ptr, size_t size) override {
+        if (headRead_ < head_.size()) {  // the checked request head goes first
+            const std::size_t n = std::min(size, head_.size() - headRead_);
+            std::memcpy(ptr, head_.data() + headRead_, n);
+            headRead_ += n;
+            return static_cast<ssize_t>(n);
+        }
         if (begin_ == end_ && !fill(timeout_)) return -1;
         const std::size_t n = std::min(size, end_ - begin_);
         std::memcpy(ptr, buffer_.data() + begin_, n);
@@ -98,16 +111,35 @@ public:
         return !stopping();
     }
 
-    /// Turns "M-POST " at the start of the next request into "POST "; true if it did.
-    bool consumeExtensionPrefix() {
-        while (end_ - begin_ < kExtensionPost.size()) {
+    /// Reads the next request's head (request line and headers) and checks what httplib
+    /// would read loosely or late; on success the head, with every line ending CRLF, is what
+    /// read() yields next. Otherwise the response to send, and the connection closes.
+    std::optional<std::string> takeHead(std::size_t maxBodyBytes) {
+        std::size_t endOfHead = std::string_view::npos;
+        std::size_t separator = 0;
+        while (true) {
+            // RFC 9112 2.2: empty lines before a request line are ignored.
+            while (begin_ < end_ && (buffer_[begin_] == '\r' || buffer_[begin_] == '\n')) ++begin_;
             const std::string_view seen(buffer_.data() + begin_, end_ - begin_);
-            if (!kExtensionPost.starts_with(seen) || !fill(timeout_)) return false;
+            if (const auto crlf = seen.find("\n\r\n"); crlf != std::string_view::npos) {
+                endOfHead = crlf, separator = 3;
+            }
+            if (const auto lf = seen.find("\n\n"); lf != std::string_view::npos && lf < endOfHead) {
+                endOfHead = lf, separator = 2;
+            }
+            if (endOfHead != std::string_view::npos) break;
+            if (begin_ == 0 && end_ == buffer_.size()) {
+                return plainResponse(431, "Request Header Fields Too Large", "the request head exceeds 16 KiB");
+            }
+            if (!fill(timeout_)) return std::string();  // closed or silent: nothing to answer
         }
-        if (std::string_view(buffer_.data() + begin_, kExtensionPost.size()) != kExtensionPost) return false;
-        begin_ += 2;
-        return true;
+        const std::string_view head(buffer_.data() + begin_, endOfHead + 1);
+        begin_ += endOfHead + separator;
+        return checkHead(head, maxBodyBytes);
     }
+
+    /// True if the head read by takeHead() was an M-POST (presented to httplib as POST).
+    bool extensionPost() const noexcept { return extensionPost_; }
 
     /// The status of the last response written (0 if none), then forgets it.
     int takeResponseStatus() noexcept {
@@ -118,6 +150,80 @@ public:
     }
 
 private:
+    /// Normalizes line ends, rewrites M-POST as POST, and refuses other methods and
+    /// untrustworthy Content-Length headers; nullopt when the head may be served.
+    std::optional<std::string> checkHead(std::string_view head, std::size_t maxBodyBytes) {
+        head_.clear();
+        headRead_ = 0;
+        extensionPost_ = false;
+        std::vector<std::string_view> lines;
+        for (std::size_t start = 0; start < head.size();) {
+            const std::size_t end = head.find('\n', start);
+            std::string_view line = head.substr(start, end - start);
+            if (line.ends_with('\r')) line.remove_suffix(1);
+            lines.push_back(line);
+            start = end + 1;
+        }
+        std::string_view requestLine = lines.front();
+        const std::size_t firstSpace = requestLine.find(' ');
+        const std::size_t lastSpace = requestLine.rfind(' ');
+        if (firstSpace == std::string_view::npos || firstSpace == lastSpace ||
+            !requestLine.substr(lastSpace + 1).starts_with("HTTP/1.")) {
+            return plainResponse(400, "Bad Request", "not an HTTP/1.x request line");
+        }
+        const std::string_view method = requestLine.substr(0, firstSpace);
+        if (method == "M-POST") {
+            extensionPost_ = true;
+            requestLine.remove_prefix(2);
+        } else if (method != "POST") {
+            static constexpr std::string_view kKnown[] = {"GET",     "HEAD",  "PUT",   "DELETE",
+                                                          "OPTIONS", "PATCH", "TRACE", "CONNECT"};
+            if (std::find(std::begin(kKnown), std::end(kKnown), method) != std::end(kKnown)) {
+                return plainResponse(405, "Method Not Allowed", "CIM operations use POST or M-POST",
+                                     "Allow: POST, M-POST\r\n");
+            }
+            return plainResponse(501, "Not Implemented", "unknown method '" + std::string(method) + "'");
+        }
+        std::optional<std::string_view> length;
+        for (std::size_t i = 1; i < lines.size(); ++i) {
+            const std::string_view line = lines[i];
+            const std::size_t colon = line.find(':');
+            if (colon == std::string_view::npos || !iequals(line.substr(0, colon), "Content-Length")) continue;
+            std::string_view value = line.substr(colon + 1);
+            while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+            while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
+            if (value.empty() || value.find_first_not_of("0123456789") != std::string_view::npos) {
+                return plainResponse(400, "Bad Request", "Content-Length '" + std::string(value) + "' is not a number");
+            }
+            if (length && *length != value) {
+                return plainResponse(400, "Bad Request", "two different Content-Length headers");
+            }
+            length = value;
+        }
+        if (length && (length->size() > 19 || std::stoull(std::string(*length)) > maxBodyBytes)) {
+            return plainResponse(413, "Payload Too Large",
+                                 "Content-Length " + std::string(*length) + " exceeds the limit of " +
+                                     std::to_string(maxBodyBytes) + " bytes");
+        }
+        head_.reserve(head.size() + lines.size() + 2);
+        head_.append(requestLine);
+        head_ += "\r\n";
+        for (std::size_t i = 1; i < lines.size(); ++i) {
+            head_.append(lines[i]);
+            head_ += "\r\n";
+        }
+        head_ += "\r\n";
+        return std::nullopt;
+    }
+
+    static std::string plainResponse(int status, std::string_view reason, const std::string& text,
+                                     std::string_view extraHeaders = {}) {
+        const std::string body = text + "\n";
+        return "HTTP/1.1 " + std::to_string(status) + " " + std::string(reason) + "\r\n" + std::string(extraHeaders) +
+               "Content-Type: text/plain\r\nContent-Length: " + std::to_string(body.size()) +
+               "\r\nConnection: close\r\n\r\n" + body;
+    }
+
     /// Appends what the socket has (waiting up to `timeout`); false on EOF, error or timeout.
     bool fill(std::chrono::milliseconds timeout) {
         if (begin_ == end_) begin_ = end_ = 0;
@@ -143,12 +249,16 @@ private:
     std::size_t end_ = 0;
     int status_ = 0;
     bool statusSeen_ = false;
+    std::string head_;  // the checked head of the current request, CRLF line ends
+    std::size_t headRead_ = 0;
+    bool extensionPost_ = false;
 };
 
 }  // namespace
 
-HttpListener::HttpListener(std::chrono::milliseconds idleTimeout, std::chrono::milliseconds readTimeout)
-    : idleTimeout_(idleTimeout), readTimeout_(readTimeout) {}
+HttpListener::HttpListener(std::chrono::milliseconds idleTimeout, std::chrono::milliseconds readTimeout,
+                           std::size_t maxBodyBytes)
+    : idleTimeout_(idleTimeout), readTimeout_(readTimeout), maxBodyBytes_(maxBodyBytes) {}
 
 bool HttpListener::currentRequestIsExtensionPost() noexcept {
     return tlsExtensionPost;
@@ -158,7 +268,14 @@ bool HttpListener::process_and_close_socket(socket_t sock) {
     BufferedSocketStream stream(sock, readTimeout_);
     auto stopping = [this] { return svr_sock_ == INVALID_SOCKET; };
     while (stream.awaitRequest(idleTimeout_, stopping)) {
-        tlsExtensionPost = stream.consumeExtensionPrefix();
+        if (const auto refusal = stream.takeHead(maxBodyBytes_)) {
+            if (!refusal->empty()) {
+                stream.write(refusal->data(), refusal->size());
+                spdlog::info("cimxml: refused a request: {}", refusal->substr(9, refusal->find('\r') - 9));
+            }
+            break;
+        }
+        tlsExtensionPost = stream.extensionPost();
         bool connectionClosed = false;
         const bool served = process_request(stream, false, connectionClosed, nullptr);
         tlsExtensionPost = false;

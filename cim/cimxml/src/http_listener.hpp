@@ -2,6 +2,10 @@
 // writing; this subclass owns the per-connection loop so that it can
 //  - accept DSP0200's M-POST (httplib's request-line parser knows only the RFC 7231
 //    methods), by presenting it to httplib as POST and remembering that it was M-POST;
+//  - check the request head before httplib reads it: request lines and headers ending in
+//    LF alone are accepted (as OpenPegasus does), methods other than POST/M-POST get 405 or
+//    501, and a Content-Length that is not a number, is given twice differently or exceeds
+//    the body limit is refused at once, before any body is read;
 //  - buffer socket reads (httplib reads request lines byte by byte from its Stream);
 //  - close idle keep-alive connections promptly when the server stops.
 #pragma once
@@ -14,7 +18,8 @@ namespace wmimock::cimxml::detail {
 
 class HttpListener final : public httplib::Server {
 public:
-    HttpListener(std::chrono::milliseconds idleTimeout, std::chrono::milliseconds readTimeout);
+    HttpListener(std::chrono::milliseconds idleTimeout, std::chrono::milliseconds readTimeout,
+                 std::size_t maxBodyBytes);
 
     /// True while the calling thread is handling a request that arrived as M-POST (valid
     /// inside a handler: a connection's requests run on one thread, one after another).
@@ -25,6 +30,7 @@ private:
 
     std::chrono::milliseconds idleTimeout_;
     std::chrono::milliseconds readTimeout_;
+    std::size_t maxBodyBytes_;
 };
 
 }  // namespace wmimock::cimxml::detail

@@ -21,7 +21,10 @@ namespace wmimock::cimxml {
 namespace {
 
 constexpr const char* kXmlContentType = "application/xml; charset=\"utf-8\"";
+// DSP0200 names the mapping "http://www.dmtf.org/cim/mapping.http/v1.0"; OpenPegasus'
+// wbemexec and others send ".../mapping/http/v1.0", which servers accept alike.
 constexpr std::string_view kCimMapping = "http://www.dmtf.org/cim/mapping.http/v1.0";
+constexpr std::string_view kCimMappingSlash = "http://www.dmtf.org/cim/mapping/http/v1.0";
 
 /// The CIM headers of one request: plain for POST, "NN-" prefixed for M-POST (DSP0200 §5.2:
 /// the prefix comes from the ns= of the Man header naming the CIM mapping).
@@ -30,7 +33,8 @@ public:
     CimHeaders(const httplib::Request& request, bool extensionPost) : request_(request) {
         if (!extensionPost) return;
         const std::string man = request.get_header_value("Man");
-        const auto mapping = man.find(kCimMapping);
+        auto mapping = man.find(kCimMapping);
+        if (mapping == std::string::npos) mapping = man.find(kCimMappingSlash);
         const auto ns = man.find("ns=", mapping == std::string::npos ? 0 : mapping);
         if (mapping == std::string::npos || ns == std::string::npos) {
             throw RequestError(400, "header-mismatch",
@@ -163,7 +167,7 @@ void CimXmlServer::start() {
     if (options.threads < 1 || options.port < 0 || options.port > 65535) {
         throw CimError(CimStatus::InvalidParameter, "CimXmlServer: threads must be >= 1 and port 0..65535");
     }
-    auto http = std::make_unique<detail::HttpListener>(options.idleTimeout, options.readTimeout);
+    auto http = std::make_unique<detail::HttpListener>(options.idleTimeout, options.readTimeout, options.maxBodyBytes);
     const int threads = options.threads;
     // httplib takes ownership of the queue it is handed.
     http->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
