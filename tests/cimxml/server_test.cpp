@@ -436,6 +436,128 @@ TEST_F(CimXmlServerRawTest, OpenEnumerationsAreBounded) {
         << "an enumeration that never expires is refused";
 }
 
+TEST_F(CimXmlServerRawTest, SixtyFourKeepAliveClientsDoNotStallOneAnother) {
+    // Every connection stays open (keep-alive) while the next one is served; with fewer
+    // workers than open connections a request would wait for an idle one to time out (2 s).
+    constexpr std::chrono::milliseconds kPrompt{1000};
+    std::vector<std::unique_ptr<RawConnection>> connections;
+    const std::string request = cimRequest(enumerateNamesCall(), "EnumerateInstanceNames", "root/test");
+    for (int round = 0; round < 2; ++round) {
+        for (int i = 0; i < 64; ++i) {
+            if (round == 0) connections.push_back(std::make_unique<RawConnection>(server_->port()));
+            connections[static_cast<std::size_t>(i)]->send(request);
+            const auto response = connections[static_cast<std::size_t>(i)]->receive(kPrompt);
+            ASSERT_TRUE(response.has_value()) << "connection " << i << " of round " << round << " was not served";
+            EXPECT_EQ(response->status, 200);
+        }
+    }
+}
+
+// ---- A corpus of malformed and unusual requests, with DSP0200's answer for each ----------
+
+/// `request` with every CRLF of its head turned into a bare LF.
+std::string withLfLines(const std::string& request) {
+    const std::size_t bodyStart = request.find("\r\n\r\n") + 4;
+    std::string head = request.substr(0, bodyStart);
+    std::string lf;
+    for (char c : head) {
+        if (c != '\r') lf += c;
+    }
+    return lf + request.substr(bodyStart);
+}
+
+/// `request` with its Content-Length header replaced by `headers`.
+std::string withLengthHeaders(const std::string& request, const std::string& headers) {
+    const std::size_t at = request.find("Content-Length: ");
+    const std::size_t end = request.find("\r\n", at) + 2;
+    return request.substr(0, at) + headers + request.substr(end);
+}
+
+std::string namesWith(const std::string& valueText) {
+    return intrinsicCall("EnumerateClassNames",
+                         "<IPARAMVALUE NAME=\"DeepInheritance\"><VALUE>" + valueText + "</VALUE></IPARAMVALUE>");
+}
+
+struct CorpusCase {
+    const char* name;
+    std::string request;
+    int status;
+    const char* cimError;  ///< the CIMError header expected ("" for none)
+};
+
+TEST_F(CimXmlServerRawTest, MalformedRequestCorpusGetsDsp0200Answers) {
+    const std::string names = enumerateNamesCall();
+    const std::string valid = cimRequest(names, "EnumerateInstanceNames", "root/test");
+    const std::string man =
+        "M-POST /cimom HTTP/1.1\r\nHost: x\r\nContent-Type: application/xml\r\n"
+        "Man: http://www.dmtf.org/cim/mapping/http/v1.0;ns=11\r\n11-CIMOperation: MethodCall\r\n"
+        "11-CIMMethod: EnumerateInstanceNames\r\n11-CIMObject: root/test\r\nContent-Length: " +
+        std::to_string(names.size()) + "\r\n\r\n" + names;
+    auto call = [](const std::string& body, const char* method = "EnumerateClassNames") {
+        return cimRequest(body, method, "root/test");
+    };
+    const std::vector<CorpusCase> corpus = {
+        {"LF-only header lines", withLfLines(valid), 200, ""},
+        {"empty lines before the request line", "\r\n" + valid, 200, ""},
+        {"M-POST with the /mapping/http/ Man form", man, 200, ""},
+        {"boolean with spaces", call(namesWith(" TRUE ")), 200, ""},
+        {"decimal reference with a hex digit", call(namesWith("&#1a;")), 400, "request-not-well-formed"},
+        {"empty character reference", call(namesWith("&#;")), 400, "request-not-well-formed"},
+        {"unknown entity", call(namesWith("&bogus;")), 400, "request-not-well-formed"},
+        {"reference to a control character", call(namesWith("&#x7;")), 400, "request-not-well-formed"},
+        {"raw control character", call(namesWith("TR\x01UE")), 400, "request-not-well-formed"},
+        {"unterminated reference", call(namesWith("&amp")), 400, "request-not-well-formed"},
+        {"not XML", call("this is not xml"), 400, "request-not-well-formed"},
+        {"root element is not CIM", call("<?xml version=\"1.0\"?><NOTCIM/>"), 400, "request-not-valid"},
+        {"IMETHODCALL without LOCALNAMESPACEPATH",
+         call(message("<IMETHODCALL NAME=\"EnumerateClassNames\"></IMETHODCALL>")), 400, "request-not-valid"},
+        {"MESSAGE without ID",
+         call("<?xml version=\"1.0\"?><CIM CIMVERSION=\"2.0\" DTDVERSION=\"2.0\"><MESSAGE PROTOCOLVERSION=\"1.0\">"
+              "<SIMPLEREQ/></MESSAGE></CIM>"),
+         400, "request-not-valid"},
+        {"Content-Length with a letter", withLengthHeaders(valid, "Content-Length: 845a\r\n"), 400, ""},
+        {"negative Content-Length", withLengthHeaders(valid, "Content-Length: -5\r\n"), 400, ""},
+        {"two different Content-Length headers",
+         withLengthHeaders(valid, "Content-Length: " + std::to_string(names.size()) + "\r\nContent-Length: 3\r\n"), 400,
+         ""},
+        {"two equal Content-Length headers",
+         withLengthHeaders(valid, "Content-Length: " + std::to_string(names.size()) +
+                                      "\r\nContent-Length: " + std::to_string(names.size()) + "\r\n"),
+         200, ""},
+        {"OPTIONS", "OPTIONS /cimom HTTP/1.1\r\nHost: x\r\n\r\n", 405, ""},
+        {"an unknown method", "BREW /cimom HTTP/1.1\r\nHost: x\r\n\r\n", 501, ""},
+        {"not an HTTP request line", "HELLO\r\n\r\n", 400, ""},
+    };
+    for (const CorpusCase& c : corpus) {
+        SCOPED_TRACE(c.name);
+        const auto response = exchange(c.request);
+        EXPECT_EQ(response.status, c.status) << response.body;
+        EXPECT_EQ(response.header("CIMError"), c.cimError);
+        EXPECT_TRUE(response.hasContentLength) << "every answer carries Content-Length";
+        if (c.status == 200) {
+            EXPECT_THAT(response.body, Not(HasSubstr("<ERROR"))) << "the operation itself succeeds";
+        }
+    }
+}
+
+TEST_F(CimXmlServerRawTest, AnOversizedContentLengthIsRefusedBeforeTheBody) {
+    RawConnection connection(server_->port());
+    // Only the head is sent: the answer must not wait for 1 TB of body (or for a timeout).
+    connection.send(
+        "POST /cimom HTTP/1.1\r\nHost: x\r\nCIMOperation: MethodCall\r\nContent-Length: "
+        "1000000000000\r\n\r\n");
+    const auto response = connection.receive(std::chrono::milliseconds(1000));
+    ASSERT_TRUE(response.has_value()) << "no prompt answer";
+    EXPECT_EQ(response->status, 413);
+    EXPECT_TRUE(response->hasContentLength);
+}
+
+TEST_F(CimXmlServerRawTest, OtherMethodsLearnWhichAreAllowed) {
+    const auto response = exchange("GET /cimom HTTP/1.1\r\nHost: x\r\n\r\n");
+    EXPECT_EQ(response.status, 405);
+    EXPECT_EQ(response.header("Allow"), "POST, M-POST");
+}
+
 TEST_F(CimXmlServerRawTest, ExtensionPostWithPrefixedHeadersIsAccepted) {
     const auto response =
         exchange(cimRequest(enumerateNamesCall(), "EnumerateInstanceNames", "root/test", {}, "M-POST"));

@@ -1,5 +1,6 @@
 #include "operation_executor.hpp"
 
+#include <cctype>
 #include <charconv>
 #include <functional>
 #include <span>
@@ -17,12 +18,20 @@ namespace {
 
 // ---- Intrinsic parameters (DSP0200 names and defaults) --------------------------------
 
+/// VALUE text without the whitespace around it, which DSP0201 values may carry.
+std::string_view trimmed(std::string_view text) noexcept {
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+    return text;
+}
+
 bool boolParam(const CimXmlRequest& request, std::string_view name, bool fallback) {
     const WireParam* param = request.param(name);
     if (!param || param->kind == WireParam::Kind::Null) return fallback;
     if (param->kind == WireParam::Kind::Value) {
-        if (iequals(param->texts.front(), "true")) return true;
-        if (iequals(param->texts.front(), "false")) return false;
+        const std::string_view text = trimmed(param->texts.front());  // "<VALUE> TRUE </VALUE>" is TRUE
+        if (iequals(text, "true")) return true;
+        if (iequals(text, "false")) return false;
     }
     throw CimError(CimStatus::InvalidParameter, "parameter '" + std::string(name) + "' must be TRUE or FALSE");
 }
@@ -66,13 +75,14 @@ ObjectPath pathParam(const CimXmlRequest& request, std::string_view name) {
 
 /// A uint32 VALUE parameter; nullopt when absent or NULL.
 std::optional<std::uint32_t> uint32Param(const CimXmlRequest& request, std::string_view name) {
-    const std::string text = textParam(request, name);
+    const std::string full = textParam(request, name);
+    const std::string_view text = trimmed(full);
     if (text.empty()) return std::nullopt;
     std::uint32_t number = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
     if (error != std::errc{} || end != text.data() + text.size()) {
         throw CimError(CimStatus::InvalidParameter,
-                       "parameter '" + std::string(name) + "' must be a uint32, not '" + text + "'");
+                       "parameter '" + std::string(name) + "' must be a uint32, not '" + full + "'");
     }
     return number;
 }

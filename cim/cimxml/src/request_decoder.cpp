@@ -1,5 +1,9 @@
 #include <pugixml.hpp>
+
+#include <algorithm>
+#include <charconv>
 #include <string>
+#include <utility>
 
 #include "decode.hpp"
 #include "wmimock/cim/error.hpp"
@@ -34,6 +38,62 @@ void checkVersion(const pugi::xml_node& node, const char* attribute, std::string
     }
 }
 
+bool isXmlChar(unsigned long cp) noexcept {
+    return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) ||
+           (cp >= 0x10000 && cp <= 0x10FFFF);
+}
+
+/// The length of the well-formed reference at text[0] ('&'), or 0: one of XML's five
+/// entities, or a decimal / hex character reference to a character XML 1.0 allows.
+std::size_t referenceLength(std::string_view text) noexcept {
+    const std::size_t semicolon = text.find(';');
+    if (semicolon == std::string_view::npos || semicolon > 12) return 0;
+    const std::string_view name = text.substr(1, semicolon - 1);
+    for (const std::string_view entity : {"amp", "lt", "gt", "quot", "apos"}) {
+        if (name == entity) return semicolon + 1;
+    }
+    if (name.size() < 2 || name[0] != '#') return 0;
+    const bool hex = name[1] == 'x';
+    const std::string_view digits = name.substr(hex ? 2 : 1);
+    if (digits.empty()) return 0;
+    unsigned long cp = 0;
+    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), cp, hex ? 16 : 10);
+    if (error != std::errc{} || end != digits.data() + digits.size()) return 0;
+    return isXmlChar(cp) ? semicolon + 1 : 0;
+}
+
+/// What pugixml lets through but XML 1.0 calls not well-formed: a malformed or unknown
+/// reference (&#1a;, &#;, &bogus;, a reference to a control character) and a raw control
+/// character. CDATA sections, comments and processing instructions are skipped over.
+void checkCharacters(std::string_view xml) {
+    for (std::size_t i = 0; i < xml.size(); ++i) {
+        const char c = xml[i];
+        if (c == '<') {
+            for (const auto& [open, close] :
+                 {std::pair<std::string_view, std::string_view>{"<![CDATA[", "]]>"}, {"<!--", "-->"}, {"<?", "?>"}}) {
+                if (xml.substr(i, open.size()) == open) {
+                    const std::size_t end = xml.find(close, i + open.size());
+                    if (end == std::string_view::npos) return;  // the parser reports the unclosed section
+                    i = end + close.size() - 1;
+                    break;
+                }
+            }
+        } else if (c == '&') {
+            const std::size_t length = referenceLength(xml.substr(i));
+            if (length == 0) {
+                throw RequestError(400, kNotWellFormed,
+                                   "malformed XML at byte " + std::to_string(i) + ": bad reference '" +
+                                       std::string(xml.substr(i, std::min<std::size_t>(12, xml.size() - i))) + "'");
+            }
+            i += length - 1;
+        } else if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            throw RequestError(400, kNotWellFormed,
+                               "malformed XML at byte " + std::to_string(i) + ": control character U+00" +
+                                   "0123456789ABCDEF"[(c >> 4) & 0xF] + "0123456789ABCDEF"[c & 0xF]);
+        }
+    }
+}
+
 }  // namespace
 
 RequestError::RequestError(int httpStatus, std::string cimError, const std::string& message)
@@ -52,6 +112,7 @@ CimXmlRequest decodeRequest(std::string_view body, const DecodeLimits& limits) {
                            "request body of " + std::to_string(body.size()) + " bytes exceeds the limit of " +
                                std::to_string(limits.maxBytes) + " bytes");
     }
+    checkCharacters(body);
     pugi::xml_document doc;
     try {
         detail::parseDocument(doc, body, limits);

@@ -197,7 +197,9 @@ Value Value::parse(CimType type, std::string_view text) {
             return real32(static_cast<float>(*v));
         }
         case CimType::Char16: {
-            const auto c = detail::decodeSingleUtf8(text);
+            auto c = detail::decodeSingleUtf8(text);
+            // " x " is the character x with the padding a CIM-XML VALUE may carry.
+            if (!c && !detail::trimSpaces(text).empty()) c = detail::decodeSingleUtf8(detail::trimSpaces(text));
             if (!c) throw invalid("expected exactly one UCS-2 character");
             return char16(*c);
         }

@@ -37,9 +37,11 @@ ServeCommand::ServeCommand(CLI::App& parent)
     addRepeatable(*app_, "--sim-option", simOptions_, "KEY=VALUE for the simulations (see `wmimock conform --help`)");
     app_->add_option("--user", user_, "require HTTP Basic authentication with this user");
     app_->add_option("--password", password_, "the password for --user");
-    app_->add_option("--threads", threads_, "connections served at once per target")
+    app_->add_option("--threads", threads_,
+                     "connections served at once per target (a keep-alive connection holds one while it is open)")
         ->capture_default_str()
-        ->check(CLI::Range(1, 64));
+        ->check(CLI::Range(1, 1024));
+    addSeconds(*app_, "--idle-timeout", idleSeconds_, "close a keep-alive connection idle this long");
     app_->footer(std::string("Examples:\n  wmimock serve\n"
                              "  wmimock serve --listen 127.0.0.1:15988 --target builtin:faulty-stays-started\n"
                              "  wbemcli ei 'http://127.0.0.1:5988/root/cimv2:WMIMock_Service'\n"
@@ -129,6 +131,7 @@ int ServeCommand::run() const {
         options.user = user_;
         options.password = password_;
         options.threads = threads_;
+        options.idleTimeout = std::chrono::milliseconds(static_cast<long long>(idleSeconds_ * 1000.0));
         auto server = std::make_unique<cimxml::CimXmlServer>(environment.cimom, options);
         server->start();
         std::cout << fmt::format("serving {} at http://{}:{}/{}\n", targets[i], address.host, server->port(),

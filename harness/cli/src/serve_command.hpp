@@ -23,7 +23,8 @@ private:
     MofDialect dialect_ = MofDialect::Auto;
     std::vector<std::string> baselines_;
     std::string user_, password_;
-    int threads_ = 4;
+    int threads_ = 64;
+    double idleSeconds_ = 5.0;
 };
 
 }  // namespace wmimock::cli

@@ -25,7 +25,7 @@ struct ServerOptions {
     std::string user, password;      ///< HTTP Basic authentication when `user` is set
     std::size_t maxBodyBytes = std::size_t{16} << 20;
     std::size_t maxXmlDepth = 64;
-    int threads = 4;                               ///< worker threads = connections served at once
+    int threads = 64;                              ///< worker threads = connections served at once
     std::chrono::milliseconds idleTimeout{5000};   ///< keep-alive connection idle limit
     std::chrono::milliseconds readTimeout{30000};  ///< while a request is being received
     /// Pull operations (DSP0200 1.3): open enumerations kept at once, and the idle time an
