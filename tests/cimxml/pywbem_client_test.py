@@ -126,6 +126,18 @@ class Classes(ClientTest):
         self.assertEqual(service.methods["StopService"].return_type, "uint32")
         self.assertEqual(service.properties["Name"].class_origin, "CIM_Service")
 
+    def test_qualifier_declarations(self):
+        declarations = self.call("EnumerateQualifiers")
+        names = {q.name for q in declarations}
+        self.assertTrue({"Key", "Description", "ValueMap", "Override"} <= names, names)
+        key = self.call("GetQualifier", "Key")
+        self.assertEqual((key.type, key.value, key.overridable), ("boolean", False, False))
+        self.assertTrue(key.scopes["PROPERTY"] and key.scopes["REFERENCE"])
+        value_map = self.call("GetQualifier", "ValueMap")
+        self.assertTrue(value_map.is_array)
+        self.assertEqual(value_map.type, "string")
+        self.expect_error(pywbem.CIM_ERR_NOT_FOUND, "GetQualifier", "NoSuchQualifier")
+
     def test_bad_class_is_invalid_class_or_not_found(self):
         self.expect_error(pywbem.CIM_ERR_NOT_FOUND, "GetClass", "No_Such_Class")
         self.expect_error(pywbem.CIM_ERR_INVALID_CLASS, "EnumerateInstanceNames", "No_Such_Class")
@@ -311,6 +323,8 @@ class DtdValidity(ClientTest):
             ("References", (path,), {}),
             ("ReferenceNames", (path,), {}),
             ("ExecQuery", ("WQL", "SELECT * FROM CIM_Service"), {}),
+            ("EnumerateQualifiers", (), {}),
+            ("GetQualifier", ("ValueMap",), {}),
             ("GetInstance", (missing,), {}),
             ("GetClass", ("No_Such_Class",), {}),
             ("InvokeMethod", ("NoSuchMethod", path), {}),
@@ -357,7 +371,7 @@ class DtdValidity(ClientTest):
     def test_replies_are_valid_against_both_dtds(self):
         REPLIES.clear()
         self.sample()
-        self.validate("classic", DTDS, 17)
+        self.validate("classic", DTDS, 19)
 
     def test_pull_replies_are_valid_against_the_2_4_dtd(self):
         # The pull operations came with DSP0201 2.4: VALUE.INSTANCEWITHPATH and INSTANCEPATH

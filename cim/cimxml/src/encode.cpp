@@ -355,6 +355,30 @@ void appendQualifier(std::string& out, const Qualifier& qualifier) {
     out += "</QUALIFIER>";
 }
 
+void appendQualifierDeclaration(std::string& out, const QualifierDecl& decl) {
+    out += "<QUALIFIER.DECLARATION";
+    appendAttribute(out, "NAME", decl.name);
+    appendAttribute(out, "TYPE", xmlTypeName(decl.type));
+    if (decl.isArray) appendAttribute(out, "ISARRAY", "true");
+    appendArraySize(out, decl.arraySize);
+    if (!decl.flavor.overridable) appendAttribute(out, "OVERRIDABLE", "false");
+    if (!decl.flavor.toSubclass) appendAttribute(out, "TOSUBCLASS", "false");
+    if (decl.flavor.toInstance) appendAttribute(out, "TOINSTANCE", "true");
+    if (decl.flavor.translatable) appendAttribute(out, "TRANSLATABLE", "true");
+    out += "><SCOPE";
+    // DSP0201 has no SCOPE attribute for the Qualifier scope; DSP0004's "any" sets all seven.
+    const std::pair<Scope, const char*> scopes[] = {
+        {Scope::Class, "CLASS"},          {Scope::Association, "ASSOCIATION"}, {Scope::Reference, "REFERENCE"},
+        {Scope::Property, "PROPERTY"},    {Scope::Method, "METHOD"},           {Scope::Parameter, "PARAMETER"},
+        {Scope::Indication, "INDICATION"}};
+    for (const auto& [scope, attribute] : scopes) {
+        if (hasScope(decl.scope, scope)) appendAttribute(out, attribute, "true");
+    }
+    out += "/>";
+    appendValue(out, decl.defaultValue);
+    out += "</QUALIFIER.DECLARATION>";
+}
+
 void appendClass(std::string& out, const CimClass& cls) {
     out += "<CLASS";
     appendAttribute(out, "NAME", cls.name);

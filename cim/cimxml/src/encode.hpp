@@ -34,6 +34,8 @@ void appendNamedInstance(std::string& out, const Instance& instance);
 void appendObjectWithPath(std::string& out, const Instance& instance);
 
 void appendQualifier(std::string& out, const Qualifier& qualifier);
+/// QUALIFIER.DECLARATION with its SCOPE and default value.
+void appendQualifierDeclaration(std::string& out, const QualifierDecl& decl);
 void appendClass(std::string& out, const CimClass& cls);
 
 }  // namespace wmimock::cimxml::detail

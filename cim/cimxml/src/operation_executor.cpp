@@ -324,6 +324,14 @@ const std::unordered_map<std::string, Operation, NameHash, NameEqual>& intrinsic
                                               textParam(c.request, "Query")),
                           appendObjectWithPath);
          }},
+        {"EnumerateQualifiers",
+         [](Call& c) { c.returnEach(c.backend.enumerateQualifiers(c.request.nameSpace), appendQualifierDeclaration); }},
+        {"GetQualifier",
+         [](Call& c) {
+             const std::string name = textParam(c.request, "QualifierName");
+             if (name.empty()) throw CimError(CimStatus::InvalidParameter, "missing parameter 'QualifierName'");
+             c.returnOne(c.backend.getQualifier(c.request.nameSpace, name), appendQualifierDeclaration);
+         }},
         {"OpenEnumerateInstances",
          [](Call& c) {
              openEnumeration(

@@ -1,8 +1,17 @@
 #include "wmimock/client/cim_client.hpp"
 
+#include "wmimock/cim/error.hpp"
 #include "wmimock/cim/names.hpp"
 
 namespace wmimock {
+
+std::vector<QualifierDecl> CimClient::enumerateQualifiers(std::string_view /*nameSpace*/) {
+    throw CimError(CimStatus::NotSupported, "EnumerateQualifiers is not supported by this client");
+}
+
+QualifierDecl CimClient::getQualifier(std::string_view /*nameSpace*/, std::string_view /*name*/) {
+    throw CimError(CimStatus::NotSupported, "GetQualifier is not supported by this client");
+}
 
 const Value* MethodResult::out(std::string_view name) const noexcept {
     for (const ParamValue& p : outParameters) {

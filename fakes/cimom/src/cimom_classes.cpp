@@ -1,4 +1,6 @@
 // Cimom class operations: GetClass, EnumerateClasses, EnumerateClassNames.
+#include <algorithm>
+
 #include "cimom_impl.hpp"
 #include "instance_shaping.hpp"
 
@@ -16,6 +18,33 @@ std::vector<std::string> subclasses(const detail::NamespaceView& ns, std::string
 }
 
 }  // namespace
+
+std::vector<QualifierDecl> Cimom::enumerateQualifiers(std::string_view nameSpace) {
+    return impl_->run(
+        Operation::EnumerateQualifiers, nameSpace, {}, {}, [] { return std::string(); },
+        [&] {
+            const detail::NamespaceView ns = impl_->view(nameSpace);
+            std::vector<QualifierDecl> out;
+            for (const QualifierDecl* decl : ns.classes->qualifiers()) out.push_back(*decl);
+            std::sort(out.begin(), out.end(),
+                      [](const QualifierDecl& a, const QualifierDecl& b) { return icompare(a.name, b.name) < 0; });
+            return out;
+        });
+}
+
+QualifierDecl Cimom::getQualifier(std::string_view nameSpace, std::string_view name) {
+    return impl_->run(
+        Operation::GetQualifier, nameSpace, {}, {}, [&] { return std::string(name); },
+        [&] {
+            const detail::NamespaceView ns = impl_->view(nameSpace);
+            const QualifierDecl* decl = ns.classes->findQualifier(name);
+            if (decl == nullptr) {
+                throw CimError(CimStatus::NotFound, "qualifier '" + std::string(name) +
+                                                        "' is not declared in namespace " + std::string(ns.name));
+            }
+            return *decl;
+        });
+}
 
 CimClass Cimom::getClass(std::string_view nameSpace, std::string_view className, const GetClassOptions& options) {
     return impl_->run(

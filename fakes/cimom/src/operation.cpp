@@ -8,7 +8,7 @@ namespace wmimock {
 
 namespace {
 
-constexpr std::array<std::pair<Operation, std::string_view>, 15> kOperationNames{{
+constexpr std::array<std::pair<Operation, std::string_view>, 17> kOperationNames{{
     {Operation::GetClass, "GetClass"},
     {Operation::EnumerateClasses, "EnumerateClasses"},
     {Operation::EnumerateClassNames, "EnumerateClassNames"},
@@ -24,6 +24,8 @@ constexpr std::array<std::pair<Operation, std::string_view>, 15> kOperationNames
     {Operation::References, "References"},
     {Operation::ReferenceNames, "ReferenceNames"},
     {Operation::ExecQuery, "ExecQuery"},
+    {Operation::EnumerateQualifiers, "EnumerateQualifiers"},
+    {Operation::GetQualifier, "GetQualifier"},
 }};
 
 }  // namespace

@@ -98,6 +98,12 @@ public:
     /// `queryLanguage` is "WQL" (case-insensitive); others -> CimError(QueryLanguageNotSupported).
     virtual std::vector<Instance> execQuery(std::string_view nameSpace, std::string_view queryLanguage,
                                             std::string_view query) = 0;
+
+    /// The qualifier declarations of a namespace. Optional for an implementation: the
+    /// defaults throw CimError(NotSupported), as a server without qualifier operations does.
+    virtual std::vector<QualifierDecl> enumerateQualifiers(std::string_view nameSpace);
+    /// One declaration; CimError(NotFound) when the namespace declares no such qualifier.
+    virtual QualifierDecl getQualifier(std::string_view nameSpace, std::string_view name);
 };
 
 }  // namespace wmimock

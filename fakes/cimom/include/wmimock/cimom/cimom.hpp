@@ -96,6 +96,8 @@ public:
     std::vector<Instance> references(const ObjectPath& source, const ReferenceFilter& filter = {},
                                      const InstanceOptions& options = {}) override;
     std::vector<ObjectPath> referenceNames(const ObjectPath& source, const ReferenceFilter& filter = {}) override;
+    std::vector<QualifierDecl> enumerateQualifiers(std::string_view nameSpace) override;
+    QualifierDecl getQualifier(std::string_view nameSpace, std::string_view name) override;
     std::vector<Instance> execQuery(std::string_view nameSpace, std::string_view queryLanguage,
                                     std::string_view query) override;
 

@@ -29,6 +29,8 @@ enum class Operation : std::uint8_t {
     References,
     ReferenceNames,
     ExecQuery,
+    EnumerateQualifiers,
+    GetQualifier,
 };
 std::string_view toString(Operation op) noexcept;  // DSP0200 name, e.g. "GetInstance"
 std::optional<Operation> parseOperation(std::string_view name) noexcept;
