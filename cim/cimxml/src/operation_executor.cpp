@@ -216,6 +216,14 @@ void openEnumeration(Call& c, EnumerationKind kind, std::vector<Instance> instan
     returnBatch(c, kind, batch);
 }
 
+void openInstances(Call& c, std::vector<Instance> instances) {
+    openEnumeration(c, EnumerationKind::InstancesWithPath, std::move(instances), {});
+}
+
+void openPaths(Call& c, std::vector<ObjectPath> paths) {
+    openEnumeration(c, EnumerationKind::InstancePaths, {}, std::move(paths));
+}
+
 void pullEnumeration(Call& c, EnumerationKind kind) {
     const std::string context = textParam(c.request, "EnumerationContext");
     const auto maxCount = uint32Param(c.request, "MaxObjectCount");
@@ -334,41 +342,32 @@ const std::unordered_map<std::string, Operation, NameHash, NameEqual>& intrinsic
          }},
         {"OpenEnumerateInstances",
          [](Call& c) {
-             openEnumeration(
-                 c, EnumerationKind::InstancesWithPath,
-                 c.backend.enumerateInstances(c.request.nameSpace, classNameParam(c.request, "ClassName", true),
-                                              instanceOptions(c.request)),
-                 {});
+             openInstances(
+                 c, c.backend.enumerateInstances(c.request.nameSpace, classNameParam(c.request, "ClassName", true),
+                                                 instanceOptions(c.request)));
          }},
         {"OpenEnumerateInstancePaths",
          [](Call& c) {
-             openEnumeration(
-                 c, EnumerationKind::InstancePaths, {},
-                 c.backend.enumerateInstanceNames(c.request.nameSpace, classNameParam(c.request, "ClassName", true)));
+             openPaths(c, c.backend.enumerateInstanceNames(c.request.nameSpace,
+                                                           classNameParam(c.request, "ClassName", true)));
          }},
         {"OpenReferenceInstances",
          [](Call& c) {
-             openEnumeration(c, EnumerationKind::InstancesWithPath,
-                             c.backend.references(sourceInstanceParam(c.request), referenceFilter(c.request),
-                                                  instanceOptions(c.request)),
-                             {});
+             openInstances(c, c.backend.references(sourceInstanceParam(c.request), referenceFilter(c.request),
+                                                   instanceOptions(c.request)));
          }},
         {"OpenReferenceInstancePaths",
          [](Call& c) {
-             openEnumeration(c, EnumerationKind::InstancePaths, {},
-                             c.backend.referenceNames(sourceInstanceParam(c.request), referenceFilter(c.request)));
+             openPaths(c, c.backend.referenceNames(sourceInstanceParam(c.request), referenceFilter(c.request)));
          }},
         {"OpenAssociatorInstances",
          [](Call& c) {
-             openEnumeration(c, EnumerationKind::InstancesWithPath,
-                             c.backend.associators(sourceInstanceParam(c.request), associatorFilter(c.request),
-                                                   instanceOptions(c.request)),
-                             {});
+             openInstances(c, c.backend.associators(sourceInstanceParam(c.request), associatorFilter(c.request),
+                                                    instanceOptions(c.request)));
          }},
         {"OpenAssociatorInstancePaths",
          [](Call& c) {
-             openEnumeration(c, EnumerationKind::InstancePaths, {},
-                             c.backend.associatorNames(sourceInstanceParam(c.request), associatorFilter(c.request)));
+             openPaths(c, c.backend.associatorNames(sourceInstanceParam(c.request), associatorFilter(c.request)));
          }},
         {"OpenQueryInstances",
          [](Call& c) {
