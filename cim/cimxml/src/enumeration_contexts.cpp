@@ -65,12 +65,6 @@ std::uint64_t EnumerationContexts::remaining(const std::string& context, std::st
     return size(e) - e.next;
 }
 
-std::size_t EnumerationContexts::openCount() {
-    std::lock_guard lock(mutex_);
-    dropExpired(Clock::now());
-    return open_.size();
-}
-
 std::size_t EnumerationContexts::size(const Enumeration& e) const noexcept {
     return e.kind == EnumerationKind::InstancePaths ? e.paths.size() : e.instances.size();
 }

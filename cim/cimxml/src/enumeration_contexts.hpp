@@ -59,8 +59,6 @@ public:
     /// How many items are left to pull.
     std::uint64_t remaining(const std::string& context, std::string_view nameSpace);
 
-    std::size_t openCount();
-
 private:
     struct Enumeration {
         std::string nameSpace;
