@@ -402,6 +402,13 @@ TEST_F(CimXmlServerRawTest, PullOperationsHandOutAnEnumerationInPieces) {
 
     response = exchange(cimRequest(pull, "PullInstancesWithPath", "root/test"));
     EXPECT_THAT(response.body, HasSubstr("<ERROR CODE=\"21\"")) << "CIM_ERR_INVALID_ENUMERATION_CONTEXT";
+
+    response = exchange(cimRequest(intrinsicCall("OpenEnumerateInstances", className + param("MaxObjectCount", " 2 ")),
+                                   "OpenEnumerateInstances", "root/test"));
+    EXPECT_EQ(countOf(response.body, "<VALUE.INSTANCEWITHPATH>"), 2u) << "a uint32 may carry whitespace";
+    response = exchange(cimRequest(intrinsicCall("OpenEnumerateInstances", className + param("MaxObjectCount", "2x")),
+                                   "OpenEnumerateInstances", "root/test"));
+    EXPECT_THAT(response.body, HasSubstr("<ERROR CODE=\"4\"")) << "CIM_ERR_INVALID_PARAMETER";
 }
 
 TEST_F(CimXmlServerRawTest, OpenEnumerationsAreBounded) {

@@ -18,22 +18,13 @@ namespace {
 
 // ---- Intrinsic parameters (DSP0200 names and defaults) --------------------------------
 
-/// VALUE text without the whitespace around it, which DSP0201 values may carry.
-std::string_view trimmed(std::string_view text) noexcept {
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-    return text;
-}
-
 bool boolParam(const CimXmlRequest& request, std::string_view name, bool fallback) {
     const WireParam* param = request.param(name);
     if (!param || param->kind == WireParam::Kind::Null) return fallback;
-    if (param->kind == WireParam::Kind::Value) {
-        const std::string_view text = trimmed(param->texts.front());  // "<VALUE> TRUE </VALUE>" is TRUE
-        if (iequals(text, "true")) return true;
-        if (iequals(text, "false")) return false;
+    if (param->kind != WireParam::Kind::Value) {
+        throw CimError(CimStatus::InvalidParameter, "parameter '" + std::string(name) + "' must be TRUE or FALSE");
     }
-    throw CimError(CimStatus::InvalidParameter, "parameter '" + std::string(name) + "' must be TRUE or FALSE");
+    return Value::parse(CimType::Boolean, param->texts.front()).asBool();  // " TRUE " is TRUE
 }
 
 std::string textParam(const CimXmlRequest& request, std::string_view name) {
@@ -75,16 +66,9 @@ ObjectPath pathParam(const CimXmlRequest& request, std::string_view name) {
 
 /// A uint32 VALUE parameter; nullopt when absent or NULL.
 std::optional<std::uint32_t> uint32Param(const CimXmlRequest& request, std::string_view name) {
-    const std::string full = textParam(request, name);
-    const std::string_view text = trimmed(full);
+    const std::string text = textParam(request, name);
     if (text.empty()) return std::nullopt;
-    std::uint32_t number = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
-    if (error != std::errc{} || end != text.data() + text.size()) {
-        throw CimError(CimStatus::InvalidParameter,
-                       "parameter '" + std::string(name) + "' must be a uint32, not '" + full + "'");
-    }
-    return number;
+    return static_cast<std::uint32_t>(Value::parse(CimType::Uint32, text).asUint64());
 }
 
 PropertyList propertyListParam(const CimXmlRequest& request) {
@@ -202,13 +186,9 @@ void returnBatch(Call& c, EnumerationKind kind, const EnumerationBatch& batch) {
     c.out += "</VALUE></PARAMVALUE>";
 }
 
-/// The parameters every Open* shares. Filtered enumeration (FQL) is not offered; every
-/// result is computed when the enumeration opens, so ContinueOnError changes nothing.
+/// The parameters every Open* shares. Every result is computed when the enumeration
+/// opens, so ContinueOnError changes nothing.
 void openEnumeration(Call& c, EnumerationKind kind, std::vector<Instance> instances, std::vector<ObjectPath> paths) {
-    if (!textParam(c.request, "FilterQueryLanguage").empty() || !textParam(c.request, "FilterQuery").empty()) {
-        throw CimError(CimStatus::FilteredEnumerationNotSupported,
-                       "FilterQuery is not supported on " + c.request.methodName + " (use OpenQueryInstances)");
-    }
     boolParam(c.request, "ContinueOnError", false);
     const auto batch = c.contexts.open(c.request.nameSpace, kind, std::move(instances), std::move(paths),
                                        uint32Param(c.request, "OperationTimeout"),
@@ -216,11 +196,21 @@ void openEnumeration(Call& c, EnumerationKind kind, std::vector<Instance> instan
     returnBatch(c, kind, batch);
 }
 
+/// Filtered enumeration (FQL) is not offered: only OpenQueryInstances takes a query.
+void rejectFilterQuery(const Call& c) {
+    if (!textParam(c.request, "FilterQueryLanguage").empty() || !textParam(c.request, "FilterQuery").empty()) {
+        throw CimError(CimStatus::FilteredEnumerationNotSupported,
+                       "FilterQuery is not supported on " + c.request.methodName + " (use OpenQueryInstances)");
+    }
+}
+
 void openInstances(Call& c, std::vector<Instance> instances) {
+    rejectFilterQuery(c);
     openEnumeration(c, EnumerationKind::InstancesWithPath, std::move(instances), {});
 }
 
 void openPaths(Call& c, std::vector<ObjectPath> paths) {
+    rejectFilterQuery(c);
     openEnumeration(c, EnumerationKind::InstancePaths, {}, std::move(paths));
 }
 
@@ -374,13 +364,10 @@ const std::unordered_map<std::string, Operation, NameHash, NameEqual>& intrinsic
              if (boolParam(c.request, "ReturnQueryResultClass", false)) {
                  throw CimError(CimStatus::NotSupported, "ReturnQueryResultClass is not supported");
              }
-             boolParam(c.request, "ContinueOnError", false);
-             const auto batch = c.contexts.open(
-                 c.request.nameSpace, EnumerationKind::Instances,
-                 c.backend.execQuery(c.request.nameSpace, textParam(c.request, "FilterQueryLanguage"),
-                                     textParam(c.request, "FilterQuery")),
-                 {}, uint32Param(c.request, "OperationTimeout"), uint32Param(c.request, "MaxObjectCount").value_or(0));
-             returnBatch(c, EnumerationKind::Instances, batch);
+             openEnumeration(c, EnumerationKind::Instances,
+                             c.backend.execQuery(c.request.nameSpace, textParam(c.request, "FilterQueryLanguage"),
+                                                 textParam(c.request, "FilterQuery")),
+                             {});
          }},
         {"PullInstancesWithPath", [](Call& c) { pullEnumeration(c, EnumerationKind::InstancesWithPath); }},
         {"PullInstancePaths", [](Call& c) { pullEnumeration(c, EnumerationKind::InstancePaths); }},
