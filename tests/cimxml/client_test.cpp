@@ -104,13 +104,26 @@ TEST(CimXmlClientResponses, ErrorElementsKeepTheirStatus) {
     EXPECT_EQ(error.message(), "no such service");
 }
 
-TEST(CimXmlClientResponses, UndefinedCodesBecomeFailed) {
-    ScriptedServer server(
-        okResponse(envelope("<IMETHODRESPONSE NAME=\"DeleteInstance\"><ERROR CODE=\"99\"/></IMETHODRESPONSE>")));
+TEST(CimXmlClientResponses, UndefinedCodesKeepTheirNumber) {
+    // ERR-011 judges undefined codes: the client must not turn them into CIM_ERR_FAILED.
+    ScriptedServer server(okResponse(envelope(
+        "<IMETHODRESPONSE NAME=\"DeleteInstance\"><ERROR CODE=\"99\" DESCRIPTION=\"odd\"/></IMETHODRESPONSE>")));
     CimXmlClient client(optionsFor(server.port()));
     const auto error = errorOf([&] { client.deleteInstance(ObjectPath({}, "C", {{"k", Value::string("v")}})); });
-    EXPECT_EQ(error.status(), CimStatus::Failed);
-    EXPECT_THAT(error.message(), HasSubstr("undefined code 99"));
+    EXPECT_EQ(static_cast<unsigned>(error.status()), 99U);
+    EXPECT_FALSE(isDefinedStatus(99));
+    EXPECT_EQ(error.message(), "odd");
+}
+
+TEST(CimXmlClientResponses, AnUnreadableCodeIsFailed) {
+    for (const char* code : {"abc", "12x", "", "0", "70000"}) {
+        ScriptedServer server(okResponse(envelope("<IMETHODRESPONSE NAME=\"DeleteInstance\"><ERROR CODE=\"" +
+                                                  std::string(code) + "\"/></IMETHODRESPONSE>")));
+        CimXmlClient client(optionsFor(server.port()));
+        const auto error = errorOf([&] { client.deleteInstance(ObjectPath({}, "C", {{"k", Value::string("v")}})); });
+        EXPECT_EQ(error.status(), CimStatus::Failed) << code;
+        EXPECT_THAT(error.message(), HasSubstr("unreadable code")) << code;
+    }
 }
 
 TEST(CimXmlClientResponses, AResponseForAnotherOperationIsRefused) {

@@ -63,13 +63,15 @@ ParsedUrl parseUrl(std::string_view url) {
 
 CimError errorFromElement(const pugi::xml_node& error) {
     const std::string_view code = error.attribute("CODE").value();
-    unsigned number = 0;
-    std::from_chars(code.data(), code.data() + code.size(), number);
+    std::uint16_t number = 0;
+    const auto [end, ec] = std::from_chars(code.data(), code.data() + code.size(), number);
     std::string description = error.attribute("DESCRIPTION").value();
-    if (!isDefinedStatus(number)) {
+    if (ec != std::errc() || end != code.data() + code.size() || number == 0) {
         return CimError(CimStatus::Failed,
-                        "server error with undefined code " + std::string(code) + ": " + description);
+                        "server error with unreadable code '" + std::string(code) + "': " + description);
     }
+    // A number DSP0200 does not define is kept as it is: judging it is ERR-011's job, and
+    // turning it into CIM_ERR_FAILED would hide it.
     return CimError(static_cast<CimStatus>(number), std::move(description));
 }
 
