@@ -1,6 +1,7 @@
 #include "check_context.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <utility>
 
 #include "wmimock/cim/names.hpp"
@@ -74,8 +75,11 @@ std::string CallOutcome::describe() const {
 }
 
 CheckContext::CheckContext(Target& target, std::string nameSpace, ObjectPath instance, const CheckSettings& settings,
-                           CheckResult& result, const Snapshot* baseline)
+                           CheckResult& result, const Snapshot* baseline,
+                           std::function<void(std::string_view)> onActivity)
     : target_(target),
+      onActivity_(std::move(onActivity)),
+      client_(target.client(), onActivity_),
       nameSpace_(std::move(nameSpace)),
       path_(std::move(instance)),
       settings_(settings),
@@ -90,6 +94,21 @@ void CheckContext::evidence(std::string line) {
 
 void CheckContext::log(std::string line) {
     result_.log.push_back(std::move(line));
+}
+
+namespace {
+
+/// "30", "0.25": seconds as a person writes them.
+std::string secondsText(double seconds) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", seconds);
+    return text;
+}
+
+}  // namespace
+
+void CheckContext::announce(const std::string& what) {
+    if (onActivity_) onActivity_(what);
 }
 
 std::chrono::microseconds CheckContext::toClock(std::chrono::duration<double> d) const {
@@ -308,6 +327,8 @@ Attempt CheckContext::complete(CallOutcome call, const Snapshot& before, Want wa
 }
 
 SettleResult CheckContext::settle(Want want, const ObjectPath* on) {
+    announce(std::string("Settle toward ") + (want == Want::Running ? "running" : "stopped") + ", up to " +
+             secondsText(settings_.settleTimeout.count()) + " s");
     const ObjectPath& p = on != nullptr ? *on : path_;
     const RunState goal = want == Want::Running ? RunState::Running : RunState::Stopped;
     const auto deadline = clock().now() + toClock(settings_.settleTimeout);
@@ -333,6 +354,8 @@ SettleResult CheckContext::settle(Want want, const ObjectPath* on) {
 }
 
 JobTrace CheckContext::waitJob(const ObjectPath& job) {
+    announce("waiting for job " + job.toString() + " to end, up to " + secondsText(settings_.jobTimeout.count()) +
+             " s");
     JobTrace t;
     t.job = job;
     const auto deadline = clock().now() + toClock(settings_.jobTimeout);
@@ -380,6 +403,7 @@ JobTrace CheckContext::waitJob(const ObjectPath& job) {
 }
 
 std::vector<Snapshot> CheckContext::observe(std::chrono::duration<double> window) {
+    announce("watching the element for " + secondsText(window.count()) + " s");
     std::vector<Snapshot> out;
     const auto deadline = clock().now() + toClock(window);
     for (;;) {
@@ -392,6 +416,7 @@ std::vector<Snapshot> CheckContext::observe(std::chrono::duration<double> window
 }
 
 void CheckContext::pause(std::chrono::duration<double> d) {
+    announce("pausing " + secondsText(d.count()) + " s");
     clock().sleepFor(toClock(d));
 }
 
@@ -506,6 +531,7 @@ void CheckContext::fail(std::string expected, std::string actual, std::string me
 }
 
 void CheckContext::finish() {
+    result_.undefinedStatuses = client_.undefinedStatuses();
     if (verdicts_.empty()) {
         result_.outcome = Outcome::Error;
         result_.message = "the check reached no verdict";
@@ -539,6 +565,28 @@ void CheckContext::finish() {
     }
     for (const auto& v : verdicts_) {
         result_.log.push_back(std::string(toString(v.outcome)) + ": " + v.message);
+    }
+    // Catalog ERR-011 Rev. 2: an answer with an undefined status code is ERR-011's fault, and
+    // no other rule passes on the strength of it: such a pass is reported as not judged.
+    if (!result_.undefinedStatuses.empty() && result_.outcome == Outcome::Pass && result_.ruleId != "ERR-011") {
+        // One entry per code: how often, and the first call that got it.
+        std::vector<std::pair<std::uint32_t, std::pair<int, std::string>>> byCode;
+        for (const auto& u : result_.undefinedStatuses) {
+            auto it = std::find_if(byCode.begin(), byCode.end(), [&](const auto& e) { return e.first == u.code; });
+            if (it == byCode.end()) {
+                byCode.push_back({u.code, {1, u.call}});
+            } else {
+                ++it->second.first;
+            }
+        }
+        std::string codes;
+        for (const auto& [code, seen] : byCode) {
+            codes += (codes.empty() ? "" : "; ") + std::to_string(code) + " (" + std::to_string(seen.first) +
+                     " answer(s), first to " + seen.second + ")";
+        }
+        result_.outcome = Outcome::NotSupported;
+        result_.message = "not judged: the target answered with undefined CIM status code " + codes +
+                          ", which ERR-011 reports; without it the check would have passed (" + result_.message + ")";
     }
 }
 

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "observed_client.hpp"
 #include "snapshot.hpp"
 #include "value_map.hpp"
 #include "wmimock/cim/error.hpp"
@@ -97,11 +98,15 @@ class CheckContext {
 public:
     /// `baseline`: S(T) when the session began (before any check touched T); null: the
     /// snapshot taken now.
+    /// `onActivity` (may be empty) hears each call and each wait before it starts.
     CheckContext(Target& target, std::string nameSpace, ObjectPath instance, const CheckSettings& settings,
-                 CheckResult& result, const Snapshot* baseline = nullptr);
+                 CheckResult& result, const Snapshot* baseline = nullptr,
+                 std::function<void(std::string_view)> onActivity = {});
 
     // ---- what is under test ---------------------------------------------------------
-    CimClient& client() { return target_.client(); }
+    /// The target's client, observed: every call is announced and undefined status codes
+    /// are kept for ERR-011.
+    CimClient& client() { return client_; }
     Target& target() { return target_; }
     Clock& clock() { return target_.clock(); }
     const ObjectPath& path() const noexcept { return path_; }
@@ -204,8 +209,12 @@ public:
 
 private:
     std::chrono::microseconds toClock(std::chrono::duration<double> d) const;
+    /// Tells the listener a wait begins ("Settle toward running, up to 30 s").
+    void announce(const std::string& what);
 
     Target& target_;
+    std::function<void(std::string_view)> onActivity_;
+    ObservedClient client_;
     std::string nameSpace_;
     ObjectPath path_;
     const CheckSettings& settings_;

@@ -19,13 +19,15 @@ struct Registry {
         for (const auto family : {ssChecks(), rscChecks(), conChecks(), errChecks(), jobChecks(), concChecks()}) {
             defs.insert(defs.end(), family.begin(), family.end());
         }
-        // Catalog order: the position of the rule in rules(), then declaration order.
+        // Catalog order: the position of the rule in rules(), then declaration order; the
+        // checks that judge the whole run after all others.
         const auto position = [](std::string_view id) {
             const auto all = rules();
             const auto it = std::find_if(all.begin(), all.end(), [&](const Rule& r) { return r.id == id; });
             return it - all.begin();
         };
         std::stable_sort(defs.begin(), defs.end(), [&](const CheckDef& a, const CheckDef& b) {
+            if (a.info.afterOthers != b.info.afterOthers) return b.info.afterOthers;
             return position(a.info.ruleId) < position(b.info.ruleId);
         });
         for (const auto& d : defs) infos.push_back(d.info);

@@ -24,9 +24,15 @@ constexpr std::string_view sourceRelative(std::string_view file) noexcept {
 }
 
 // One function per check; the definition's line is the check's source line.
-#define WMIMOCK_CHECK(function, ruleId, title)                                                        \
-    void function(CheckContext& ctx);                                                                 \
-    constexpr CheckDef function##Def{{ruleId, title, sourceRelative(__FILE__), __LINE__}, &function}; \
+#define WMIMOCK_CHECK(function, ruleId, title)                                                               \
+    void function(CheckContext& ctx);                                                                        \
+    constexpr CheckDef function##Def{{ruleId, title, sourceRelative(__FILE__), __LINE__, false}, &function}; \
+    void function(CheckContext& ctx)
+
+// A check that judges what the target answered during the whole run (CheckInfo::afterOthers).
+#define WMIMOCK_CHECK_AFTER_OTHERS(function, ruleId, title)                                                 \
+    void function(CheckContext& ctx);                                                                       \
+    constexpr CheckDef function##Def{{ruleId, title, sourceRelative(__FILE__), __LINE__, true}, &function}; \
     void function(CheckContext& ctx)
 
 std::span<const CheckDef> ssChecks() noexcept;

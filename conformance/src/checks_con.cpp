@@ -7,11 +7,59 @@
 namespace wmimock::conformance {
 namespace {
 
+/// The five properties CON-001 compares, by name, as read from a snapshot.
+struct ComparedProperty {
+    std::string_view name;
+    std::optional<std::uint64_t> (*read)(const Snapshot&);
+};
+
+template <typename T>
+std::optional<std::uint64_t> widen(const std::optional<T>& v) {
+    return v ? std::optional<std::uint64_t>(static_cast<std::uint64_t>(*v)) : std::nullopt;
+}
+
+constexpr std::array<ComparedProperty, 5> kCompared{{
+    {"Started", [](const Snapshot& s) { return widen(s.started); }},
+    {"EnabledState", [](const Snapshot& s) { return widen(s.enabledState); }},
+    {"RequestedState", [](const Snapshot& s) { return widen(s.requestedState); }},
+    {"TransitioningToState", [](const Snapshot& s) { return widen(s.transitioningToState); }},
+    {"EnabledDefault", [](const Snapshot& s) { return widen(s.enabledDefault); }},
+}};
+
+/// Names of the compared properties on which `a` and `b` differ.
+std::vector<std::string_view> differingProperties(const Snapshot& a, const Snapshot& b) {
+    std::vector<std::string_view> out;
+    for (const auto& p : kCompared) {
+        if (p.read(a) != p.read(b)) out.push_back(p.name);
+    }
+    return out;
+}
+
 /// Run A (StopService) and run B (RequestStateChange(3)) of CON-001/CON-003, each from
-/// running. Empty when a precondition or a method is missing (the verdict is recorded).
+/// running and, catalog CON-001 Rev. 2, from the same pre-state where it can be made so.
+/// Empty when a precondition or a method is missing (the verdict is recorded).
 struct Twin {
     Attempt viaStop, viaRsc;
+    /// The pre-states differ on these properties even after trying to put them back: the
+    /// runs are then compared by what each changed.
+    std::vector<std::string_view> unequalPreState;
 };
+
+/// Puts back through ModifyInstance the configuration run A changed (EnabledDefault), so
+/// that run B starts where run A did. What the implementation refuses stays as it is.
+void alignPreState(CheckContext& ctx, const Snapshot& preA) {
+    const Snapshot now = ctx.snapshot("before run B");
+    if (!preA.enabledDefault || now.enabledDefault == preA.enabledDefault) return;
+    try {
+        Instance back(ctx.path().className());
+        back.setPath(ctx.path());
+        back.set("EnabledDefault", Value::uint16(*preA.enabledDefault));
+        ctx.client().modifyInstance(back, std::vector<std::string>{"EnabledDefault"});
+        ctx.log("EnabledDefault put back to " + std::to_string(*preA.enabledDefault) + " before run B");
+    } catch (const CimError& e) {
+        ctx.log(std::string("EnabledDefault could not be put back before run B: ") + e.what());
+    }
+}
 
 std::optional<Twin> stopBothWays(CheckContext& ctx) {
     if (ctx.rscRulesDoNotApply()) return std::nullopt;
@@ -30,13 +78,23 @@ std::optional<Twin> stopBothWays(CheckContext& ctx) {
         ctx.unreachable("the service could not be brought back to running");
         return std::nullopt;
     }
+    alignPreState(ctx, t.viaStop.before);
     t.viaRsc = ctx.rsc(3);
     if (declined(ctx, t.viaRsc.call)) return std::nullopt;
     if (!t.viaRsc.accepted || (t.viaRsc.job && t.viaRsc.job->finalState != 7U)) {
         ctx.notSupported("RequestStateChange(3) did not succeed (" + t.viaRsc.call.describe() + "; see RSC-002)");
         return std::nullopt;
     }
+    t.unequalPreState = differingProperties(t.viaStop.before, t.viaRsc.before);
     return t;
+}
+
+/// What a run did to one property: "unchanged", or the value it ended with.
+std::string changeOf(const ComparedProperty& p, const Snapshot& pre, const Snapshot& end) {
+    const auto before = p.read(pre);
+    const auto after = p.read(end);
+    if (before == after) return "unchanged";
+    return "-> " + (after ? std::to_string(*after) : std::string("NULL"));
 }
 
 WMIMOCK_CHECK(con001, "CON-001", "StopServiceEquivalentToRsc3") {
@@ -44,6 +102,26 @@ WMIMOCK_CHECK(con001, "CON-001", "StopServiceEquivalentToRsc3") {
     if (!twin) return;
     const Snapshot& a = twin->viaStop.after;
     const Snapshot& b = twin->viaRsc.after;
+    if (!twin->unequalPreState.empty()) {
+        // The runs could not start alike: judge what each run changed on each property.
+        std::vector<std::string> differences;
+        for (const auto& p : kCompared) {
+            const std::string ca = changeOf(p, twin->viaStop.before, a);
+            const std::string cb = changeOf(p, twin->viaRsc.before, b);
+            if (ca != cb)
+                differences.push_back(std::string(p.name) + ": StopService " + ca + ", RequestStateChange(3) " + cb);
+        }
+        std::string unequal;
+        for (const auto name : twin->unequalPreState) unequal += (unequal.empty() ? "" : ", ") + std::string(name);
+        ctx.log("the runs started from different " + unequal + ": the changes are compared");
+        if (differences.empty())
+            return ctx.pass("both methods made the same changes (from pre-states differing in " + unequal + ")");
+        const bool onlyRequestedState = differences.size() == 1 && differences.front().rfind("RequestedState", 0) == 0;
+        if (onlyRequestedState) return ctx.warn("the changes differ only in RequestedState: " + differences.front());
+        return ctx.fail(
+            "the same changes to Started, EnabledState, RequestedState, TransitioningToState, EnabledDefault",
+            joinCases(differences));
+    }
     const bool othersEqual = a.started == b.started && a.enabledState == b.enabledState &&
                              a.transitioningToState == b.transitioningToState && a.enabledDefault == b.enabledDefault;
     if (othersEqual && a.requestedState == b.requestedState) {

@@ -1,6 +1,7 @@
 // RSC: CIM_EnabledLogicalElement.RequestStateChange. Catalog §2.
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <set>
 
 #include "check_helpers.hpp"
@@ -17,15 +18,9 @@ bool contains(const std::vector<std::uint16_t>& v, std::uint16_t x) {
     return std::find(v.begin(), v.end(), x) != v.end();
 }
 
-/// A valid RequestedState the capabilities do not list (catalog RSC-005 prefers 4, 6, 9).
-std::optional<std::uint16_t> unsupportedState(CheckContext& ctx) {
-    const Capabilities* caps = ctx.caps();
-    if (caps == nullptr || !caps->requestedStatesSupported) return std::nullopt;
-    for (const std::uint16_t s : {4, 6, 9, 7, 8, 10, 11, 2, 3}) {
-        if (!contains(*caps->requestedStatesSupported, s)) return s;
-    }
-    return std::nullopt;
-}
+/// The RequestedState values a client may request (ValueMap of CIM_EnabledLogicalElement's
+/// RequestStateChange, without 0, 1, 5, 12 and the reserved ranges).
+constexpr std::array<std::uint16_t, 9> kRequestableStates{2, 3, 4, 6, 7, 8, 9, 10, 11};
 
 /// Ends a request that was accepted by mistake, so the next step starts from a known state.
 void finishIfAccepted(CheckContext& ctx, const CallOutcome& c) {
@@ -147,30 +142,49 @@ WMIMOCK_CHECK(rsc005, "RSC-005", "UnsupportedStateRefused") {
     if (caps == nullptr || !caps->requestedStatesSupported) {
         return ctx.notSupported("no capabilities with RequestedStatesSupported for this element");
     }
-    const auto s = unsupportedState(ctx);
-    if (!s) return ctx.notSupported("every valid state is listed in RequestedStatesSupported");
-    if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
-    const Snapshot before = ctx.snapshot("before");
-    const CallOutcome c = ctx.requestStateChange(*s);
-    finishIfAccepted(ctx, c);
-    const auto watched = ctx.observe(ctx.settings().settleTimeout / 3);
-    const Snapshot after = ctx.snapshot("after");
-    if (c.returned(0) || c.returned(4096)) {
-        return ctx.fail(
-            "a refusal of state " + std::to_string(*s) + " (not in " + stateText(*caps->requestedStatesSupported) + ")",
-            c.describe());
+    // Catalog Rev. 2: every valid state the capabilities leave out, from both run states.
+    std::vector<std::uint16_t> unlisted;
+    for (const std::uint16_t s : kRequestableStates) {
+        if (!contains(*caps->requestedStatesSupported, s)) unlisted.push_back(s);
     }
-    for (const Snapshot& w : watched) {
-        if (w.started != before.started || w.enabledState != before.enabledState ||
-            w.requestedState != before.requestedState) {
-            return ctx.fail("no state change after the refusal", difference(before, w));
+    if (unlisted.empty()) return ctx.notSupported("every valid state is listed in RequestedStatesSupported");
+    const std::string listed = stateText(*caps->requestedStatesSupported);
+    std::vector<std::string> offences;
+    int judged = 0;
+    for (const Want from : {Want::Running, Want::Stopped}) {
+        const std::string fromText = from == Want::Running ? "running" : "stopped";
+        for (const std::uint16_t s : unlisted) {
+            if (!(from == Want::Running ? ctx.makeRunning() : ctx.makeStopped())) {
+                ctx.log("the element could not be brought to " + fromText + ": those cases were not run");
+                break;
+            }
+            ++judged;
+            const std::string which = "RequestStateChange(" + std::to_string(s) + ") from " + fromText;
+            const Snapshot before = ctx.snapshot("before");
+            const CallOutcome c = ctx.requestStateChange(s);
+            const Snapshot immediately = ctx.snapshot("right after");
+            finishIfAccepted(ctx, c);
+            std::vector<Snapshot> watched = ctx.observe(ctx.settings().settleTimeout / 3);
+            watched.insert(watched.begin(), immediately);
+            if (c.returned(0) || c.returned(4096)) {
+                offences.push_back(which + " accepted: " + c.describe());
+                continue;
+            }
+            for (const Snapshot& w : watched) {
+                if (w.started != before.started || w.enabledState != before.enabledState ||
+                    w.requestedState != before.requestedState) {
+                    offences.push_back(which + " refused with " + c.describe() + " but changed " +
+                                       difference(before, w));
+                    break;
+                }
+            }
         }
     }
-    if (after.started != before.started || after.enabledState != before.enabledState ||
-        after.requestedState != before.requestedState) {
-        return ctx.fail("no state change after the refusal", difference(before, after));
+    if (judged == 0) return ctx.unreachable("the element could be brought neither to running nor to stopped");
+    if (!offences.empty()) {
+        return ctx.fail("every state outside " + listed + " refused, the element unchanged", joinCases(offences));
     }
-    ctx.pass("RequestStateChange(" + std::to_string(*s) + ") was refused with " + c.describe() + ", state unchanged");
+    ctx.pass(std::to_string(judged) + " request(s) for states outside " + listed + " were refused and changed nothing");
 }
 
 WMIMOCK_CHECK(rsc006, "RSC-006", "AvailableSubsetOfSupported") {
@@ -218,17 +232,44 @@ WMIMOCK_CHECK(rsc007, "RSC-007", "ListedStatesNotAnsweredNotSupported") {
     ctx.pass("listed states were not answered as unsupported");
 }
 
+/// Brings T to the state a request for `state` starts from (running for 3, stopped for 2).
+bool prepareFor(CheckContext& ctx, std::uint16_t state) {
+    return state == 3 ? ctx.makeRunning() : ctx.makeStopped();
+}
+
 WMIMOCK_CHECK(rsc008, "RSC-008", "TimeoutPeriodHandling") {
     if (ctx.rscRulesDoNotApply()) return;
-    // (a) NULL and the zero interval mean "no limit" and must be accepted.
-    if (ctx.makeRunning()) {
-        const Attempt a = ctx.rsc(3, Value::null(CimType::DateTime));
-        if (declined(ctx, a.call)) return;
-        if (a.call.returned(4098)) return ctx.fail("no 4098 for TimeoutPeriod NULL", a.call.describe());
+    // (a) NULL and the zero interval mean "no limit": catalog Rev. 2 wants the very answer the
+    // same request gets without a TimeoutPeriod, for both values and both directions.
+    const Value zero = Value::dateTime(CimDateTime::interval(std::chrono::microseconds(0)));
+    std::vector<std::string> offences;
+    int compared = 0;
+    for (const std::uint16_t state : {3, 2}) {
+        if (!prepareFor(ctx, state)) {
+            ctx.log("RequestStateChange(" + std::to_string(state) + ") cases not run: the start state is unreachable");
+            continue;
+        }
+        const Attempt plain = ctx.rsc(state);
+        if (declined(ctx, plain.call)) return;
+        if (!plain.accepted) {
+            ctx.log("RequestStateChange(" + std::to_string(state) + ") without TimeoutPeriod answered " +
+                    plain.call.describe() + ": its TimeoutPeriod cases are not judged here");
+            continue;
+        }
+        for (const auto& [timeout, text] : {std::pair{Value::null(CimType::DateTime), "NULL"}, std::pair{zero, "0"}}) {
+            if (!prepareFor(ctx, state)) continue;
+            const Attempt a = ctx.rsc(state, timeout);
+            ++compared;
+            const bool same = !a.call.error && a.call.code == plain.call.code;
+            if (!same) {
+                offences.push_back("RequestStateChange(" + std::to_string(state) + ", TimeoutPeriod " + text +
+                                   ") answered " + a.call.describe() + ", without TimeoutPeriod " +
+                                   plain.call.describe());
+            }
+        }
     }
-    if (ctx.makeStopped()) {
-        const Attempt a = ctx.rsc(2, Value::dateTime(CimDateTime::interval(std::chrono::microseconds(0))));
-        if (a.call.returned(4098)) return ctx.fail("no 4098 for a zero TimeoutPeriod", a.call.describe());
+    if (!offences.empty()) {
+        return ctx.fail("TimeoutPeriod NULL and 0 answered as no TimeoutPeriod at all", joinCases(offences));
     }
     // (b) a generous limit: honoured (0/4096) or declined with 4098 and no effect.
     if (ctx.makeRunning()) {
@@ -253,7 +294,9 @@ WMIMOCK_CHECK(rsc008, "RSC-008", "TimeoutPeriodHandling") {
         }
     }
     ctx.log("case (c), a timeout shorter than the transition, needs a configurable latency and is not exercised");
-    ctx.pass("TimeoutPeriod NULL and 0 accepted; a 30 s limit honoured or declined with 4098");
+    if (compared == 0) return ctx.notSupported("no request without TimeoutPeriod was accepted to compare with");
+    ctx.pass("TimeoutPeriod NULL and 0 answered like no TimeoutPeriod in " + std::to_string(compared) +
+             " case(s); a 30 s limit honoured or declined with 4098");
 }
 
 /// Whether T's class names `value` itself in RequestStateChange's RequestedState ValueMap (a
@@ -468,22 +511,52 @@ WMIMOCK_CHECK(rsc014, "RSC-014", "TimeOfLastStateChangeOnRealChanges") {
     } else {
         ctx.log("no successful stop: the update on a real change could not be observed");
     }
-    // Requests that change nothing must leave it alone.
-    if (!ctx.makeStopped()) return ctx.unreachable("the service could not be brought to stopped");
-    std::vector<std::pair<std::string, CallOutcome>> rejected;
-    const Snapshot before = ctx.snapshot("before");
+    // Requests that change nothing must leave it alone. Catalog Rev. 2: the no-op requests
+    // of both directions through both methods, and a rejected request.
+    struct NoOp {
+        Want from;
+        std::string what;
+        std::function<CallOutcome()> call;
+    };
+    std::vector<NoOp> noOps{{Want::Stopped, "StopService on a stopped service", [&] { return ctx.stopService(); }},
+                            {Want::Running, "StartService on a running service", [&] { return ctx.startService(); }}};
     if (rscApplies) {
-        rejected.emplace_back("RequestStateChange(0)", ctx.requestStateChange(0));
-        rejected.emplace_back("RequestStateChange(3) on a stopped element", ctx.requestStateChange(3));
+        noOps.push_back(
+            {Want::Stopped, "RequestStateChange(3) on a stopped element", [&] { return ctx.requestStateChange(3); }});
+        noOps.push_back(
+            {Want::Running, "RequestStateChange(2) on a running element", [&] { return ctx.requestStateChange(2); }});
+        noOps.push_back({Want::Running, "RequestStateChange(0), refused", [&] { return ctx.requestStateChange(0); }});
     }
-    rejected.emplace_back("StopService on a stopped service", ctx.stopService());
-    for (const auto& [what, call] : rejected) finishIfAccepted(ctx, call);
-    const Snapshot after = ctx.afterCall();
-    if (after.enabledState == before.enabledState && after.timeOfLastStateChange != before.timeOfLastStateChange) {
-        return ctx.fail("TimeOfLastStateChange unchanged by requests that changed nothing", difference(before, after));
+    std::vector<std::string> offences;
+    int judged = 0;
+    for (const NoOp& n : noOps) {
+        if (!(n.from == Want::Running ? ctx.makeRunning() : ctx.makeStopped())) {
+            ctx.log(n.what + ": not run, the start state is unreachable");
+            continue;
+        }
+        ctx.pause(kClockStep);  // a wrongly recorded change would then show as a new time
+        const Snapshot before = ctx.snapshot("before");
+        const CallOutcome call = n.call();
+        finishIfAccepted(ctx, call);
+        const Snapshot after = ctx.afterCall();
+        if (after.enabledState != before.enabledState) {
+            ctx.log(n.what + " changed EnabledState (" + difference(before, after) + "): not a no-op, not judged here");
+            continue;
+        }
+        ++judged;
+        if (after.timeOfLastStateChange != before.timeOfLastStateChange) {
+            offences.push_back(n.what + " (" + call.describe() + "): " + difference(before, after));
+        }
     }
-    if (!change.reached) return ctx.pass("TimeOfLastStateChange stayed put for rejected and no-op requests");
-    ctx.pass("TimeOfLastStateChange moved on the real change only");
+    if (!offences.empty()) {
+        return ctx.fail("TimeOfLastStateChange unchanged by requests that changed nothing", joinCases(offences));
+    }
+    if (judged == 0 && !change.reached) return ctx.notSupported("no transition and no no-op request could be made");
+    if (!change.reached) {
+        return ctx.pass("TimeOfLastStateChange stayed put for " + std::to_string(judged) + " no-op request(s)");
+    }
+    ctx.pass("TimeOfLastStateChange moved on the real change only (" + std::to_string(judged) +
+             " no-op request(s) left it alone)");
 }
 
 WMIMOCK_CHECK(rsc015, "RSC-015", "OtherEnabledStateNullUnlessOther") {

@@ -18,23 +18,28 @@ T value(const nlohmann::ordered_json& j, const char* key, T fallback) {
 }  // namespace
 
 nlohmann::ordered_json toJson(const CheckResult& r) {
-    return {{"ruleId", r.ruleId},
-            {"title", r.title},
-            {"level", toString(r.level)},
-            {"ruleSource", r.ruleSource},
-            {"outcome", toString(r.outcome)},
-            {"message", r.message},
-            {"expected", r.expected},
-            {"actual", r.actual},
-            {"evidence", r.evidence},
-            {"log", r.log},
-            {"duration", r.duration.count()},
-            {"target", r.target},
-            {"namespace", r.nameSpace},
-            {"class", r.className},
-            {"instancePath", r.instancePath},
-            {"sourceFile", r.sourceFile},
-            {"sourceLine", r.sourceLine}};
+    nlohmann::ordered_json j{{"ruleId", r.ruleId},
+                             {"title", r.title},
+                             {"level", toString(r.level)},
+                             {"ruleSource", r.ruleSource},
+                             {"outcome", toString(r.outcome)},
+                             {"message", r.message},
+                             {"expected", r.expected},
+                             {"actual", r.actual},
+                             {"evidence", r.evidence},
+                             {"log", r.log},
+                             {"duration", r.duration.count()},
+                             {"target", r.target},
+                             {"namespace", r.nameSpace},
+                             {"class", r.className},
+                             {"instancePath", r.instancePath},
+                             {"sourceFile", r.sourceFile},
+                             {"sourceLine", r.sourceLine}};
+    if (!r.undefinedStatuses.empty()) {
+        auto& list = j["undefinedStatuses"] = nlohmann::ordered_json::array();
+        for (const auto& u : r.undefinedStatuses) list.push_back({{"code", u.code}, {"call", u.call}});
+    }
+    return j;
 }
 
 CheckResult checkResultFromJson(const nlohmann::ordered_json& j) {
@@ -63,6 +68,11 @@ CheckResult checkResultFromJson(const nlohmann::ordered_json& j) {
     r.instancePath = value<std::string>(j, "instancePath", {});
     r.sourceFile = value<std::string>(j, "sourceFile", {});
     r.sourceLine = value<int>(j, "sourceLine", 0);
+    if (const auto it = j.find("undefinedStatuses"); it != j.end() && it->is_array()) {
+        for (const auto& u : *it) {
+            r.undefinedStatuses.push_back({value<std::uint32_t>(u, "code", 0), value<std::string>(u, "call", {})});
+        }
+    }
     return r;
 }
 

@@ -19,6 +19,7 @@ struct Session::Impl {
     std::vector<InitialState> initial;
     std::vector<std::optional<Snapshot>> baselines;  ///< S(T) of each instance at construction
     std::vector<std::optional<Instance>> found;      ///< each instance as found, for configuration
+    std::function<void(std::string_view)> onActivity;
 
     Impl(Target& t, SessionOptions o) : target(t), options(std::move(o)) {}
 
@@ -88,6 +89,10 @@ Session::Session(Target& target, SessionOptions options) : impl_(std::make_uniqu
 
 Session::~Session() = default;
 
+void Session::onActivity(std::function<void(std::string_view)> listener) {
+    impl_->onActivity = std::move(listener);
+}
+
 Target& Session::target() noexcept {
     return impl_->target;
 }
@@ -139,7 +144,7 @@ CheckResult Session::run(const CheckInfo& check, const ObjectPath& instance) {
         const auto at = std::find(s.instances.begin(), s.instances.end(), instance);
         const std::size_t index = static_cast<std::size_t>(at - s.instances.begin());
         const Snapshot* baseline = index < s.baselines.size() && s.baselines[index] ? &*s.baselines[index] : nullptr;
-        CheckContext ctx(s.target, s.nameSpace, instance, s.options.settings, r, baseline);
+        CheckContext ctx(s.target, s.nameSpace, instance, s.options.settings, r, baseline, s.onActivity);
         def->run(ctx);
         ctx.finish();
     } catch (const CimError& e) {
@@ -179,7 +184,8 @@ std::vector<std::string> Session::restore() {
                 if (s.initial[i].running != wantRunning) continue;
                 try {
                     scratch.evidence.clear();
-                    CheckContext ctx(s.target, s.nameSpace, s.instances[i], s.options.settings, scratch);
+                    CheckContext ctx(s.target, s.nameSpace, s.instances[i], s.options.settings, scratch, nullptr,
+                                     s.onActivity);
                     wantRunning ? ctx.bringUp(s.instances[i]) : ctx.bringDown(s.instances[i]);
                 } catch (const CimError&) {
                 }

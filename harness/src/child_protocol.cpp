@@ -20,7 +20,7 @@ Json toJson(const Plan& m) {
             {"initial", states}};
 }
 Json toJson(const Begin& m) {
-    return {{"type", "begin"}, {"item", m.item}};
+    return {{"type", "begin"}, {"item", m.item}, {"posts", m.posts}};
 }
 Json toJson(const Result& m) {
     return {{"type", "result"}, {"item", m.item}, {"result", conformance::toJson(m.result)}};
@@ -50,7 +50,7 @@ Message fromJson(const Json& j) {
         }
         return m;
     }
-    if (type == "begin") return Begin{j.at("item").get<std::size_t>()};
+    if (type == "begin") return Begin{j.at("item").get<std::size_t>(), j.value<std::uint64_t>("posts", 0)};
     if (type == "result")
         return Result{j.at("item").get<std::size_t>(), conformance::checkResultFromJson(j.at("result"))};
     if (type == "note") return Note{j.at("text").get<std::string>()};

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +26,7 @@ struct Plan {
 /// Item `item` of the plan starts now (the parent's watchdog runs from here).
 struct Begin {
     std::size_t item = 0;
+    std::uint64_t posts = 0;  ///< the activity board's post count when the check began
 };
 struct Result {
     std::size_t item = 0;

@@ -10,6 +10,10 @@ using conformance::CheckResult;
 using conformance::Outcome;
 using SteadyClock = std::chrono::steady_clock;
 
+/// A check may make many calls, each within the check timeout; it may not run past this
+/// many check timeouts in all.
+constexpr int kCheckLimitFactor = 10;
+
 namespace {
 
 std::string seconds(SteadyClock::duration d) {
@@ -68,7 +72,7 @@ IsolatedTarget::WorkerEnd IsolatedTarget::runWorker(bool planOnly) {
             stopSent = true;
             run_.interrupted();
         }
-        const auto deadline = inProgress_ ? itemStarted_ + checkTimeout_ : phaseDeadline_;
+        const auto deadline = this->deadline();
         const auto wake = std::min(deadline, SteadyClock::now() + std::chrono::milliseconds(50));
         const auto read = child.readLine(line, wake);
         if (read == ChildProcess::Read::Line) {
@@ -83,7 +87,7 @@ IsolatedTarget::WorkerEnd IsolatedTarget::runWorker(bool planOnly) {
             continue;
         }
         if (read == ChildProcess::Read::Timeout) {
-            if (SteadyClock::now() < deadline) continue;
+            if (SteadyClock::now() < this->deadline()) continue;
             child.kill();
             return onSilence();
         }
@@ -105,11 +109,12 @@ void IsolatedTarget::workerBody(ChildChannel& channel, bool planOnly, std::size_
         session = own.session.get();
     }
     if (initial_) session->setInitialStates(*initial_);
+    session->onActivity([this](std::string_view what) { board_.post(what); });
     const TargetPlan plan = run_.planOf(*session);
     channel.send(child::encode(child::Plan{plan, session->initialStates()}));
     if (planOnly || plan.instances.empty()) return channel.send(child::encode(child::Done{}));
     RunContext::ItemCallbacks callbacks;
-    callbacks.begin = [&](std::size_t item) { channel.send(child::encode(child::Begin{item})); };
+    callbacks.begin = [&](std::size_t item) { channel.send(child::encode(child::Begin{item, board_.posts()})); };
     callbacks.result = [&](std::size_t item, CheckResult r) {
         channel.send(child::encode(child::Result{item, std::move(r)}));
     };
@@ -132,7 +137,22 @@ void IsolatedTarget::on(const child::Plan& m) {
 
 void IsolatedTarget::on(const child::Begin& m) {
     inProgress_ = m.item;
-    itemStarted_ = SteadyClock::now();
+    itemStarted_ = lastActivity_ = SteadyClock::now();
+    postsAtBegin_ = m.posts;
+    postsSeen_ = board_.posts();
+}
+
+SteadyClock::time_point IsolatedTarget::deadline() {
+    const auto now = SteadyClock::now();
+    if (const auto posts = board_.posts(); posts != postsSeen_) {
+        postsSeen_ = posts;
+        lastActivity_ = now;
+        if (!inProgress_) phaseDeadline_ = std::max(phaseDeadline_, now + setupTimeout_);
+    }
+    if (!inProgress_) return phaseDeadline_;
+    // Catalog §0.3 Rev. 2: a check may wait as long as its bounds allow, once per call; what
+    // is stopped is a call (or wait) that stays silent, or a check that never ends.
+    return std::min(lastActivity_ + checkTimeout_, itemStarted_ + kCheckLimitFactor * checkTimeout_);
 }
 
 void IsolatedTarget::on(const child::Result& m) {
@@ -165,9 +185,18 @@ void IsolatedTarget::on(const child::Done& m) {
 IsolatedTarget::WorkerEnd IsolatedTarget::onSilence() {
     if (inProgress_ && plan_) {
         const std::size_t item = *inProgress_;
-        const auto ran = SteadyClock::now() - itemStarted_;
-        CheckResult r = run_.synthesized(spec_, *plan_, item, Outcome::Timeout,
-                                         "no answer within " + seconds(checkTimeout_) + " s: the check was stopped");
+        const auto now = SteadyClock::now();
+        const auto ran = now - itemStarted_;
+        const auto inFlight = board_.read();
+        const bool silent = now >= lastActivity_ + checkTimeout_;
+        const std::string call = inFlight.posts != postsAtBegin_ ? inFlight.what : "the check's first call";
+        CheckResult r =
+            run_.synthesized(spec_, *plan_, item, Outcome::Timeout,
+                             silent ? "no answer within " + seconds(checkTimeout_) + " s to " + call +
+                                          " (in flight for " + seconds(now - lastActivity_) + " s; the check ran " +
+                                          seconds(ran) + " s): the check was stopped"
+                                    : "the check ran past its limit of " + seconds(kCheckLimitFactor * checkTimeout_) +
+                                          " s (last call: " + call + "): the check was stopped");
         r.duration = ran;
         report(item, std::move(r));
         from_ = item + 1;

@@ -1,7 +1,9 @@
 // One target run in worker processes: a worker opens the target, sends its plan and runs
-// the items, streaming results (child_protocol.hpp). The parent watches each check with a
-// deadline. When a worker hangs or dies, the check in flight gets TIMEOUT or CRASH and a new
-// worker carries on with the next item, so every planned item gets exactly one result.
+// the items, streaming results (child_protocol.hpp). The parent watches each check: a call
+// or wait that stays silent for the check timeout, or a check that runs past ten times it,
+// is stopped. When a worker hangs or dies, the check in flight gets TIMEOUT (naming the call
+// in flight) or CRASH and a new worker carries on with the next item, so every planned item
+// gets exactly one result.
 #pragma once
 
 #include <chrono>
@@ -11,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "activity_board.hpp"
 #include "child_process.hpp"
 #include "child_protocol.hpp"
 #include "run_context.hpp"
@@ -47,6 +50,8 @@ private:
     void on(const child::Note& m);
     void on(const child::Fatal& m);
     void on(const child::Done& m);
+    /// When the watchdog stops the current worker, given the activity seen so far.
+    std::chrono::steady_clock::time_point deadline();
     WorkerEnd onSilence();
     WorkerEnd onExit(const std::string& how);
     /// After a worker ended early: where the next worker starts, or GiveUp.
@@ -67,9 +72,11 @@ private:
     std::set<std::size_t> reported_;
     std::size_t from_ = 0;
 
-    // The current worker.
+    // The current worker. `lastActivity_`: when the posts on the board last moved.
+    ActivityBoard board_;
     std::optional<std::size_t> inProgress_;
-    std::chrono::steady_clock::time_point itemStarted_, phaseDeadline_;
+    std::chrono::steady_clock::time_point itemStarted_, phaseDeadline_, lastActivity_;
+    std::uint64_t postsSeen_ = 0, postsAtBegin_ = 0;
     std::size_t reportedByWorker_ = 0;
     bool done_ = false;
     bool fatal_ = false;

@@ -64,7 +64,42 @@ void RunContext::nextTarget(const TargetPlan* plan) {
     if (plan != nullptr) offset_ += plan->size();
 }
 
+namespace {
+
+bool judgesTheWholeRun(const CheckResult& r) {
+    for (const auto& c : conformance::checks()) {
+        if (c.ruleId == r.ruleId && c.title == r.title) return c.afterOthers;
+    }
+    return false;
+}
+
+}  // namespace
+
+void RunContext::addWhatTheRunSaw(CheckResult& r) {
+    const auto key = std::make_pair(r.target, r.instancePath);
+    if (!judgesTheWholeRun(r)) {
+        auto& seen = undefinedSeen_[key];
+        for (const auto& u : r.undefinedStatuses) {
+            seen.push_back("code " + std::to_string(u.code) + " in " + r.ruleId + " " + r.title + " (" + u.call + ")");
+        }
+        return;
+    }
+    const auto it = undefinedSeen_.find(key);
+    if (it == undefinedSeen_.end() || it->second.empty()) return;
+    std::string all;
+    for (const auto& line : it->second) {
+        all += (all.empty() ? "" : "; ") + line;
+        r.log.push_back("seen in the run: " + line);
+    }
+    const bool alreadyFailed = r.outcome == Outcome::Fail;
+    r.outcome = Outcome::Fail;
+    r.expected = "CIM status codes defined by DSP0200, in every answer of the run";
+    r.actual = alreadyFailed ? r.actual + "; " + all : all;
+    r.message = std::to_string(it->second.size()) + " answer(s) of other checks carried an undefined CIM status code";
+}
+
 void RunContext::emit(CheckResult result) {
+    addWhatTheRunSaw(result);
     if (options_.onResult) options_.onResult(result);
     result_.results.push_back(std::move(result));
 }

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -63,11 +64,16 @@ public:
     std::vector<PlannedCheck> takePlanned() { return std::move(plannedChecks_); }
 
 private:
+    /// Catalog ERR-011 Rev. 2: keeps the undefined status codes each result met, and hands
+    /// those of an instance to its checks that judge the whole run (planned last).
+    void addWhatTheRunSaw(conformance::CheckResult& result);
+
     const RunOptions& options_;
     std::vector<const conformance::CheckInfo*> selected_;
     std::size_t offset_ = 0;  ///< global plan index of the current target's first item
     conformance::RunResult result_;
     std::vector<PlannedCheck> plannedChecks_;
+    std::map<std::pair<std::string, std::string>, std::vector<std::string>> undefinedSeen_;  ///< (target, instance)
 };
 
 }  // namespace wmimock::harness

@@ -2,6 +2,8 @@
 // process, or in worker processes watched by the parent (isolated_target.hpp).
 #include "wmimock/harness/runner.hpp"
 
+#include <algorithm>
+
 #include "isolated_target.hpp"
 #include "run_context.hpp"
 #include "target_opening.hpp"
@@ -67,8 +69,8 @@ private:
         auto limit = options_.checkTimeout;
         if (targetKind(spec) != TargetKind::Builtin) {
             const auto& s = options_.session.settings;
-            const auto longestWait =
-                std::max(s.settleTimeout, s.jobTimeout) + 4 * s.pollInterval + std::chrono::duration<double>(5.0);
+            const auto longestWait = std::max({s.settleTimeout, s.jobTimeout, s.retentionWait}) + 4 * s.pollInterval +
+                                     std::chrono::duration<double>(5.0);
             limit = std::max(limit, longestWait);
         }
         return std::chrono::duration_cast<SteadyDuration>(limit);

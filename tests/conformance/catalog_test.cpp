@@ -90,15 +90,26 @@ TEST(Catalog, EveryCheckNamesAKnownRuleAndHasAUniqueName) {
     }
 }
 
-TEST(Catalog, ChecksFollowCatalogOrder) {
+TEST(Catalog, ChecksFollowCatalogOrderThoseJudgingTheWholeRunLast) {
     const auto all = rules();
     std::ptrdiff_t last = -1;
+    bool runWideSeen = false;
     for (const CheckInfo& c : checks()) {
+        if (c.afterOthers) {
+            if (!runWideSeen) last = -1;  // a second catalog-ordered run of checks begins
+            runWideSeen = true;
+        } else {
+            EXPECT_FALSE(runWideSeen) << c.ruleId << " is planned after a check that judges the whole run";
+        }
         const auto pos =
             std::find_if(all.begin(), all.end(), [&](const Rule& r) { return r.id == c.ruleId; }) - all.begin();
         EXPECT_GE(pos, last) << c.ruleId;
         last = pos;
     }
+    const auto err011 =
+        std::find_if(checks().begin(), checks().end(), [](const CheckInfo& c) { return c.ruleId == "ERR-011"; });
+    ASSERT_NE(err011, checks().end());
+    EXPECT_TRUE(err011->afterOthers) << "ERR-011 (catalog Rev. 2) judges every status code the run saw";
 }
 
 TEST(Catalog, FindRuleIsCaseInsensitive) {

@@ -1,5 +1,6 @@
 // The runner: bad options, deterministic plans, sharding, filtering, streaming, interruption,
 // process isolation (crash, timeout) and restoring instances.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
@@ -211,7 +212,48 @@ TEST(Runner, AHangIsStoppedAtTheCheckTimeout) {
     ASSERT_EQ(r.results.size(), 2U);
     EXPECT_EQ(r.results[0].ruleId, "RSC-008");
     EXPECT_EQ(r.results[0].outcome, Outcome::Timeout);
+    // Catalog §0.3 Rev. 2: a timeout names the call in flight and how long it ran.
+    EXPECT_THAT(r.results[0].message, ::testing::HasSubstr("InvokeMethod RequestStateChange on "));
+    EXPECT_THAT(r.results[0].message, ::testing::HasSubstr("in flight for "));
     EXPECT_EQ(r.results[1].outcome, Outcome::Pass) << testing::describe(r.results[1]);
+}
+
+TEST(Runner, ACheckThatKeepsGettingAnswersOutlivesTheCheckTimeout) {
+    // faulty-torn-state takes 25 ms of real time per StopService: CONC-005's 100 stops run
+    // for about 2.5 s, each call well within the 0.5 s limit. A slow but answering target
+    // gets a verdict, not a timeout.
+    RunOptions o = inProcess({"builtin:faulty-torn-state"});
+    o.isolation = RunOptions::Isolation::Process;
+    o.filter = "CONC-005";
+    o.session.instancePath = kAlpha;
+    o.checkTimeout = std::chrono::duration<double>(0.5);
+    const RunResult r = run(o);
+    ASSERT_EQ(r.results.size(), 1U);
+    EXPECT_GT(r.results[0].duration, std::chrono::duration<double>(0.5)) << "the premise: the check outlasts the limit";
+    EXPECT_NE(r.results[0].outcome, Outcome::Timeout) << testing::describe(r.results[0]);
+}
+
+TEST(Runner, AnUndefinedStatusCodeFailsErr011AloneAndSaysWhereItCameFrom) {
+    // faulty-undefined-status refuses unlisted states with status 42: RSC-005 would pass on
+    // that refusal, so it reports "not judged", and ERR-011 (planned last) fails naming the
+    // check and the call, whichever way the run is isolated.
+    for (const auto isolation : {RunOptions::Isolation::InProcess, RunOptions::Isolation::Process}) {
+        RunOptions o = inProcess({"builtin:faulty-undefined-status"});
+        o.isolation = isolation;
+        o.filter = "ERR-011,RSC-005";
+        o.session.instancePath = kAlpha;
+        const RunResult r = run(o);
+        ASSERT_EQ(r.results.size(), 2U);
+        EXPECT_EQ(r.results[0].ruleId, "RSC-005");
+        EXPECT_EQ(r.results[0].outcome, Outcome::NotSupported) << testing::describe(r.results[0]);
+        EXPECT_THAT(r.results[0].message, ::testing::HasSubstr("42"));
+        ASSERT_EQ(r.results[0].undefinedStatuses.size(), 14U)
+            << "7 states outside {2, 3}, from running and from stopped";
+        EXPECT_EQ(r.results[1].ruleId, "ERR-011");
+        EXPECT_EQ(r.results[1].outcome, Outcome::Fail) << testing::describe(r.results[1]);
+        EXPECT_THAT(r.results[1].actual, ::testing::HasSubstr("code 42 in RSC-005 UnsupportedStateRefused "
+                                                              "(InvokeMethod RequestStateChange on "));
+    }
 }
 
 TEST(Session, RestoresEveryInstanceItTouched) {

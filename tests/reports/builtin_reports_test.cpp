@@ -5,11 +5,13 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 
 #include "support/test_support.hpp"
+#include "wmimock/conformance/checks.hpp"
 #include "wmimock/harness/runner.hpp"
 #include "wmimock/reports/junit_writer.hpp"
 #include "wmimock/services/builtin.hpp"
@@ -32,6 +34,8 @@ protected:
             if (info != nullptr && info->kind == services::BuiltinKind::Faulty) {
                 options.isolation = harness::RunOptions::Isolation::Process;
                 for (const std::string& rule : info->brokenRules) options.filter += rule + ",";
+                // A rule that judges what the whole run saw (ERR-011) needs the other checks.
+                if (judgesTheWholeRun(info->brokenRules)) options.filter.clear();
                 // The hanging implementation costs one timeout per hanging check.
                 if (name == "faulty-hangs") options.checkTimeout = std::chrono::duration<double>(0.5);
             } else {
@@ -40,6 +44,13 @@ protected:
             it = runs.emplace(name, harness::run(options)).first;
         }
         return it->second;
+    }
+
+    static bool judgesTheWholeRun(const std::vector<std::string>& rules) {
+        for (const auto& c : conformance::checks()) {
+            if (c.afterOthers && std::find(rules.begin(), rules.end(), c.ruleId) != rules.end()) return true;
+        }
+        return false;
     }
 
     static std::vector<const services::BuiltinInfo*> faultyTargets() {

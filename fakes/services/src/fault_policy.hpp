@@ -54,12 +54,17 @@ public:
     virtual bool recordsRequestedState(ServiceMethod /*method*/) { return true; }
     /// Last edit of the service instance when a transition settles (before timestamps).
     virtual void afterTransition(Instance& /*service*/, const SettledTransition& /*t*/) {}
+    /// Whether a request that changes nothing (StartService on a running service) records a
+    /// state change all the same (a new TimeOfLastStateChange).
+    virtual bool stampsNoOp(ServiceMethod /*method*/) { return false; }
     /// Edits AvailableRequestedStates whenever it is recomputed.
     virtual void adjustAvailableStates(std::vector<Value>& /*states*/) {}
 
     // Jobs.
     virtual bool returnsJobReference() { return true; }
     virtual bool jobReachesTerminalState() { return true; }
+    /// Whether a finished job stays readable for TimeBeforeRemoval (false: gone at once).
+    virtual bool keepsFinishedJobs() { return true; }
 
     // Concurrency: called outside the instance lock for StopService/StartService; returns
     // true if the call overlapped an opposite one. afterOverlap runs under the lock, after

@@ -53,6 +53,35 @@ public:
     }
 };
 
+/// One state outside RequestedStatesSupported, 11 (Reset), is "accepted" (0) and nothing
+/// happens; every other unlisted state is refused as the flavour does.
+class AcceptsReset final : public FaultPolicy {
+public:
+    std::optional<Answer> override(Situation s, const CallView& call) override {
+        if (s != Situation::RscStateNotSupported || call.requestedState != 11U) return std::nullopt;
+        return Answer::returns(0);
+    }
+};
+
+/// An explicit zero TimeoutPeriod is refused (4098) on a stop only; a start accepts it.
+class ZeroTimeoutRefusedOnStop final : public FaultPolicy {
+public:
+    std::optional<Answer> override(Situation s, const CallView& call) override {
+        if (s != Situation::RscZeroTimeout || call.requestedState != 3U) return std::nullopt;
+        return Answer::returns(4098);
+    }
+};
+
+/// A state outside RequestedStatesSupported is refused with status 42, which DSP0200 does
+/// not define.
+class UndefinedStatusForUnsupportedState final : public FaultPolicy {
+public:
+    std::optional<Answer> override(Situation s, const CallView&) override {
+        if (s != Situation::RscStateNotSupported) return std::nullopt;
+        return Answer::fails(static_cast<CimStatus>(42), "state not supported");
+    }
+};
+
 /// A well-formed path naming no instance fails with CIM_ERR_FAILED, not CIM_ERR_NOT_FOUND.
 class WrongErrorForMissingInstance final : public FaultPolicy {
 public:
@@ -89,6 +118,22 @@ public:
     }
 };
 
+/// A stop through StopService also rewrites EnabledDefault (RequestStateChange's does not).
+class StopServiceChangesDefault final : public FaultPolicy {
+public:
+    void afterTransition(Instance& service, const SettledTransition& t) override {
+        if (!t.failed && t.origin == ServiceMethod::StopService && t.target == state::kDisabled) {
+            service.set("EnabledDefault", Value::uint16(state::kDisabled));
+        }
+    }
+};
+
+/// StartService on a running service records a state change that did not happen.
+class NoOpStartStampsTime final : public FaultPolicy {
+public:
+    bool stampsNoOp(ServiceMethod m) override { return m == ServiceMethod::StartService; }
+};
+
 /// AvailableRequestedStates also lists 4 (Shut Down), which the capabilities do not.
 class AvailableStatesBeyondCapabilities final : public FaultPolicy {
 public:
@@ -100,6 +145,12 @@ public:
 class NoJobReference final : public FaultPolicy {
 public:
     bool returnsJobReference() override { return false; }
+};
+
+/// A job is deleted the moment it finishes, with no retention period.
+class JobRemovedOnCompletion final : public FaultPolicy {
+public:
+    bool keepsFinishedJobs() override { return false; }
 };
 
 class JobNeverEnds final : public FaultPolicy {
@@ -256,6 +307,13 @@ std::vector<FaultSpec> buildSpecs() {
          {"JOB-001"},
          {},
          make<NoJobReference>()},
+        {"faulty-accepts-reset",
+         &referenceProfile,
+         "RequestStateChange answers 0 for RequestedState 11 (Reset), outside RequestedStatesSupported, and does "
+         "nothing",
+         {"RSC-005"},
+         {},
+         make<AcceptsReset>()},
         {"faulty-available-states-wrong",
          &referenceProfile,
          "AvailableRequestedStates lists 4, which RequestedStatesSupported does not",
@@ -298,12 +356,24 @@ std::vector<FaultSpec> buildSpecs() {
          {"JOB-004", "CON-001"},
          {},
          make<JobCompletedServiceStillEnabled>()},
+        {"faulty-job-removed-on-completion",
+         &hypervProfile,
+         "the job of RequestStateChange is deleted the moment it finishes (no TimeBeforeRemoval)",
+         {"JOB-006"},
+         {},
+         make<JobRemovedOnCompletion>()},
         {"faulty-job-never-ends",
          &hypervProfile,
          "the job of RequestStateChange never leaves Running",
          {"JOB-004"},
          {},
          make<JobNeverEnds>()},
+        {"faulty-noop-start-stamps-time",
+         &referenceProfile,
+         "StartService on a running service changes nothing but sets a new TimeOfLastStateChange",
+         {"RSC-014"},
+         {},
+         make<NoOpStartStampsTime>()},
         {"faulty-no-requestedstate",
          &referenceProfile,
          "StopService stops the service but leaves RequestedState at 2",
@@ -322,6 +392,12 @@ std::vector<FaultSpec> buildSpecs() {
          {"SS-002"},
          {},
          make<StaysStarted>()},
+        {"faulty-stop-changes-default",
+         &referenceProfile,
+         "StopService also sets EnabledDefault to 3, so its end state differs from RequestStateChange(3)'s",
+         {"CON-001", "CON-005"},
+         {},
+         make<StopServiceChangesDefault>()},
         {"faulty-stop-returns-1",
          &referenceProfile,
          "StopService stops the service but returns 1 (not supported)",
@@ -340,12 +416,24 @@ std::vector<FaultSpec> buildSpecs() {
          {"RSC-008"},
          {},
          make<ZeroTimeoutRefused>()},
+        {"faulty-timeout-4098-on-stop",
+         &referenceProfile,
+         "RequestStateChange(3) answers 4098 for an explicit zero TimeoutPeriod; RequestStateChange(2) accepts it",
+         {"RSC-008"},
+         {},
+         make<ZeroTimeoutRefusedOnStop>()},
         {"faulty-torn-state",
          &referenceProfile,
          "a StopService racing a StartService leaves EnabledState 3 with Started TRUE",
          {"CONC-004"},
          {},
          make<TornStopStart>()},
+        {"faulty-undefined-status",
+         &referenceProfile,
+         "a state outside RequestedStatesSupported is refused with CIM status 42, which DSP0200 does not define",
+         {"ERR-011"},
+         {},
+         make<UndefinedStatusForUnsupportedState>()},
         {"faulty-wrong-error-missing-instance",
          &referenceProfile,
          "a method on a missing instance fails with CIM_ERR_FAILED instead of CIM_ERR_NOT_FOUND",

@@ -100,6 +100,7 @@ void JobStore::purge(Clock::time_point now) const {
     std::erase_if(records_, [&](const Record& r) {
         if (!r.terminatedAt && !policy_->jobReachesTerminalState()) return false;
         auto finished = r.terminatedAt ? *r.terminatedAt : r.spec.deadline;
+        if (!policy_->keepsFinishedJobs()) return now >= finished;
         return now > finished + kTimeBeforeRemoval;
     });
 }

@@ -405,7 +405,10 @@ Answer ServiceSimulation::stop(Record& rec, const CallView& view) {
 }
 
 Answer ServiceSimulation::start(Record& rec, const CallView&) {
-    if (heading(rec) == state::kEnabled) return profile_.startWhenStarted;
+    if (heading(rec) == state::kEnabled) {
+        if (policy_->stampsNoOp(ServiceMethod::StartService)) stampStateChange(rec, clock_->wallNow());
+        return profile_.startWhenStarted;
+    }
     if (settings().refusedStates.contains(state::kEnabled)) return profile_.methodRefused;
     if (drawFailure()) return profile_.methodFailed;
     begin(rec, state::kEnabled, ServiceMethod::StartService, false, false);
@@ -553,6 +556,10 @@ void ServiceSimulation::setEnabledState(Record& rec, std::uint16_t value, std::c
     auto current = uint16Of(rec.instance, "EnabledState");
     if (current == value) return;
     rec.instance.set("EnabledState", Value::uint16(value));
+    stampStateChange(rec, when);
+}
+
+void ServiceSimulation::stampStateChange(Record& rec, std::chrono::system_clock::time_point when) {
     // Strictly increasing, so that two changes within one simulated instant still order.
     if (rec.lastStamp && when <= *rec.lastStamp) when = *rec.lastStamp + std::chrono::microseconds(1);
     rec.lastStamp = when;

@@ -109,6 +109,8 @@ private:
     void complete(Record& rec, const Pending& p, Clock::time_point at);
     void setStarted(Record& rec, bool started);
     void setEnabledState(Record& rec, std::uint16_t value, std::chrono::system_clock::time_point when);
+    /// A new TimeOfLastStateChange (what a real change of EnabledState records).
+    void stampStateChange(Record& rec, std::chrono::system_clock::time_point when);
     void refreshAvailableStates(Record& rec);
     std::chrono::system_clock::time_point wallAt(Clock::time_point t) const;
     bool anyDependantRunning(const Record& rec) const;

@@ -13,9 +13,13 @@ struct CheckInfo {
     std::string_view title;       ///< CamelCase, unique: "StopServiceReturns0"
     std::string_view sourceFile;  ///< path relative to the source tree: "conformance/src/checks_ss.cpp"
     int sourceLine = 0;           ///< where the check's code starts
+    /// Judges what the target answered during the whole run (ERR-011): planned after every
+    /// other check of an instance, so that the runner can hand it what they saw.
+    bool afterOthers = false;
 };
 
-/// Every check, in catalog order (rule order of the catalog, then declaration order).
+/// Every check, in catalog order (rule order of the catalog, then declaration order), the
+/// checks that judge the whole run last.
 std::span<const CheckInfo> checks() noexcept;
 
 /// "SS-001 StopServiceReturns0": what harness::RunOptions::filter globs are matched against.

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,12 @@ std::string_view toString(Outcome outcome) noexcept;  // "pass", "warning", "not
 /// Fail, Error, Timeout and Crash make a run fail (exit code 1).
 bool isFailure(Outcome outcome) noexcept;
 
+/// A CIM status code outside DSP0200's list, as the target answered it (catalog ERR-011).
+struct UndefinedStatus {
+    std::uint32_t code = 0;
+    std::string call;  ///< "InvokeMethod StopService on root/cimv2:X.Name=\"a\""
+};
+
 struct CheckResult {
     std::string ruleId;  ///< "SS-001"
     std::string title;   ///< short title of the check (a rule may have several checks)
@@ -42,6 +49,8 @@ struct CheckResult {
     std::string instancePath;  ///< the instance tested
     std::string sourceFile;    ///< check source, for file/line annotations
     int sourceLine = 0;
+    /// Undefined status codes the target answered during this check; ERR-011 reports them.
+    std::vector<UndefinedStatus> undefinedStatuses;
 };
 
 struct RunSummary {

@@ -4,8 +4,10 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "wmimock/cim/object_path.hpp"
@@ -20,6 +22,9 @@ struct CheckSettings {
     std::chrono::duration<double> settleTimeout{30.0};
     std::chrono::duration<double> pollInterval{0.25};
     std::chrono::duration<double> jobTimeout{120.0};
+    /// JOB-006: how long after its end a finished job is read again (catalog: min(10 s,
+    /// TimeBeforeRemoval / 2)).
+    std::chrono::duration<double> retentionWait{10.0};
     bool strictStarted = false;
     bool lenientIdempotency = false;
     int parallelCalls = 8;    ///< CONC-001/003: concurrent calls
@@ -49,6 +54,11 @@ public:
     const std::string& className() const noexcept;
     /// The instances under test, sorted by path so that plans are deterministic.
     const std::vector<ObjectPath>& instances() const noexcept;
+
+    /// `listener` hears each call and wait of the checks and restores before it starts
+    /// ("InvokeMethod StopService on ...", "Settle toward running, up to 30 s"): the isolated
+    /// runner's watchdog measures silence from it and names it when a check times out.
+    void onActivity(std::function<void(std::string_view)> listener);
 
     /// Runs one check on one instance. Never throws: harness problems become Outcome::Error.
     CheckResult run(const CheckInfo& check, const ObjectPath& instance);
