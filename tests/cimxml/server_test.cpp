@@ -460,6 +460,29 @@ TEST_F(CimXmlServerRawTest, SixtyFourKeepAliveClientsDoNotStallOneAnother) {
     }
 }
 
+TEST_F(CimXmlServerRawTest, ABurstOfConnectionsIsQueuedNotDropped) {
+    // 128 clients connect at the same instant. httplib listens with a backlog of 5: past it
+    // the kernel dropped handshakes, and a client whose connect had "succeeded" waited for a
+    // SYN-ACK retransmission (or longer) before its request was read.
+    constexpr int kClients = 128;
+    const std::string request = cimRequest(enumerateNamesCall(), "EnumerateInstanceNames", "root/test");
+    std::atomic<int> ready{0};
+    std::atomic<int> served{0};
+    std::vector<std::thread> clients;
+    for (int i = 0; i < kClients; ++i) {
+        clients.emplace_back([&] {
+            ++ready;
+            while (ready.load() < kClients) std::this_thread::yield();
+            RawConnection connection(server_->port());
+            connection.send(request);
+            const auto response = connection.receive(std::chrono::milliseconds(800));
+            if (response && response->status == 200) ++served;
+        });
+    }
+    for (auto& c : clients) c.join();
+    EXPECT_EQ(served.load(), kClients);
+}
+
 // ---- A corpus of malformed and unusual requests, with DSP0200's answer for each ----------
 
 /// `request` with every CRLF of its head turned into a bare LF.

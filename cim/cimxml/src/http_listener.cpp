@@ -260,6 +260,10 @@ HttpListener::HttpListener(std::chrono::milliseconds idleTimeout, std::chrono::m
                            std::size_t maxBodyBytes)
     : idleTimeout_(idleTimeout), readTimeout_(readTimeout), maxBodyBytes_(maxBodyBytes) {}
 
+void HttpListener::widenAcceptQueue() {
+    if (svr_sock_ != INVALID_SOCKET) ::listen(svr_sock_, SOMAXCONN);
+}
+
 bool HttpListener::currentRequestIsExtensionPost() noexcept {
     return tlsExtensionPost;
 }

@@ -7,7 +7,9 @@
 //    501, and a Content-Length that is not a number, is given twice differently or exceeds
 //    the body limit is refused at once, before any body is read;
 //  - buffer socket reads (httplib reads request lines byte by byte from its Stream);
-//  - close idle keep-alive connections promptly when the server stops.
+//  - close idle keep-alive connections promptly when the server stops;
+//  - accept a burst of connections: httplib listens with a backlog of 5, and the kernel drops
+//    the handshakes past it, which clients see as a connection that never answers.
 #pragma once
 
 #include <httplib.h>
@@ -24,6 +26,10 @@ public:
     /// True while the calling thread is handling a request that arrived as M-POST (valid
     /// inside a handler: a connection's requests run on one thread, one after another).
     static bool currentRequestIsExtensionPost() noexcept;
+
+    /// After bind_to_port: lets the kernel queue up to SOMAXCONN connections that are not
+    /// accepted yet (a second listen() on a listening socket only changes the backlog).
+    void widenAcceptQueue();
 
 private:
     bool process_and_close_socket(socket_t sock) override;

@@ -202,6 +202,7 @@ void CimXmlServer::start() {
                                               " (address in use, not local, or not permitted)");
     }
     if (options.port != 0) impl_->boundPort = options.port;
+    http->widenAcceptQueue();
     impl_->http = std::move(http);
     // httplib's stop() does nothing until the accept loop runs, so start() returns only once
     // it does: a stop() right after start() would otherwise leave the loop running forever.
