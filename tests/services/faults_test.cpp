@@ -160,6 +160,7 @@ const std::map<std::string, Expectation>& expectations() {
           {"AvailableRequestedStates"}}},
         {"faulty-accepts-unsupported-state", {{"rsc-unsupported-state", "rsc-reset"}, {"return"}}},
         {"faulty-accepts-reset", {{"rsc-reset"}, {"return"}}},
+        {"faulty-method-not-found", {{"stop-running", "stop-stopped", "start-stopped", "start-running"}, kStateChange}},
         // Finished jobs are gone: from the first job on, each step sees no job where the
         // flavour still shows its newest one.
         {"faulty-job-removed-on-completion",

@@ -24,6 +24,7 @@ enum class Situation : std::uint8_t {
     RscInvalidValue,       ///< RequestedState outside the parameter ValueMap
     RscStateNotSupported,  ///< valid value, not in RequestedStatesSupported
     RscZeroTimeout,        ///< TimeoutPeriod given explicitly as the zero interval (flavour: accepted)
+    MethodEntry,           ///< any method on an existing instance, before the state machine runs
 };
 
 /// What a policy may look at when it chooses.

@@ -82,6 +82,16 @@ public:
     }
 };
 
+/// StopService and StartService, which the class declares, answer CIM_ERR_METHOD_NOT_FOUND:
+/// a decline signalled with the wrong code (as OpenPegasus 2.14's CIM_IndicationService).
+class DeclaredMethodsNotFound final : public FaultPolicy {
+public:
+    std::optional<Answer> override(Situation s, const CallView& call) override {
+        if (s != Situation::MethodEntry || call.method == ServiceMethod::RequestStateChange) return std::nullopt;
+        return Answer::fails(CimStatus::MethodNotFound, "method not found");
+    }
+};
+
 /// A well-formed path naming no instance fails with CIM_ERR_FAILED, not CIM_ERR_NOT_FOUND.
 class WrongErrorForMissingInstance final : public FaultPolicy {
 public:
@@ -374,6 +384,13 @@ std::vector<FaultSpec> buildSpecs() {
          {"RSC-014"},
          {},
          make<NoOpStartStampsTime>()},
+        {"faulty-method-not-found",
+         &referenceProfile,
+         "StopService and StartService, which the class declares, answer CIM_ERR_METHOD_NOT_FOUND (a decline with "
+         "the wrong code, as OpenPegasus 2.14's CIM_IndicationService)",
+         {"ERR-006"},
+         {},
+         make<DeclaredMethodsNotFound>()},
         {"faulty-no-requestedstate",
          &referenceProfile,
          "StopService stops the service but leaves RequestedState at 2",

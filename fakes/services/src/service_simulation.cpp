@@ -343,6 +343,10 @@ MethodResult ServiceSimulation::invokeMethod(const ProviderContext& ctx, const O
     }
     view.supportedStates = &rec->supportedStates;
     policy_->beforeCall(view);
+    if (auto entry = policy_->override(Situation::MethodEntry, view)) {
+        if (entry->isError()) throw CimError(*entry->error, entry->message);
+        return MethodResult{Value::uint32(entry->code), {}};
+    }
 
     bool changesState = *which != ServiceMethod::RequestStateChange;
     bool overlapped = changesState && policy_->rendezvous(*which);
