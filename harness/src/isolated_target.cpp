@@ -23,6 +23,19 @@ std::string seconds(SteadyClock::duration d) {
     return text;
 }
 
+/// The calls and waits a stopped or crashed check had started, as its evidence.
+std::vector<std::string> callsAsEvidence(const ActivityBoard::Reading& calls, std::uint64_t postsAtBegin) {
+    std::vector<std::string> out;
+    const std::uint64_t made = calls.posts - postsAtBegin;
+    if (made > calls.latest.size()) {
+        out.push_back("(" + std::to_string(made - calls.latest.size()) + " earlier call(s) and wait(s) not kept)");
+    }
+    for (std::size_t i = 0; i < calls.latest.size(); ++i) {
+        out.push_back((i + 1 == calls.latest.size() ? "in flight: " : "started: ") + calls.latest[i]);
+    }
+    return out;
+}
+
 }  // namespace
 
 IsolatedTarget::IsolatedTarget(RunContext& run, std::string spec, Duration checkTimeout,
@@ -187,9 +200,9 @@ IsolatedTarget::WorkerEnd IsolatedTarget::onSilence() {
         const std::size_t item = *inProgress_;
         const auto now = SteadyClock::now();
         const auto ran = now - itemStarted_;
-        const auto inFlight = board_.read();
+        const auto calls = board_.read(postsAtBegin_);
         const bool silent = now >= lastActivity_ + checkTimeout_;
-        const std::string call = inFlight.posts != postsAtBegin_ ? inFlight.what : "the check's first call";
+        const std::string call = calls.latest.empty() ? "the check's first call" : calls.latest.back();
         CheckResult r =
             run_.synthesized(spec_, *plan_, item, Outcome::Timeout,
                              silent ? "no answer within " + seconds(checkTimeout_) + " s to " + call +
@@ -198,6 +211,7 @@ IsolatedTarget::WorkerEnd IsolatedTarget::onSilence() {
                                     : "the check ran past its limit of " + seconds(kCheckLimitFactor * checkTimeout_) +
                                           " s (last call: " + call + "): the check was stopped");
         r.duration = ran;
+        r.evidence = callsAsEvidence(calls, postsAtBegin_);
         report(item, std::move(r));
         from_ = item + 1;
         return firstUnreported() ? WorkerEnd::Relaunch : WorkerEnd::Finished;
@@ -214,8 +228,12 @@ IsolatedTarget::WorkerEnd IsolatedTarget::onSilence() {
 IsolatedTarget::WorkerEnd IsolatedTarget::onExit(const std::string& how) {
     if (inProgress_ && plan_) {
         const std::size_t item = *inProgress_;
-        CheckResult r = run_.synthesized(spec_, *plan_, item, Outcome::Crash, "the process running the check " + how);
+        const auto calls = board_.read(postsAtBegin_);
+        CheckResult r = run_.synthesized(
+            spec_, *plan_, item, Outcome::Crash,
+            "the process running the check " + how + (calls.latest.empty() ? "" : " during " + calls.latest.back()));
         r.duration = SteadyClock::now() - itemStarted_;
+        r.evidence = callsAsEvidence(calls, postsAtBegin_);
         report(item, std::move(r));
         from_ = item + 1;
         return firstUnreported() ? WorkerEnd::Relaunch : WorkerEnd::Finished;

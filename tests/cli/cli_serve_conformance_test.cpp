@@ -24,7 +24,8 @@ using conformance::RunResult;
 using harness::RunOptions;
 
 // Short transitions, polls and waits keep the real-time run short; both runs use the same
-// values. faulty-hangs blocks past the check timeout (5 s) but frees the server after 8 s.
+// values. faulty-hangs blocks past the check timeout (6.2 s for the remote run) but frees the
+// server after 8 s.
 const std::map<std::string, std::string> kSimOptions = {{"transition_ms", "50"}, {"hang_cap_ms", "8000"}};
 
 RunOptions optionsFor(const std::string& target, const std::string& instancePath) {
@@ -34,6 +35,8 @@ RunOptions optionsFor(const std::string& target, const std::string& instancePath
     o.session.settings.pollInterval = std::chrono::duration<double>(0.05);
     o.session.settings.jobTimeout = std::chrono::duration<double>(1.0);  // twenty times a 50 ms transition
     o.session.settings.settleTimeout = std::chrono::duration<double>(1.0);
+    o.session.settings.retentionWait = std::chrono::duration<double>(1.0);  // JOB-006
+    // The limit of a remote (real-clock) check is then max(5 s, 1 s + 4 polls + 5 s) = 6.2 s.
     o.checkTimeout = std::chrono::duration<double>(5.0);
     // Both in a child process: faulty-crashes aborts in-process, and a hang must end as a
     // timeout on either side.

@@ -196,6 +196,11 @@ TEST(Runner, ACrashCostsOneCheckAndTheRunContinues) {
             EXPECT_EQ(c.ruleId, "RSC-005");
             EXPECT_NE(c.message.find("signal"), std::string::npos) << c.message;
             EXPECT_EQ(c.target, "builtin:faulty-crashes");
+            // The calls the check had started are its evidence; the last one killed it.
+            ASSERT_FALSE(c.evidence.empty());
+            EXPECT_THAT(c.evidence.back(), ::testing::StartsWith("in flight: InvokeMethod RequestStateChange on "));
+            EXPECT_THAT(c.message, ::testing::HasSubstr("during InvokeMethod RequestStateChange on "));
+            EXPECT_GT(c.duration.count(), 0.0);
         }
     }
     EXPECT_EQ(crashes, 4U);  // one per reference service
@@ -215,6 +220,9 @@ TEST(Runner, AHangIsStoppedAtTheCheckTimeout) {
     // Catalog §0.3 Rev. 2: a timeout names the call in flight and how long it ran.
     EXPECT_THAT(r.results[0].message, ::testing::HasSubstr("InvokeMethod RequestStateChange on "));
     EXPECT_THAT(r.results[0].message, ::testing::HasSubstr("in flight for "));
+    ASSERT_FALSE(r.results[0].evidence.empty());
+    EXPECT_THAT(r.results[0].evidence.back(), ::testing::StartsWith("in flight: InvokeMethod RequestStateChange on "));
+    EXPECT_GE(r.results[0].duration.count(), 0.5);
     EXPECT_EQ(r.results[1].outcome, Outcome::Pass) << testing::describe(r.results[1]);
 }
 
