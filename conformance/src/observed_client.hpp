@@ -14,6 +14,7 @@
 
 namespace wmimock::conformance {
 
+/// Used through CimClient& only: the defaults of the interface's arguments apply.
 class ObservedClient final : public CimClient {
 public:
     /// `onCall` (may be empty) hears "InvokeMethod StopService on <path>" before each call.
@@ -22,27 +23,26 @@ public:
     /// The undefined status codes answered so far, each with the call that got it.
     const std::vector<UndefinedStatus>& undefinedStatuses() const noexcept { return undefined_; }
 
-    CimClass getClass(std::string_view nameSpace, std::string_view className,
-                      const GetClassOptions& options = {}) override;
-    std::vector<CimClass> enumerateClasses(std::string_view nameSpace, std::string_view className = {},
-                                           bool deepInheritance = false, const GetClassOptions& options = {}) override;
-    std::vector<std::string> enumerateClassNames(std::string_view nameSpace, std::string_view className = {},
-                                                 bool deepInheritance = false) override;
-    Instance getInstance(const ObjectPath& path, const InstanceOptions& options = {}) override;
+    CimClass getClass(std::string_view nameSpace, std::string_view className, const GetClassOptions& options) override;
+    std::vector<CimClass> enumerateClasses(std::string_view nameSpace, std::string_view className, bool deepInheritance,
+                                           const GetClassOptions& options) override;
+    std::vector<std::string> enumerateClassNames(std::string_view nameSpace, std::string_view className,
+                                                 bool deepInheritance) override;
+    Instance getInstance(const ObjectPath& path, const InstanceOptions& options) override;
     std::vector<Instance> enumerateInstances(std::string_view nameSpace, std::string_view className,
-                                             const InstanceOptions& options = {}) override;
+                                             const InstanceOptions& options) override;
     std::vector<ObjectPath> enumerateInstanceNames(std::string_view nameSpace, std::string_view className) override;
     ObjectPath createInstance(std::string_view nameSpace, const Instance& instance) override;
-    void modifyInstance(const Instance& instance, const PropertyList& propertyList = std::nullopt) override;
+    void modifyInstance(const Instance& instance, const PropertyList& propertyList) override;
     void deleteInstance(const ObjectPath& path) override;
     MethodResult invokeMethod(const ObjectPath& target, std::string_view methodName,
-                              const std::vector<ParamValue>& inParameters = {}) override;
-    std::vector<Instance> associators(const ObjectPath& source, const AssociatorFilter& filter = {},
-                                      const InstanceOptions& options = {}) override;
-    std::vector<ObjectPath> associatorNames(const ObjectPath& source, const AssociatorFilter& filter = {}) override;
-    std::vector<Instance> references(const ObjectPath& source, const ReferenceFilter& filter = {},
-                                     const InstanceOptions& options = {}) override;
-    std::vector<ObjectPath> referenceNames(const ObjectPath& source, const ReferenceFilter& filter = {}) override;
+                              const std::vector<ParamValue>& inParameters) override;
+    std::vector<Instance> associators(const ObjectPath& source, const AssociatorFilter& filter,
+                                      const InstanceOptions& options) override;
+    std::vector<ObjectPath> associatorNames(const ObjectPath& source, const AssociatorFilter& filter) override;
+    std::vector<Instance> references(const ObjectPath& source, const ReferenceFilter& filter,
+                                     const InstanceOptions& options) override;
+    std::vector<ObjectPath> referenceNames(const ObjectPath& source, const ReferenceFilter& filter) override;
     std::vector<Instance> execQuery(std::string_view nameSpace, std::string_view queryLanguage,
                                     std::string_view query) override;
     std::vector<QualifierDecl> enumerateQualifiers(std::string_view nameSpace) override;

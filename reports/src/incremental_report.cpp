@@ -1,18 +1,64 @@
 #include "wmimock/reports/incremental_report.hpp"
 
+#include <pthread.h>
+
+#include <algorithm>
 #include <exception>
+#include <mutex>
+#include <thread>
+#include <vector>
 
 namespace wmimock::reports {
+namespace {
+
+/// The reports whose flushing thread runs, for the fork() handlers.
+struct LiveReports {
+    std::mutex mutex;
+    std::vector<IncrementalReport*> reports;
+};
+
+LiveReports& live() {
+    static LiveReports* reports = new LiveReports;  // never destroyed: fork() may run at exit
+    return *reports;
+}
+
+}  // namespace
+
+void IncrementalReport::lockAllForFork() noexcept {
+    live().mutex.lock();
+    for (IncrementalReport* r : live().reports) r->mutex_.lock();
+}
+
+void IncrementalReport::unlockAllAfterFork() noexcept {
+    for (IncrementalReport* r : live().reports) r->mutex_.unlock();
+    live().mutex.unlock();
+}
 
 IncrementalReport::IncrementalReport(std::chrono::system_clock::time_point started, RewritePolicy policy)
     : startedSteady_(std::chrono::steady_clock::now()), policy_(policy), lastWrite_(startedSteady_) {
     partial_.started = started;
     if (policy_.interval > std::chrono::milliseconds::zero()) {
-        flusher_ = std::jthread([this](std::stop_token stop) { flushLoop(stop); });
+        static std::once_flag registered;
+        std::call_once(registered, [] { ::pthread_atfork(&lockAllForFork, &unlockAllAfterFork, &unlockAllAfterFork); });
+        {
+            std::lock_guard lock(live().mutex);
+            live().reports.push_back(this);
+        }
+        flusher_ = std::jthread([this](std::stop_token stop) {
+            flusherStarted_ = true;
+            flushLoop(stop);
+        });
+        // A thread that is starting allocates (its runtime, a sanitizer's per-thread state)
+        // outside mutex_, where the fork() handlers cannot cover it: let it finish first.
+        while (!flusherStarted_) std::this_thread::yield();
     }
 }
 
-IncrementalReport::~IncrementalReport() = default;  // flusher_ (the last member) stops and joins first
+IncrementalReport::~IncrementalReport() {
+    std::lock_guard lock(live().mutex);
+    std::erase(live().reports, this);
+    // flusher_ (the last member) stops and joins next, before the members it uses go.
+}
 
 void IncrementalReport::addWriter(Writer writer) {
     std::lock_guard lock(mutex_);

@@ -207,13 +207,18 @@ TEST(Runner, ACrashCostsOneCheckAndTheRunContinues) {
     EXPECT_EQ(r.results.back().target, "builtin:reference");
 }
 
-TEST(Runner, AHangIsStoppedAtTheCheckTimeout) {
-    RunOptions o = inProcess({"builtin:faulty-hangs"});
+/// `target`'s checks selected by `filter` on Alpha, each in a worker watched with a 0.5 s limit.
+RunResult runWatched(const std::string& target, const std::string& filter) {
+    RunOptions o = inProcess({target});
     o.isolation = RunOptions::Isolation::Process;
-    o.filter = "RSC-008,RSC-009";
+    o.filter = filter;
     o.session.instancePath = kAlpha;
     o.checkTimeout = std::chrono::duration<double>(0.5);
-    const RunResult r = run(o);
+    return run(o);
+}
+
+TEST(Runner, AHangIsStoppedAtTheCheckTimeout) {
+    const RunResult r = runWatched("builtin:faulty-hangs", "RSC-008,RSC-009");
     ASSERT_EQ(r.results.size(), 2U);
     EXPECT_EQ(r.results[0].ruleId, "RSC-008");
     EXPECT_EQ(r.results[0].outcome, Outcome::Timeout);
@@ -230,12 +235,7 @@ TEST(Runner, ACheckThatKeepsGettingAnswersOutlivesTheCheckTimeout) {
     // faulty-torn-state takes 25 ms of real time per StopService: CONC-005's 100 stops run
     // for about 2.5 s, each call well within the 0.5 s limit. A slow but answering target
     // gets a verdict, not a timeout.
-    RunOptions o = inProcess({"builtin:faulty-torn-state"});
-    o.isolation = RunOptions::Isolation::Process;
-    o.filter = "CONC-005";
-    o.session.instancePath = kAlpha;
-    o.checkTimeout = std::chrono::duration<double>(0.5);
-    const RunResult r = run(o);
+    const RunResult r = runWatched("builtin:faulty-torn-state", "CONC-005");
     ASSERT_EQ(r.results.size(), 1U);
     EXPECT_GT(r.results[0].duration, std::chrono::duration<double>(0.5)) << "the premise: the check outlasts the limit";
     EXPECT_NE(r.results[0].outcome, Outcome::Timeout) << testing::describe(r.results[0]);

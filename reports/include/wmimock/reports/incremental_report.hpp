@@ -10,6 +10,7 @@
 // Thread-safe: results may arrive from any thread.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
@@ -61,6 +62,11 @@ public:
 private:
     void writeAllLocked(const conformance::RunResult& run);
     void flushLoop(std::stop_token stop);
+    /// fork() handlers (pthread_atfork): the flushing thread does all its work, allocations
+    /// included, under mutex_, so holding every live report's mutex across fork() keeps the
+    /// child (the runner's isolated worker) from inheriting an allocator lock that thread held.
+    static void lockAllForFork() noexcept;
+    static void unlockAllAfterFork() noexcept;
 
     mutable std::mutex mutex_;
     std::condition_variable_any pending_;
@@ -69,6 +75,7 @@ private:
     RewritePolicy policy_;
     std::chrono::steady_clock::time_point lastWrite_;
     bool dirty_ = false;  ///< results added since the last write
+    std::atomic<bool> flusherStarted_{false};
     std::vector<Writer> writers_;
     std::vector<Writer> finalWriters_;
     std::jthread flusher_;  ///< last: stopped and joined before the members it uses go
