@@ -7,14 +7,15 @@ namespace wmimock::conformance {
 ObservedClient::ObservedClient(CimClient& inner, std::function<void(std::string_view)> onCall)
     : inner_(inner), onCall_(std::move(onCall)) {}
 
-template <typename Call>
-decltype(auto) ObservedClient::observe(std::string what, Call&& call) {
-    if (onCall_) onCall_(what);
+template <typename Describe, typename Call>
+decltype(auto) ObservedClient::observe(Describe&& describe, Call&& call) {
+    // The description costs a string per call: made only for a listener or an odd status.
+    if (onCall_) onCall_(describe());
     try {
         return call();
     } catch (const CimError& e) {
         const auto code = static_cast<std::uint32_t>(e.status());
-        if (!isDefinedStatus(code)) undefined_.push_back({code, std::move(what)});
+        if (!isDefinedStatus(code)) undefined_.push_back({code, describe()});
         throw;
     }
 }
@@ -29,87 +30,93 @@ std::string in(std::string_view nameSpace, std::string_view className) {
 
 CimClass ObservedClient::getClass(std::string_view nameSpace, std::string_view className,
                                   const GetClassOptions& options) {
-    return observe("GetClass " + in(nameSpace, className),
+    return observe([&] { return "GetClass " + in(nameSpace, className); },
                    [&] { return inner_.getClass(nameSpace, className, options); });
 }
 
 std::vector<CimClass> ObservedClient::enumerateClasses(std::string_view nameSpace, std::string_view className,
                                                        bool deepInheritance, const GetClassOptions& options) {
-    return observe("EnumerateClasses " + in(nameSpace, className),
+    return observe([&] { return "EnumerateClasses " + in(nameSpace, className); },
                    [&] { return inner_.enumerateClasses(nameSpace, className, deepInheritance, options); });
 }
 
 std::vector<std::string> ObservedClient::enumerateClassNames(std::string_view nameSpace, std::string_view className,
                                                              bool deepInheritance) {
-    return observe("EnumerateClassNames " + in(nameSpace, className),
+    return observe([&] { return "EnumerateClassNames " + in(nameSpace, className); },
                    [&] { return inner_.enumerateClassNames(nameSpace, className, deepInheritance); });
 }
 
 Instance ObservedClient::getInstance(const ObjectPath& path, const InstanceOptions& options) {
-    return observe("GetInstance " + path.toString(), [&] { return inner_.getInstance(path, options); });
+    return observe([&] { return "GetInstance " + path.toString(); }, [&] { return inner_.getInstance(path, options); });
 }
 
 std::vector<Instance> ObservedClient::enumerateInstances(std::string_view nameSpace, std::string_view className,
                                                          const InstanceOptions& options) {
-    return observe("EnumerateInstances " + in(nameSpace, className),
+    return observe([&] { return "EnumerateInstances " + in(nameSpace, className); },
                    [&] { return inner_.enumerateInstances(nameSpace, className, options); });
 }
 
 std::vector<ObjectPath> ObservedClient::enumerateInstanceNames(std::string_view nameSpace, std::string_view className) {
-    return observe("EnumerateInstanceNames " + in(nameSpace, className),
+    return observe([&] { return "EnumerateInstanceNames " + in(nameSpace, className); },
                    [&] { return inner_.enumerateInstanceNames(nameSpace, className); });
 }
 
 ObjectPath ObservedClient::createInstance(std::string_view nameSpace, const Instance& instance) {
-    return observe("CreateInstance " + in(nameSpace, instance.className()),
+    return observe([&] { return "CreateInstance " + in(nameSpace, instance.className()); },
                    [&] { return inner_.createInstance(nameSpace, instance); });
 }
 
 void ObservedClient::modifyInstance(const Instance& instance, const PropertyList& propertyList) {
-    observe("ModifyInstance " + instance.path().toString(), [&] { inner_.modifyInstance(instance, propertyList); });
+    observe([&] { return "ModifyInstance " + instance.path().toString(); },
+            [&] { inner_.modifyInstance(instance, propertyList); });
 }
 
 void ObservedClient::deleteInstance(const ObjectPath& path) {
-    observe("DeleteInstance " + path.toString(), [&] { inner_.deleteInstance(path); });
+    observe([&] { return "DeleteInstance " + path.toString(); }, [&] { inner_.deleteInstance(path); });
 }
 
 MethodResult ObservedClient::invokeMethod(const ObjectPath& target, std::string_view methodName,
                                           const std::vector<ParamValue>& inParameters) {
-    return observe("InvokeMethod " + std::string(methodName) + " on " + target.toString(),
+    return observe([&] { return "InvokeMethod " + std::string(methodName) + " on " + target.toString(); },
                    [&] { return inner_.invokeMethod(target, methodName, inParameters); });
 }
 
 std::vector<Instance> ObservedClient::associators(const ObjectPath& source, const AssociatorFilter& filter,
                                                   const InstanceOptions& options) {
-    return observe("Associators of " + source.toString(), [&] { return inner_.associators(source, filter, options); });
+    return observe([&] { return "Associators of " + source.toString(); },
+                   [&] { return inner_.associators(source, filter, options); });
 }
 
 std::vector<ObjectPath> ObservedClient::associatorNames(const ObjectPath& source, const AssociatorFilter& filter) {
-    return observe("AssociatorNames of " + source.toString(), [&] { return inner_.associatorNames(source, filter); });
+    return observe([&] { return "AssociatorNames of " + source.toString(); },
+                   [&] { return inner_.associatorNames(source, filter); });
 }
 
 std::vector<Instance> ObservedClient::references(const ObjectPath& source, const ReferenceFilter& filter,
                                                  const InstanceOptions& options) {
-    return observe("References of " + source.toString(), [&] { return inner_.references(source, filter, options); });
+    return observe([&] { return "References of " + source.toString(); },
+                   [&] { return inner_.references(source, filter, options); });
 }
 
 std::vector<ObjectPath> ObservedClient::referenceNames(const ObjectPath& source, const ReferenceFilter& filter) {
-    return observe("ReferenceNames of " + source.toString(), [&] { return inner_.referenceNames(source, filter); });
+    return observe([&] { return "ReferenceNames of " + source.toString(); },
+                   [&] { return inner_.referenceNames(source, filter); });
 }
 
 std::vector<Instance> ObservedClient::execQuery(std::string_view nameSpace, std::string_view queryLanguage,
                                                 std::string_view query) {
-    return observe("ExecQuery in " + std::string(nameSpace) + ": " + std::string(query),
+    return observe([&] { return "ExecQuery in " + std::string(nameSpace) + ": " + std::string(query); },
                    [&] { return inner_.execQuery(nameSpace, queryLanguage, query); });
 }
 
 std::vector<QualifierDecl> ObservedClient::enumerateQualifiers(std::string_view nameSpace) {
-    return observe("EnumerateQualifiers in " + std::string(nameSpace),
+    return observe([&] { return "EnumerateQualifiers in " + std::string(nameSpace); },
                    [&] { return inner_.enumerateQualifiers(nameSpace); });
 }
 
 QualifierDecl ObservedClient::getQualifier(std::string_view nameSpace, std::string_view name) {
-    return observe("GetQualifier " + in(nameSpace, name), [&] { return inner_.getQualifier(nameSpace, name); });
+    return observe([&] { return "GetQualifier " + in(nameSpace, name); },
+                   [&] { return inner_.getQualifier(nameSpace, name); });
 }
 
 }  // namespace wmimock::conformance

@@ -49,9 +49,10 @@ public:
     QualifierDecl getQualifier(std::string_view nameSpace, std::string_view name) override;
 
 private:
-    /// Announces `what`, runs `call`, and notes an undefined status if it throws one.
-    template <typename Call>
-    decltype(auto) observe(std::string what, Call&& call);
+    /// Announces describe() to the listener, runs `call`, and notes an undefined status if
+    /// it throws one (with describe() again).
+    template <typename Describe, typename Call>
+    decltype(auto) observe(Describe&& describe, Call&& call);
 
     CimClient& inner_;
     std::function<void(std::string_view)> onCall_;
