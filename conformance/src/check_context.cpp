@@ -107,8 +107,9 @@ std::string secondsText(double seconds) {
 
 }  // namespace
 
-void CheckContext::announce(const std::string& what) {
-    if (onActivity_) onActivity_(what);
+template <typename Describe>
+void CheckContext::announce(Describe&& describe) {
+    if (onActivity_) onActivity_(describe());  // no string built when nobody listens
 }
 
 std::chrono::microseconds CheckContext::toClock(std::chrono::duration<double> d) const {
@@ -327,8 +328,10 @@ Attempt CheckContext::complete(CallOutcome call, const Snapshot& before, Want wa
 }
 
 SettleResult CheckContext::settle(Want want, const ObjectPath* on) {
-    announce(std::string("Settle toward ") + (want == Want::Running ? "running" : "stopped") + ", up to " +
-             secondsText(settings_.settleTimeout.count()) + " s");
+    announce([&] {
+        return std::string("Settle toward ") + (want == Want::Running ? "running" : "stopped") + ", up to " +
+               secondsText(settings_.settleTimeout.count()) + " s";
+    });
     const ObjectPath& p = on != nullptr ? *on : path_;
     const RunState goal = want == Want::Running ? RunState::Running : RunState::Stopped;
     const auto deadline = clock().now() + toClock(settings_.settleTimeout);
@@ -354,8 +357,10 @@ SettleResult CheckContext::settle(Want want, const ObjectPath* on) {
 }
 
 JobTrace CheckContext::waitJob(const ObjectPath& job) {
-    announce("waiting for job " + job.toString() + " to end, up to " + secondsText(settings_.jobTimeout.count()) +
-             " s");
+    announce([&] {
+        return "waiting for job " + job.toString() + " to end, up to " + secondsText(settings_.jobTimeout.count()) +
+               " s";
+    });
     JobTrace t;
     t.job = job;
     const auto deadline = clock().now() + toClock(settings_.jobTimeout);
@@ -403,7 +408,7 @@ JobTrace CheckContext::waitJob(const ObjectPath& job) {
 }
 
 std::vector<Snapshot> CheckContext::observe(std::chrono::duration<double> window) {
-    announce("watching the element for " + secondsText(window.count()) + " s");
+    announce([&] { return "watching the element for " + secondsText(window.count()) + " s"; });
     std::vector<Snapshot> out;
     const auto deadline = clock().now() + toClock(window);
     for (;;) {
@@ -416,7 +421,7 @@ std::vector<Snapshot> CheckContext::observe(std::chrono::duration<double> window
 }
 
 void CheckContext::pause(std::chrono::duration<double> d) {
-    announce("pausing " + secondsText(d.count()) + " s");
+    announce([&] { return "pausing " + secondsText(d.count()) + " s"; });
     clock().sleepFor(toClock(d));
 }
 

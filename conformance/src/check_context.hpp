@@ -209,8 +209,10 @@ public:
 
 private:
     std::chrono::microseconds toClock(std::chrono::duration<double> d) const;
-    /// Tells the listener a wait begins ("Settle toward running, up to 30 s").
-    void announce(const std::string& what);
+    /// Tells the listener a wait begins ("Settle toward running, up to 30 s"); describe()
+    /// is called only when there is a listener.
+    template <typename Describe>
+    void announce(Describe&& describe);
 
     Target& target_;
     std::function<void(std::string_view)> onActivity_;

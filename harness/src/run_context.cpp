@@ -95,7 +95,9 @@ void RunContext::addWhatTheRunSaw(CheckResult& r) {
     r.outcome = Outcome::Fail;
     r.expected = "CIM status codes defined by DSP0200, in every answer of the run";
     r.actual = alreadyFailed ? r.actual + "; " + all : all;
-    r.message = std::to_string(it->second.size()) + " answer(s) of other checks carried an undefined CIM status code";
+    const std::string seen =
+        std::to_string(it->second.size()) + " answer(s) of other checks carried an undefined CIM status code";
+    r.message = alreadyFailed ? r.message + "; and " + seen : seen;  // its own failure stays in view
 }
 
 void RunContext::emit(CheckResult result) {
