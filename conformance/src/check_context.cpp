@@ -59,6 +59,7 @@ bool CallOutcome::notSupported() const noexcept {
 }
 
 std::string CallOutcome::describe() const {
+    if (notSent) return "not sent (" + errorMessage + ")";
     if (error) {
         std::string out(statusName(*error));
         if (!errorMessage.empty()) out += " (" + errorMessage + ")";
@@ -236,6 +237,10 @@ CallOutcome CheckContext::invoke(const ObjectPath& target, std::string_view meth
                 out.job = std::move(ref);
             }
         }
+    } catch (const InexpressibleRequest& e) {
+        out.notSent = true;
+        out.error = e.status();
+        out.errorMessage = e.message();
     } catch (const CimError& e) {
         out.error = e.status();
         out.errorMessage = e.message();

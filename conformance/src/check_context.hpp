@@ -33,6 +33,9 @@ struct CallOutcome {
     /// Catalog §0.3 Rev. 2: CIM_ERR_METHOD_NOT_FOUND for a method the class declares, on the
     /// instance under test. ERR-006 alone fails it; for every other rule it is a decline.
     bool wronglySignalledDecline = false;
+    /// The client could not express the request on its protocol and sent nothing
+    /// (InexpressibleRequest): there is no answer to judge.
+    bool notSent = false;
 
     bool returned(std::uint64_t value) const noexcept { return !error && code == value; }
     /// Catalog §0.3: return 1, CIM_ERR_NOT_SUPPORTED or CIM_ERR_METHOD_NOT_AVAILABLE, or a

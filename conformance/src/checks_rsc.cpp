@@ -367,9 +367,14 @@ WMIMOCK_CHECK(rsc010, "RSC-010", "MissingOrIllTypedRequestedStateRejected") {
          {{"RequestedState", Value::uint16(3)}, {"Foo", Value::string("x")}},
          false},
     };
+    std::string notSent;
     for (const auto& k : cases) {
         const Snapshot before = ctx.snapshot("before");
         const CallOutcome c = ctx.invoke(kRsc, k.in);
+        if (c.notSent) {  // the protocol cannot carry this case: nothing to judge
+            notSent += (notSent.empty() ? "" : "; ") + std::string(k.what) + ": " + c.describe();
+            continue;
+        }
         finishIfAccepted(ctx, c);
         const Snapshot after = ctx.afterCall();
         const bool rejected = c.error == CimStatus::InvalidParameter ||
@@ -384,7 +389,8 @@ WMIMOCK_CHECK(rsc010, "RSC-010", "MissingOrIllTypedRequestedStateRejected") {
             return ctx.fail("no state change for " + std::string(k.what), difference(before, after));
         }
     }
-    ctx.pass("missing, ill-typed and unknown parameters were rejected without effect");
+    ctx.pass("missing, ill-typed and unknown parameters were rejected without effect" +
+             (notSent.empty() ? std::string() : " (" + notSent + ")"));
 }
 
 WMIMOCK_CHECK(rsc011, "RSC-011", "RequestCurrentStateUnchanged") {

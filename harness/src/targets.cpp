@@ -10,6 +10,7 @@
 #include "wmimock/cimxml/client.hpp"
 #include "wmimock/conformance/cimom_target.hpp"
 #include "wmimock/services/builtin.hpp"
+#include "wmimock/wsman/client.hpp"
 
 namespace wmimock::harness {
 
@@ -32,33 +33,60 @@ std::unique_ptr<Target> openBuiltin(std::string_view name, const TargetOptions& 
                                          env.info->nameSpace, env.info->className);
 }
 
-/// A remote WBEM server: one CIM-XML connection per client handed out, real time.
-class HttpTarget final : public Target {
+/// A remote WBEM server on the real clock: one connection (CIM-XML or WS-Management
+/// client) per client handed out.
+template <class Client, class Options>
+class RemoteTarget final : public Target {
 public:
-    HttpTarget(std::string spec, cimxml::ClientOptions options)
+    RemoteTarget(std::string spec, Options options, std::string defaultNamespace)
         : spec_(std::move(spec)),
           options_(std::move(options)),
-          main_(std::make_shared<cimxml::CimXmlClient>(options_)) {}
+          main_(std::make_shared<Client>(options_)),
+          defaultNamespace_(std::move(defaultNamespace)) {}
     std::string name() const override { return spec_; }
     CimClient& client() override { return *main_; }
-    std::shared_ptr<CimClient> connect() override { return std::make_shared<cimxml::CimXmlClient>(options_); }
+    std::shared_ptr<CimClient> connect() override { return std::make_shared<Client>(options_); }
     Clock& clock() override { return clock_; }
-    std::string defaultNamespace() const override { return main_->defaultNamespace(); }
+    std::string defaultNamespace() const override { return defaultNamespace_; }
     std::string defaultClass() const override { return "CIM_Service"; }
 
 private:
     std::string spec_;
-    cimxml::ClientOptions options_;
-    std::shared_ptr<cimxml::CimXmlClient> main_;
+    Options options_;
+    std::shared_ptr<Client> main_;
+    std::string defaultNamespace_;
     SystemClock clock_;
 };
 
+/// WS-Management when the scheme says so (wsman+http://, wsman+https://) or the path is
+/// /wsman; CIM-XML otherwise.
+bool isWsman(std::string_view spec) {
+    if (startsWith(spec, "wsman+")) return true;
+    const std::size_t authority = spec.find("://");
+    const std::size_t path = authority == std::string_view::npos ? authority : spec.find('/', authority + 3);
+    if (path == std::string_view::npos) return false;
+    const std::string_view rest = spec.substr(path);
+    return rest == "/wsman" || rest == "/wsman/" || startsWith(rest, "/wsman?");
+}
+
 std::unique_ptr<Target> openHttp(std::string_view spec, const TargetOptions& options) {
+    if (isWsman(spec)) {
+        wsman::ClientOptions client;
+        client.url = std::string(spec);
+        client.user = options.user;
+        client.password = options.password;
+        if (!options.nameSpace.empty()) client.nameSpace = options.nameSpace;
+        const std::string nameSpace = client.nameSpace;
+        return std::make_unique<RemoteTarget<wsman::WsmanClient, wsman::ClientOptions>>(std::string(spec),
+                                                                                        std::move(client), nameSpace);
+    }
     cimxml::ClientOptions client;
     client.url = std::string(spec);
     client.user = options.user;
     client.password = options.password;
-    return std::make_unique<HttpTarget>(std::string(spec), std::move(client));
+    const std::string nameSpace = cimxml::CimXmlClient(client).defaultNamespace();
+    return std::make_unique<RemoteTarget<cimxml::CimXmlClient, cimxml::ClientOptions>>(std::string(spec),
+                                                                                       std::move(client), nameSpace);
 }
 
 }  // namespace
@@ -98,9 +126,14 @@ void checkTarget(std::string_view spec, const TargetOptions& options) {
 TargetKind targetKind(std::string_view spec) {
     if (startsWith(spec, kBuiltin) && spec.size() > kBuiltin.size()) return TargetKind::Builtin;
     if (startsWith(spec, kPlugin) && spec.size() > kPlugin.size()) return TargetKind::Plugin;
-    if (startsWith(spec, "http://") || startsWith(spec, "https://")) return TargetKind::Http;
-    throw CimError(CimStatus::InvalidParameter, "unknown target '" + std::string(spec) +
-                                                    "': expected builtin:NAME, plugin:PATH or http://HOST[:PORT]");
+    if (startsWith(spec, "http://") || startsWith(spec, "https://") || startsWith(spec, "wsman+http://") ||
+        startsWith(spec, "wsman+https://")) {
+        return TargetKind::Http;
+    }
+    throw CimError(CimStatus::InvalidParameter,
+                   "unknown target '" + std::string(spec) +
+                       "': expected builtin:NAME, plugin:PATH, http(s)://HOST[:PORT][/NAMESPACE] (CIM-XML) or "
+                       "http(s)://HOST[:PORT]/wsman (WS-Management)");
 }
 
 std::unique_ptr<Target> openTarget(std::string_view spec, const TargetOptions& options) {

@@ -109,17 +109,42 @@ struct CimXmlServer::Impl {
     std::mutex lifecycle;
 
     void handle(const httplib::Request& request, httplib::Response& response) const;
+    void handleRoute(const PostRoute& route, const httplib::Request& request, httplib::Response& response) const;
+    /// False (and a 401 answer) when credentials are required and these do not match.
+    bool authenticated(const httplib::Request& request, httplib::Response& response) const {
+        if (options.user.empty() ||
+            detail::basicCredentialsMatch(request.get_header_value("Authorization"), options.user, options.password)) {
+            return true;
+        }
+        response.status = 401;
+        response.set_header("WWW-Authenticate", "Basic realm=\"wmimock\"");
+        return false;
+    }
 };
+
+void CimXmlServer::Impl::handleRoute(const PostRoute& route, const httplib::Request& httpRequest,
+                                     httplib::Response& response) const {
+    const auto started = std::chrono::steady_clock::now();
+    std::string outcome;
+    if (!authenticated(httpRequest, response)) {
+        outcome = "401 unauthenticated";
+    } else {
+        PostRoute::Answer answer = route.handler(httpRequest.body);
+        response.status = answer.status;
+        response.set_content(std::move(answer.body), answer.contentType);
+        outcome = std::to_string(answer.status) + " " + answer.summary;
+    }
+    const auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
+    spdlog::info("{} {}:{} {} -> {} ({:.3f} ms)", route.protocol, httpRequest.remote_addr, httpRequest.remote_port,
+                 httpRequest.path, outcome, elapsed.count());
+}
 
 void CimXmlServer::Impl::handle(const httplib::Request& httpRequest, httplib::Response& response) const {
     const auto started = std::chrono::steady_clock::now();
     std::string operation = "-";
     std::string outcome;
     try {
-        if (!options.user.empty() && !detail::basicCredentialsMatch(httpRequest.get_header_value("Authorization"),
-                                                                    options.user, options.password)) {
-            response.status = 401;
-            response.set_header("WWW-Authenticate", "Basic realm=\"wmimock\"");
+        if (!authenticated(httpRequest, response)) {
             outcome = "401 unauthenticated";
         } else {
             const CimHeaders headers(httpRequest, detail::HttpListener::currentRequestIsExtensionPost());
@@ -194,6 +219,17 @@ void CimXmlServer::start() {
     };
     http->Get("/cimom", notAllowed);
     http->Get("/", notAllowed);
+    for (const PostRoute& route : options.routes) {
+        if (route.path.empty() || route.path.front() != '/' || route.path == "/" || route.path == "/cimom" ||
+            !route.handler) {
+            throw CimError(CimStatus::InvalidParameter, "CimXmlServer: a route needs its own /path and a handler");
+        }
+        http->Post(route.path,
+                   [impl = impl_.get(), &route](const httplib::Request& request, httplib::Response& response) {
+                       impl->handleRoute(route, request, response);
+                   });
+        http->Get(route.path, notAllowed);
+    }
 
     const bool bound = options.port == 0 ? (impl_->boundPort = http->bind_to_any_port(options.host)) > 0
                                          : http->bind_to_port(options.host, options.port);

@@ -115,6 +115,7 @@ int ConformCommand::run() const {
     options.target.baselines = baselines_;
     options.target.simOptions = parseSimOptions(simOptions_);
     options.target.user = user_;
+    options.target.nameSpace = nameSpace_;
     options.target.password = password_;
     options.session.nameSpace = nameSpace_;
     options.session.className = className_;

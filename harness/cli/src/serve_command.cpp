@@ -22,11 +22,15 @@
 #include <pthread.h>
 
 #include "wmimock/cimxml/server.hpp"
+#include "wmimock/wsman/service.hpp"
 
 namespace wmimock::cli {
 
 ServeCommand::ServeCommand(CLI::App& parent)
-    : Subcommand(parent.add_subcommand("serve", "Serve built-in targets over CIM-XML/HTTP until SIGINT or SIGTERM")) {
+    : Subcommand(
+          parent.add_subcommand("serve",
+                                "Serve built-in targets over CIM-XML (POST /cimom) and WS-Management (POST /wsman) "
+                                "until SIGINT or SIGTERM")) {
     app_->add_option("--listen", listen_, "HOST:PORT of the first target; further targets take the next ports")
         ->capture_default_str();
     addRepeatable(*app_, "-t,--target", targets_, "builtin:NAME to serve (repeatable; default builtin:reference)");
@@ -45,7 +49,11 @@ ServeCommand::ServeCommand(CLI::App& parent)
     app_->footer(std::string("Examples:\n  wmimock serve\n"
                              "  wmimock serve --listen 127.0.0.1:15988 --target builtin:faulty-stays-started\n"
                              "  wbemcli ei 'http://127.0.0.1:5988/root/cimv2:WMIMock_Service'\n"
-                             "  wmimock conform --target http://127.0.0.1:5988/root/cimv2\n\n") +
+                             "  wmimock conform --target http://127.0.0.1:5988/root/cimv2\n"
+                             "  wmimock conform --target http://127.0.0.1:5988/wsman\n\n"
+                             "Protocols, on the same port:\n"
+                             "  CIM-XML (DSP0200/DSP0201)       POST /cimom or /\n"
+                             "  WS-Management (DSP0226/DSP0227) POST /wsman, DMTF and WMI resource URIs\n\n") +
                  exit_code::kHelpText);
 }
 
@@ -120,6 +128,7 @@ int ServeCommand::run() const {
         targets_.empty() ? std::vector<std::string>{"builtin:reference"} : targets_;
     std::vector<services::BuiltinEnvironment> environments;
     std::vector<std::unique_ptr<cimxml::CimXmlServer>> servers;
+    std::vector<std::unique_ptr<wsman::WsmanService>> wsmanServices;
     for (std::size_t i = 0; i < targets.size(); ++i) {
         services::BuiltinEnvironment environment = services::makeBuiltin(builtinName(targets[i]), simulation);
         for (const std::string& name : baselines_) loadBaseline(*environment.cimom, name);
@@ -132,10 +141,23 @@ int ServeCommand::run() const {
         options.password = password_;
         options.threads = threads_;
         options.idleTimeout = std::chrono::milliseconds(static_cast<long long>(idleSeconds_ * 1000.0));
+        wsman::ServiceOptions wsmanOptions;
+        wsmanOptions.productVersion = std::string(kVersion);
+        wsmanOptions.maxEnvelopeBytes = options.maxBodyBytes;
+        const std::string nameSpace = environment.info != nullptr ? environment.info->nameSpace : "root/cimv2";
+        wsmanOptions.defaultNamespace = nameSpace;
+        const auto& service =
+            wsmanServices.emplace_back(std::make_unique<wsman::WsmanService>(environment.cimom, wsmanOptions));
+        options.routes.push_back({"/wsman", "wsman", [service = service.get()](std::string_view body) {
+                                      wsman::Reply reply = service->handle(body);
+                                      return cimxml::PostRoute::Answer{reply.httpStatus,
+                                                                       std::string(wsman::kSoapContentType),
+                                                                       std::move(reply.body), std::move(reply.summary)};
+                                  }});
         auto server = std::make_unique<cimxml::CimXmlServer>(environment.cimom, options);
         server->start();
-        std::cout << fmt::format("serving {} at http://{}:{}/{}\n", targets[i], address.host, server->port(),
-                                 environment.info != nullptr ? environment.info->nameSpace : "root/cimv2")
+        std::cout << fmt::format("serving {} at http://{}:{}/{} (CIM-XML) and http://{}:{}/wsman (WS-Management)\n",
+                                 targets[i], address.host, server->port(), nameSpace, address.host, server->port())
                   << std::flush;
         environments.push_back(std::move(environment));
         servers.push_back(std::move(server));

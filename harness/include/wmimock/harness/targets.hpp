@@ -25,6 +25,8 @@ struct TargetOptions {
     MofDialect mofDialect = MofDialect::Auto;  ///< how mofFiles are read
     std::vector<std::string> baselines;        ///< loaded before mofFiles (wmimock/cimom/fixtures.hpp)
     std::string user, password;                ///< http targets
+    /// WS-Management targets: the namespace operations use (their URL names none).
+    std::string nameSpace;
 };
 
 /// What can be known wrong about a target before anything runs, as the user's mistake:

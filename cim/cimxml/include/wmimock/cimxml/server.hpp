@@ -12,12 +12,29 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "wmimock/client/cim_client.hpp"
 
 namespace wmimock::cimxml {
+
+/// A POST another protocol answers on the same listener (WS-Management's /wsman): the server
+/// authenticates it, hands over the body and logs the answer's summary.
+struct PostRoute {
+    struct Answer {
+        int status = 200;
+        std::string contentType;
+        std::string body;
+        std::string summary;  ///< one line for the request log
+    };
+    std::string path;                                      ///< "/wsman"
+    std::string protocol;                                  ///< for the log: "wsman"
+    std::function<Answer(std::string_view body)> handler;  ///< called from several threads
+};
 
 struct ServerOptions {
     std::string host = "127.0.0.1";  ///< loopback unless deliberately opened
@@ -33,6 +50,8 @@ struct ServerOptions {
     std::size_t maxOpenEnumerations = 256;
     std::chrono::seconds enumerationTimeout{60};
     std::chrono::seconds maxEnumerationTimeout{600};
+    /// Further protocols on this listener; CIM-XML keeps /cimom and /.
+    std::vector<PostRoute> routes;
 };
 
 class CimXmlServer {

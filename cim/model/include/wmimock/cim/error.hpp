@@ -76,4 +76,12 @@ private:
     std::string message_;
 };
 
+/// Thrown by a protocol client, before anything is sent, for a request its protocol cannot
+/// carry faithfully (WS-Management writes a one-element array and a scalar alike, and an
+/// empty array not at all). No server saw it: a judge must not take it for an answer.
+class InexpressibleRequest : public CimError {
+public:
+    explicit InexpressibleRequest(std::string message) : CimError(CimStatus::NotSupported, std::move(message)) {}
+};
+
 }  // namespace wmimock

@@ -1,0 +1,606 @@
+#include "wmimock/wsman/client.hpp"
+
+#include <httplib.h>
+
+#include <charconv>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <sstream>
+
+#include "faults.hpp"
+#include "representation.hpp"
+#include "resource_uri.hpp"
+#include "soap.hpp"
+#include "wmimock/cim/error.hpp"
+#include "wmimock/cim/names.hpp"
+#include "wmimock/cimxml/codec.hpp"
+
+namespace wmimock::wsman {
+
+using namespace detail;
+
+namespace {
+
+struct ParsedUrl {
+    std::string schemeHostPort;  ///< what httplib::Client takes
+    std::string endpoint;        ///< host:port
+    std::string path = "/wsman";
+    std::string address;  ///< the wsa:To of requests
+};
+
+ParsedUrl parseUrl(std::string_view url) {
+    auto bad = [&](std::string_view why) {
+        return CimError(CimStatus::InvalidParameter,
+                        "bad WS-Management URL '" + std::string(url) + "': " + std::string(why));
+    };
+    std::string_view rest = url;
+    if (rest.rfind("wsman+", 0) == 0) rest.remove_prefix(6);
+    const std::size_t schemeEnd = rest.find("://");
+    if (schemeEnd == std::string_view::npos) throw bad("expected http://HOST[:PORT][/wsman]");
+    const std::string scheme(rest.substr(0, schemeEnd));
+    if (scheme != "http" && scheme != "https") throw bad("the scheme must be http or https");
+    rest.remove_prefix(schemeEnd + 3);
+    const std::size_t slash = rest.find('/');
+    std::string_view hostPort = rest.substr(0, slash);
+    ParsedUrl parsed;
+    if (slash != std::string_view::npos && rest.size() > slash + 1) parsed.path = std::string(rest.substr(slash));
+    if (hostPort.empty()) throw bad("no host");
+    int port = scheme == "https" ? 5986 : 5985;
+    std::string host(hostPort);
+    const std::size_t colon = hostPort.rfind(':');
+    const std::size_t bracket = hostPort.rfind(']');
+    if (colon != std::string_view::npos && (bracket == std::string_view::npos || colon > bracket)) {
+        host = std::string(hostPort.substr(0, colon));
+        const std::string_view portText = hostPort.substr(colon + 1);
+        const auto [end, error] = std::from_chars(portText.data(), portText.data() + portText.size(), port);
+        if (error != std::errc{} || end != portText.data() + portText.size() || port < 1 || port > 65535) {
+            throw bad("the port must be 1..65535");
+        }
+    }
+    parsed.endpoint = host + ":" + std::to_string(port);
+    parsed.schemeHostPort = scheme + "://" + parsed.endpoint;
+    parsed.address = parsed.schemeHostPort + parsed.path;
+    return parsed;
+}
+
+std::string print(pugi::xml_node node) {
+    std::ostringstream out;
+    node.print(out, "", pugi::format_raw);
+    return out.str();
+}
+
+bool isEndOfSequence(pugi::xml_node response) {
+    return childOf(response, xmlns::kWsman, "EndOfSequence") || childOf(response, xmlns::kEnumeration, "EndOfSequence");
+}
+
+}  // namespace
+
+struct WsmanClient::Impl {
+    ClientOptions options;
+    ParsedUrl url;
+    UriStyle style = UriStyle::Dmtf;
+    std::mutex callMutex;  ///< one exchange at a time on the connection
+    std::unique_ptr<httplib::Client> http;
+    std::recursive_mutex classMutex;
+    std::map<std::string, std::optional<CimClass>> classes;  ///< "ns:class" lower-cased
+
+    std::string nameSpaceOr(std::string_view nameSpace) const {
+        return nameSpace.empty() ? normalizeNamespace(options.nameSpace) : normalizeNamespace(nameSpace);
+    }
+    Naming naming() const {
+        Naming n;
+        n.style = style;
+        n.address = url.address;
+        return n;
+    }
+
+    /// A request envelope for `action` on `resourceUri` (selectors added by the caller).
+    EnvelopeWriter request(std::string_view action, std::string_view resourceUri) const {
+        EnvelopeWriter e;
+        e.addHeader("wsa:To", url.address);
+        e.addHeader("wsman:ResourceURI", resourceUri, true);
+        appendText(e.header().append_child("wsa:ReplyTo"), "wsa:Address", kAnonymous)
+            .append_attribute("s:mustUnderstand") = "true";
+        e.addHeader("wsa:Action", action, true);
+        e.addHeader("wsman:MaxEnvelopeSize", std::to_string(options.maxEnvelopeSize), true);
+        e.addHeader("wsa:MessageID", newUuid());
+        e.addHeader("wsman:OperationTimeout",
+                    "PT" + std::to_string(std::max<long long>(1, options.readTimeout.count() / 1000)) + "S");
+        return e;
+    }
+    /// The resource URI of `className` in `nameSpace`, and for DMTF URIs the namespace selector.
+    EnvelopeWriter classRequest(std::string_view action, std::string_view nameSpace, std::string_view className,
+                                const ObjectPath* keys = nullptr) const {
+        EnvelopeWriter e = request(action, resourceUri(style, nameSpace, className));
+        ObjectPath path = keys != nullptr ? *keys : ObjectPath(std::string(nameSpace), std::string(className));
+        path.setNameSpace(nameSpace);
+        if (!path.keys().empty() || style == UriStyle::Dmtf) {
+            writeSelectors(e.header().append_child("wsman:SelectorSet"), path, naming());
+        }
+        return e;
+    }
+
+    /// Sends the envelope; the response document, or CimError for a fault or a transport problem.
+    pugi::xml_document exchange(const EnvelopeWriter& envelope);
+    pugi::xml_node bodyOf(const pugi::xml_document& document) const {
+        return childOf(firstElement(document), xmlns::kSoap, "Body");
+    }
+
+    const CimClass* findClass(std::string_view nameSpace, std::string_view className, WsmanClient& self);
+    ClassLookup lookup(WsmanClient& self) {
+        return [this, &self](std::string_view ns, std::string_view cls) { return findClass(ns, cls, self); };
+    }
+
+    /// Enumerate (optimized) and Pull to the end; items as (instance?, path?).
+    struct Item {
+        std::optional<Instance> object;
+        std::optional<ObjectPath> path;
+    };
+    std::vector<Item> enumerate(const EnvelopeWriter& envelope, std::string_view nameSpace, WsmanClient& self);
+    void readItems(pugi::xml_node items, std::string_view nameSpace, std::vector<Item>& out, WsmanClient& self);
+    /// wsen:Enumerate with the mode given, appended to the envelope's body.
+    static pugi::xml_node enumerateBody(EnvelopeWriter& envelope, const char* mode, std::uint32_t maxElements) {
+        pugi::xml_node node = envelope.body().append_child("wsen:Enumerate");
+        node.append_child("wsman:OptimizeEnumeration");
+        appendText(node, "wsman:MaxElements", std::to_string(maxElements));
+        if (mode != nullptr) appendText(node, "wsman:EnumerationMode", mode);
+        return node;
+    }
+    void completeInstance(Instance& instance, const ObjectPath& path, const PropertyList& propertyList,
+                          WsmanClient& self);
+};
+
+pugi::xml_document WsmanClient::Impl::exchange(const EnvelopeWriter& envelope) {
+    std::lock_guard lock(callMutex);
+    if (!http) {
+        http = std::make_unique<httplib::Client>(url.schemeHostPort);
+        http->set_keep_alive(true);
+        http->set_tcp_nodelay(true);
+        http->set_connection_timeout(options.connectTimeout);
+        http->set_read_timeout(options.readTimeout);
+        http->set_write_timeout(options.readTimeout);
+        if (!options.user.empty()) http->set_basic_auth(options.user, options.password);
+    }
+    const std::string where = url.address;
+    const httplib::Result result = http->Post(url.path, envelope.str(), std::string(kContentType));
+    if (!result) {
+        switch (result.error()) {
+            case httplib::Error::Connection:
+                throw CimError(CimStatus::Failed, "cannot connect to " + url.endpoint +
+                                                      " (refused, unreachable or no answer within " +
+                                                      std::to_string(options.connectTimeout.count()) + " ms)");
+            case httplib::Error::Read:
+                throw CimError(CimStatus::Failed, "no complete answer from " + where + " within " +
+                                                      std::to_string(options.readTimeout.count()) +
+                                                      " ms (or the server closed the connection)");
+            default:
+                throw CimError(CimStatus::Failed,
+                               "HTTP request to " + where + " failed: " + httplib::to_string(result.error()));
+        }
+    }
+    if (result->status == 401) {
+        throw CimError(CimStatus::AccessDenied,
+                       "HTTP 401 from " + where +
+                           (options.user.empty() ? " - the server wants credentials" : " - bad credentials"));
+    }
+    pugi::xml_document document;
+    const bool parsed = static_cast<bool>(document.load_buffer(result->body.data(), result->body.size()));
+    const pugi::xml_node body = parsed ? childOf(firstElement(document), xmlns::kSoap, "Body") : pugi::xml_node();
+    if (const pugi::xml_node fault = childOf(body, xmlns::kSoap, "Fault")) throw errorFromFault(fault);
+    if (result->status != 200 || !body) {
+        throw CimError(CimStatus::Failed, "HTTP " + std::to_string(result->status) + " from " + where +
+                                              (body ? "" : " without a SOAP envelope") + ": " +
+                                              result->body.substr(0, 300));
+    }
+    return document;
+}
+
+const CimClass* WsmanClient::Impl::findClass(std::string_view nameSpace, std::string_view className,
+                                             WsmanClient& self) {
+    const std::string key = toLower(nameSpace) + ":" + toLower(className);
+    std::lock_guard lock(classMutex);
+    auto found = classes.find(key);
+    if (found == classes.end()) {
+        std::optional<CimClass> cls;
+        try {
+            GetClassOptions all;
+            all.localOnly = false;
+            cls = self.getClass(nameSpace, className, all);
+        } catch (const CimError&) {
+            // Unknown to the server: what it sends is read untyped.
+        }
+        found = classes.emplace(key, std::move(cls)).first;
+    }
+    return found->second ? &*found->second : nullptr;
+}
+
+void WsmanClient::Impl::readItems(pugi::xml_node items, std::string_view nameSpace, std::vector<Item>& out,
+                                  WsmanClient& self) {
+    for (pugi::xml_node child = items.first_child(); child; child = child.next_sibling()) {
+        if (child.type() != pugi::node_element) continue;
+        Item item;
+        if (is(child, xmlns::kAddressing, "EndpointReference")) {
+            item.path = readEndpointReference(child, nameSpace, lookup(self));
+        } else if (is(child, xmlns::kWsman, "Item")) {
+            for (pugi::xml_node part = child.first_child(); part; part = part.next_sibling()) {
+                if (part.type() != pugi::node_element) continue;
+                if (is(part, xmlns::kAddressing, "EndpointReference")) {
+                    item.path = readEndpointReference(part, nameSpace, lookup(self));
+                } else if (!item.object) {
+                    item.object = readInstance(part, nameSpace, lookup(self));
+                }
+            }
+        } else {
+            item.object = readInstance(child, nameSpace, lookup(self));
+        }
+        out.push_back(std::move(item));
+    }
+}
+
+std::vector<WsmanClient::Impl::Item> WsmanClient::Impl::enumerate(const EnvelopeWriter& envelope,
+                                                                  std::string_view nameSpace, WsmanClient& self) {
+    std::vector<Item> items;
+    const pugi::xml_document first = exchange(envelope);
+    const pugi::xml_node response = childOf(bodyOf(first), xmlns::kEnumeration, "EnumerateResponse");
+    if (!response) throw CimError(CimStatus::Failed, "the Enumerate answer has no wsen:EnumerateResponse");
+    readItems(childOf(response, xmlns::kWsman, "Items"), nameSpace, items, self);
+    std::string context = trimmedText(childOf(response, xmlns::kEnumeration, "EnumerationContext"));
+    bool ended = isEndOfSequence(response);
+    int emptyPulls = 0;
+    while (!ended) {
+        if (context.empty()) throw CimError(CimStatus::Failed, "the server gave no enumeration context to pull from");
+        EnvelopeWriter pull = request(action::kPull, trimmedText(envelope.header().child("wsman:ResourceURI")));
+        pugi::xml_node node = pull.body().append_child("wsen:Pull");
+        appendText(node, "wsen:EnumerationContext", context);
+        appendText(node, "wsen:MaxElements", std::to_string(options.maxElements));
+        const pugi::xml_document next = exchange(pull);
+        const pugi::xml_node pulled = childOf(bodyOf(next), xmlns::kEnumeration, "PullResponse");
+        if (!pulled) throw CimError(CimStatus::Failed, "the Pull answer has no wsen:PullResponse");
+        const std::size_t before = items.size();
+        readItems(childOf(pulled, xmlns::kEnumeration, "Items"), nameSpace, items, self);
+        ended = isEndOfSequence(pulled);
+        if (const pugi::xml_node c = childOf(pulled, xmlns::kEnumeration, "EnumerationContext"))
+            context = trimmedText(c);
+        emptyPulls = items.size() == before ? emptyPulls + 1 : 0;
+        if (emptyPulls > 1000) throw CimError(CimStatus::Failed, "the server keeps answering Pull with no items");
+    }
+    return items;
+}
+
+void WsmanClient::Impl::completeInstance(Instance& instance, const ObjectPath& path, const PropertyList& propertyList,
+                                         WsmanClient& self) {
+    instance.setPath(path);
+    if (propertyList) {
+        std::vector<std::string> drop;
+        for (const PropertyValue& p : instance.properties()) {
+            if (std::none_of(propertyList->begin(), propertyList->end(),
+                             [&](const std::string& n) { return iequals(n, p.name); })) {
+                drop.push_back(p.name);
+            }
+        }
+        for (const std::string& name : drop) instance.erase(name);
+        return;
+    }
+    // WS-Management servers may leave NULL properties out; CimClient callers expect every
+    // declared property.
+    if (const CimClass* cls = findClass(path.nameSpace(), instance.className(), self)) {
+        for (const PropertyDecl& p : cls->properties) {
+            if (!instance.has(p.name)) instance.set(p.name, Value::null(p.valueType(), p.isArray));
+        }
+    }
+}
+
+WsmanClient::WsmanClient(ClientOptions options) : impl_(std::make_unique<Impl>()) {
+    impl_->url = parseUrl(options.url);
+    impl_->style = options.resourceUris == ResourceUris::Wmi ? UriStyle::Wmi : UriStyle::Dmtf;
+    if (options.maxElements == 0) throw CimError(CimStatus::InvalidParameter, "maxElements must be at least 1");
+    impl_->options = std::move(options);
+}
+
+WsmanClient::~WsmanClient() = default;
+
+const ClientOptions& WsmanClient::options() const noexcept {
+    return impl_->options;
+}
+
+std::string WsmanClient::endpoint() const {
+    return impl_->url.endpoint;
+}
+
+Identity WsmanClient::identify() {
+    EnvelopeWriter e;
+    e.body().append_child("wsmid:Identify").append_attribute("xmlns:wsmid") = xmlns::kIdentity;
+    const pugi::xml_document answer = impl_->exchange(e);
+    const pugi::xml_node response = childOf(impl_->bodyOf(answer), xmlns::kIdentity, "IdentifyResponse");
+    if (!response) throw CimError(CimStatus::Failed, "the Identify answer has no wsmid:IdentifyResponse");
+    return {trimmedText(childOf(response, xmlns::kIdentity, "ProtocolVersion")),
+            trimmedText(childOf(response, xmlns::kIdentity, "ProductVendor")),
+            trimmedText(childOf(response, xmlns::kIdentity, "ProductVersion"))};
+}
+
+CimClass WsmanClient::getClass(std::string_view nameSpace, std::string_view className, const GetClassOptions& options) {
+    const std::string ns = impl_->nameSpaceOr(nameSpace);
+    EnvelopeWriter e = impl_->request(action::kGet, classDefinitionUri(className));
+    pugi::xml_node selector = appendText(e.header().append_child("wsman:SelectorSet"), "wsman:Selector", ns);
+    selector.append_attribute("Name") = std::string(kNamespaceSelector).c_str();
+    const pugi::xml_document answer = impl_->exchange(e);
+    const pugi::xml_node element = firstElement(impl_->bodyOf(answer));
+    if (!element || std::string_view(element.name()) != "CLASS") {
+        throw CimError(CimStatus::Failed, "the class definition of " + std::string(className) +
+                                              " did not come as a CIM-XML CLASS element");
+    }
+    CimClass cls = cimxml::decodeClass(print(element));
+    // Superclass chain, as in-process resolution gives it.
+    if (!cls.superClass.empty() && iequals(cls.name, className)) {
+        GetClassOptions light;
+        light.includeQualifiers = false;
+        const CimClass super = getClass(ns, cls.superClass, light);
+        cls.derivation = {super.name};
+        cls.derivation.insert(cls.derivation.end(), super.derivation.begin(), super.derivation.end());
+    }
+    if (options.localOnly) {
+        std::erase_if(cls.properties, [](const PropertyDecl& p) { return p.propagated; });
+        std::erase_if(cls.methods, [](const MethodDecl& m) { return m.propagated; });
+    }
+    if (!options.includeQualifiers) {
+        cls.qualifiers = {};
+        for (PropertyDecl& p : cls.properties) p.qualifiers = {};
+        for (MethodDecl& m : cls.methods) m.qualifiers = {};
+    }
+    if (options.propertyList) {
+        std::erase_if(cls.properties, [&](const PropertyDecl& p) {
+            return std::none_of(options.propertyList->begin(), options.propertyList->end(),
+                                [&](const std::string& n) { return iequals(n, p.name); });
+        });
+    }
+    return cls;
+}
+
+std::vector<CimClass> WsmanClient::enumerateClasses(std::string_view, std::string_view, bool, const GetClassOptions&) {
+    throw CimError(CimStatus::NotSupported, "WS-Management has no operation that enumerates classes");
+}
+
+std::vector<std::string> WsmanClient::enumerateClassNames(std::string_view, std::string_view, bool) {
+    throw CimError(CimStatus::NotSupported, "WS-Management has no operation that enumerates class names");
+}
+
+Instance WsmanClient::getInstance(const ObjectPath& path, const InstanceOptions& options) {
+    const std::string ns = impl_->nameSpaceOr(path.nameSpace());
+    const pugi::xml_document answer = impl_->exchange(impl_->classRequest(action::kGet, ns, path.className(), &path));
+    const pugi::xml_node element = firstElement(impl_->bodyOf(answer));
+    if (!element) throw CimError(CimStatus::Failed, "the Get answer has an empty body");
+    Instance instance = readInstance(element, ns, impl_->lookup(*this));
+    ObjectPath located = path;
+    located.setHost({});
+    located.setNameSpace(ns);
+    impl_->completeInstance(instance, located, options.propertyList, *this);
+    return instance;
+}
+
+std::vector<Instance> WsmanClient::enumerateInstances(std::string_view nameSpace, std::string_view className,
+                                                      const InstanceOptions& options) {
+    const std::string ns = impl_->nameSpaceOr(nameSpace);
+    EnvelopeWriter e = impl_->classRequest(action::kEnumerate, ns, className);
+    Impl::enumerateBody(e, "EnumerateObjectAndEPR", impl_->options.maxElements);
+    std::vector<Instance> instances;
+    for (Impl::Item& item : impl_->enumerate(e, ns, *this)) {
+        if (!item.object) continue;
+        impl_->completeInstance(*item.object, item.path.value_or(ObjectPath(ns, item.object->className())),
+                                options.propertyList, *this);
+        instances.push_back(std::move(*item.object));
+    }
+    return instances;
+}
+
+std::vector<ObjectPath> WsmanClient::enumerateInstanceNames(std::string_view nameSpace, std::string_view className) {
+    const std::string ns = impl_->nameSpaceOr(nameSpace);
+    EnvelopeWriter e = impl_->classRequest(action::kEnumerate, ns, className);
+    Impl::enumerateBody(e, "EnumerateEPR", impl_->options.maxElements);
+    std::vector<ObjectPath> paths;
+    for (Impl::Item& item : impl_->enumerate(e, ns, *this)) {
+        if (item.path) paths.push_back(std::move(*item.path));
+    }
+    return paths;
+}
+
+ObjectPath WsmanClient::createInstance(std::string_view nameSpace, const Instance& instance) {
+    const std::string ns = impl_->nameSpaceOr(nameSpace);
+    EnvelopeWriter e = impl_->classRequest(action::kCreate, ns, instance.className());
+    Instance bare = instance;
+    bare.setPath(ObjectPath());
+    writeInstance(e.body(), bare, ns, impl_->naming());
+    const pugi::xml_document answer = impl_->exchange(e);
+    const pugi::xml_node created = childOf(impl_->bodyOf(answer), xmlns::kTransfer, "ResourceCreated");
+    if (!created) throw CimError(CimStatus::Failed, "the Create answer has no wxf:ResourceCreated");
+    return readEndpointReference(created, ns, impl_->lookup(*this));
+}
+
+void WsmanClient::modifyInstance(const Instance& instance, const PropertyList& propertyList) {
+    const ObjectPath& path = instance.path();
+    const std::string ns = impl_->nameSpaceOr(path.nameSpace());
+    EnvelopeWriter e = impl_->classRequest(action::kPut, ns, path.className(), &path);
+    Instance sent(instance.className());
+    for (const PropertyValue& p : instance.properties()) {
+        if (!propertyList || std::any_of(propertyList->begin(), propertyList->end(),
+                                         [&](const std::string& n) { return iequals(n, p.name); })) {
+            sent.set(p.name, p.value);
+        }
+    }
+    writeInstance(e.body(), sent, ns, impl_->naming());
+    impl_->exchange(e);
+}
+
+void WsmanClient::deleteInstance(const ObjectPath& path) {
+    const std::string ns = impl_->nameSpaceOr(path.nameSpace());
+    impl_->exchange(impl_->classRequest(action::kDelete, ns, path.className(), &path));
+}
+
+MethodResult WsmanClient::invokeMethod(const ObjectPath& target, std::string_view methodName,
+                                       const std::vector<ParamValue>& inParameters) {
+    const std::string ns = impl_->nameSpaceOr(target.nameSpace());
+    const CimClass* cls = impl_->findClass(ns, target.className(), *this);
+    const MethodDecl* declared = cls != nullptr ? cls->findMethod(methodName) : nullptr;
+    for (const ParamValue& p : inParameters) {
+        const ParameterDecl* parameter = declared != nullptr ? declared->findParameter(p.name) : nullptr;
+        if (!p.value.isArray() || p.value.isNull()) {
+            if (parameter != nullptr && parameter->isArray && !p.value.isNull()) {
+                throw InexpressibleRequest("WS-Management writes a scalar " + p.name +
+                                           " like a one-element array, which the class declares it to be");
+            }
+            continue;
+        }
+        const std::size_t size = p.value.asArray().size();
+        if (size == 0) {
+            throw InexpressibleRequest("WS-Management cannot carry the empty array " + p.name +
+                                       " (it would arrive as no parameter at all)");
+        }
+        if (size == 1 && parameter != nullptr && !parameter->isArray) {
+            throw InexpressibleRequest("WS-Management writes a one-element array " + p.name +
+                                       " like the scalar the class declares");
+        }
+    }
+    const std::string uri = resourceUri(impl_->style, ns, target.className());
+    EnvelopeWriter e = impl_->classRequest(uri + "/" + std::string(methodName), ns, target.className(), &target);
+    pugi::xml_node input = e.body().append_child(("p:" + std::string(methodName) + "_INPUT").c_str());
+    input.append_attribute("xmlns:p") = uri.c_str();
+    for (const ParamValue& p : inParameters) writeValue(input, ("p:" + p.name).c_str(), p.value, ns, impl_->naming());
+    const pugi::xml_document answer = impl_->exchange(e);
+    const pugi::xml_node output = firstElement(impl_->bodyOf(answer));
+    if (!output) throw CimError(CimStatus::Failed, "the " + std::string(methodName) + " answer has an empty body");
+
+    MethodResult result;
+    std::vector<std::string> seen;
+    for (pugi::xml_node child = output.first_child(); child; child = child.next_sibling()) {
+        if (child.type() != pugi::node_element) continue;
+        const std::string name(localName(child.name()));
+        if (std::any_of(seen.begin(), seen.end(), [&](const std::string& n) { return iequals(n, name); })) continue;
+        seen.push_back(name);
+        const std::vector<pugi::xml_node> elements = elementsNamed(output, name);
+        if (iequals(name, "ReturnValue")) {
+            result.returnValue = declared != nullptr && !declared->returnsVoid
+                                     ? readValue(elements, declared->returnType, false, ns, impl_->lookup(*this))
+                                     : readUntypedValue(elements, ns, impl_->lookup(*this));
+            continue;
+        }
+        const ParameterDecl* parameter = declared != nullptr ? declared->findParameter(name) : nullptr;
+        result.outParameters.push_back(
+            parameter != nullptr ? ParamValue{parameter->name, readValue(elements, parameter->valueType(),
+                                                                         parameter->isArray, ns, impl_->lookup(*this))}
+                                 : ParamValue{name, readUntypedValue(elements, ns, impl_->lookup(*this))});
+    }
+    return result;
+}
+
+namespace {
+
+/// The association filter body: <wsman:Filter Dialect=association><wsmb:KIND><wsmb:Object>EPR ...
+pugi::xml_node associationFilter(pugi::xml_node enumerateNode, const char* kind, const ObjectPath& source,
+                                 std::string_view nameSpace, const Naming& naming) {
+    pugi::xml_node filter = enumerateNode.append_child("wsman:Filter");
+    filter.append_attribute("Dialect") = std::string(dialect::kAssociation).c_str();
+    pugi::xml_node query = filter.append_child(kind);
+    writeEndpointReference(query.append_child("wsmb:Object"), source, nameSpace, naming);
+    return query;
+}
+
+void optionalText(pugi::xml_node parent, const char* name, const std::string& text) {
+    if (!text.empty()) appendText(parent, name, text);
+}
+
+}  // namespace
+
+std::vector<Instance> WsmanClient::associators(const ObjectPath& source, const AssociatorFilter& filter,
+                                               const InstanceOptions& options) {
+    const std::string ns = impl_->nameSpaceOr(source.nameSpace());
+    EnvelopeWriter e = impl_->classRequest(action::kEnumerate, ns, "");
+    pugi::xml_node node = Impl::enumerateBody(e, "EnumerateObjectAndEPR", impl_->options.maxElements);
+    pugi::xml_node query = associationFilter(node, "wsmb:AssociatedInstances", source, ns, impl_->naming());
+    optionalText(query, "wsmb:AssociationClassName", filter.assocClass);
+    optionalText(query, "wsmb:Role", filter.role);
+    optionalText(query, "wsmb:ResultClassName", filter.resultClass);
+    optionalText(query, "wsmb:ResultRole", filter.resultRole);
+    std::vector<Instance> instances;
+    for (Impl::Item& item : impl_->enumerate(e, ns, *this)) {
+        if (!item.object) continue;
+        impl_->completeInstance(*item.object, item.path.value_or(ObjectPath(ns, item.object->className())),
+                                options.propertyList, *this);
+        instances.push_back(std::move(*item.object));
+    }
+    return instances;
+}
+
+std::vector<ObjectPath> WsmanClient::associatorNames(const ObjectPath& source, const AssociatorFilter& filter) {
+    const std::string ns = impl_->nameSpaceOr(source.nameSpace());
+    EnvelopeWriter e = impl_->classRequest(action::kEnumerate, ns, "");
+    pugi::xml_node node = Impl::enumerateBody(e, "EnumerateEPR", impl_->options.maxElements);
+    pugi::xml_node query = associationFilter(node, "wsmb:AssociatedInstances", source, ns, impl_->naming());
+    optionalText(query, "wsmb:AssociationClassName", filter.assocClass);
+    optionalText(query, "wsmb:Role", filter.role);
+    optionalText(query, "wsmb:ResultClassName", filter.resultClass);
+    optionalText(query, "wsmb:ResultRole", filter.resultRole);
+    std::vector<ObjectPath> paths;
+    for (Impl::Item& item : impl_->enumerate(e, ns, *this)) {
+        if (item.path) paths.push_back(std::move(*item.path));
+    }
+    return paths;
+}
+
+std::vector<Instance> WsmanClient::references(const ObjectPath& source, const ReferenceFilter& filter,
+                                              const InstanceOptions& options) {
+    const std::string ns = impl_->nameSpaceOr(source.nameSpace());
+    EnvelopeWriter e = impl_->classRequest(action::kEnumerate, ns, "");
+    pugi::xml_node node = Impl::enumerateBody(e, "EnumerateObjectAndEPR", impl_->options.maxElements);
+    pugi::xml_node query = associationFilter(node, "wsmb:AssociationInstances", source, ns, impl_->naming());
+    optionalText(query, "wsmb:ResultClassName", filter.resultClass);
+    optionalText(query, "wsmb:Role", filter.role);
+    std::vector<Instance> instances;
+    for (Impl::Item& item : impl_->enumerate(e, ns, *this)) {
+        if (!item.object) continue;
+        impl_->completeInstance(*item.object, item.path.value_or(ObjectPath(ns, item.object->className())),
+                                options.propertyList, *this);
+        instances.push_back(std::move(*item.object));
+    }
+    return instances;
+}
+
+std::vector<ObjectPath> WsmanClient::referenceNames(const ObjectPath& source, const ReferenceFilter& filter) {
+    const std::string ns = impl_->nameSpaceOr(source.nameSpace());
+    EnvelopeWriter e = impl_->classRequest(action::kEnumerate, ns, "");
+    pugi::xml_node node = Impl::enumerateBody(e, "EnumerateEPR", impl_->options.maxElements);
+    pugi::xml_node query = associationFilter(node, "wsmb:AssociationInstances", source, ns, impl_->naming());
+    optionalText(query, "wsmb:ResultClassName", filter.resultClass);
+    optionalText(query, "wsmb:Role", filter.role);
+    std::vector<ObjectPath> paths;
+    for (Impl::Item& item : impl_->enumerate(e, ns, *this)) {
+        if (item.path) paths.push_back(std::move(*item.path));
+    }
+    return paths;
+}
+
+std::vector<Instance> WsmanClient::execQuery(std::string_view nameSpace, std::string_view queryLanguage,
+                                             std::string_view query) {
+    std::string_view filterDialect;
+    if (iequals(queryLanguage, "WQL")) {
+        filterDialect = dialect::kWql;
+    } else if (iequals(queryLanguage, "DMTF:CQL") || iequals(queryLanguage, "CQL")) {
+        filterDialect = dialect::kCql;
+    } else {
+        throw CimError(CimStatus::QueryLanguageNotSupported,
+                       "query language '" + std::string(queryLanguage) + "' has no WS-Management filter dialect");
+    }
+    const std::string ns = impl_->nameSpaceOr(nameSpace);
+    EnvelopeWriter e = impl_->classRequest(action::kEnumerate, ns, "");
+    pugi::xml_node node = Impl::enumerateBody(e, "EnumerateObjectAndEPR", impl_->options.maxElements);
+    pugi::xml_node filter = appendText(node, "wsman:Filter", query);
+    filter.append_attribute("Dialect") = std::string(filterDialect).c_str();
+    std::vector<Instance> instances;
+    for (Impl::Item& item : impl_->enumerate(e, ns, *this)) {
+        if (!item.object) continue;
+        if (item.path) item.object->setPath(*item.path);
+        instances.push_back(std::move(*item.object));
+    }
+    return instances;
+}
+
+}  // namespace wmimock::wsman
