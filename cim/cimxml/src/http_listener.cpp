@@ -22,6 +22,7 @@ namespace wmimock::cimxml::detail {
 namespace {
 
 thread_local bool tlsExtensionPost = false;
+thread_local bool tlsAnsweredByHandler = false;
 
 /// Waits for `events` on `fd`; false on timeout or error.
 bool waitFor(int fd, short events, std::chrono::milliseconds timeout) noexcept {
@@ -264,6 +265,10 @@ void HttpListener::widenAcceptQueue() {
     if (svr_sock_ != INVALID_SOCKET) ::listen(svr_sock_, SOMAXCONN);
 }
 
+void HttpListener::answeredInFull() noexcept {
+    tlsAnsweredByHandler = true;
+}
+
 bool HttpListener::currentRequestIsExtensionPost() noexcept {
     return tlsExtensionPost;
 }
@@ -280,14 +285,16 @@ bool HttpListener::process_and_close_socket(socket_t sock) {
             break;
         }
         tlsExtensionPost = stream.extensionPost();
+        tlsAnsweredByHandler = false;
         bool connectionClosed = false;
         const bool served = process_request(stream, false, connectionClosed, nullptr);
         tlsExtensionPost = false;
         const int status = stream.takeResponseStatus();
         // After a failure httplib reported itself (malformed request, body too large, no
         // such path) the rest of the stream cannot be trusted: close rather than resync.
-        // 401 is part of the normal authentication dance and keeps the connection.
-        if (!served || connectionClosed || (status >= 400 && status != 401)) break;
+        // 401 is part of the normal authentication dance and keeps the connection, as does
+        // an error a handler answered in full (a SOAP fault is an HTTP 500).
+        if (!served || connectionClosed || (status >= 400 && status != 401 && !tlsAnsweredByHandler)) break;
     }
     ::shutdown(sock, SHUT_RDWR);
     ::close(sock);

@@ -26,6 +26,9 @@ public:
     /// True while the calling thread is handling a request that arrived as M-POST (valid
     /// inside a handler: a connection's requests run on one thread, one after another).
     static bool currentRequestIsExtensionPost() noexcept;
+    /// Called by a handler whose error answer (a SOAP fault's 500) is complete and leaves
+    /// the stream in order: the connection then stays open.
+    static void answeredInFull() noexcept;
 
     /// After bind_to_port: lets the kernel queue up to SOMAXCONN connections that are not
     /// accepted yet (a second listen() on a listening socket only changes the backlog).

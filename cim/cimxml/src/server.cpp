@@ -132,6 +132,7 @@ void CimXmlServer::Impl::handleRoute(const PostRoute& route, const httplib::Requ
         PostRoute::Answer answer = route.handler(httpRequest.body);
         response.status = answer.status;
         response.set_content(std::move(answer.body), answer.contentType);
+        detail::HttpListener::answeredInFull();
         outcome = std::to_string(answer.status) + " " + answer.summary;
     }
     const auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);

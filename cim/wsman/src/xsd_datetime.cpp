@@ -105,6 +105,7 @@ CimDateTime fromXsdDuration(std::string_view text) {
     if (!expect(text, pos, 'P')) bad(what, text, "expected P");
     bool inTime = false;
     bool any = false;
+    bool timeComponent = false;
     std::int64_t micros = 0;
     while (pos < text.size()) {
         if (text[pos] == 'T') {
@@ -145,8 +146,10 @@ CimDateTime fromXsdDuration(std::string_view text) {
         if (scale != 0 && number > (kLimit - micros) / scale) bad(what, text, "longer than a CIM interval can be");
         micros += number * scale + fraction;
         any = true;
+        timeComponent = timeComponent || inTime;
     }
     if (!any) bad(what, text, "no length");
+    if (inTime && !timeComponent) bad(what, text, "T without hours, minutes or seconds");
     return CimDateTime::interval(std::chrono::microseconds(micros));
 }
 
