@@ -1,6 +1,6 @@
-// The conformance suite through the CIM-XML client against `wmimock serve` gives the verdicts
-// of the same built-in run in-process, rule by rule: for the reference, the two flavours and
-// every faulty target. What differs over the wire is only time (real, paced by `serve`,
+// The conformance suite through the CIM-XML client and through the WS-Management client
+// against `wmimock serve` gives the verdicts of the same built-in run in-process, rule by
+// rule: for the reference, the two flavours and every faulty target. What differs over the wire is only time (real, paced by `serve`,
 // instead of simulated) and the transport, so any other difference is a bug in the codec,
 // the server, the client or a check that leans on in-process details.
 #include <gtest/gtest.h>
@@ -83,28 +83,40 @@ TEST_P(SuiteOverHttp, GivesTheInProcessVerdicts) {
     ServeProcess serve(dir, "builtin:" + info->name, std::chrono::seconds(60), serveArgs);
     ASSERT_FALSE(serve.url().empty()) << serve.output();
 
-    RunOptions remote = optionsFor(serve.url(), instance);
     RunOptions local = optionsFor("builtin:" + info->name, instance);
     local.target.simOptions = kSimOptions;
-    if (killsTheServer) remote.filter = local.filter = filter;
-    const RunResult overHttp = harness::run(remote);
+    if (killsTheServer) local.filter = filter;
     const RunResult here = harness::run(local);
-    ASSERT_EQ(overHttp.results.size(), here.results.size()) << verdicts(overHttp) << "---\n" << verdicts(here);
     ASSERT_FALSE(here.results.empty());
 
+    // The served namespace is the URL's path; WS-Management names it apart.
+    const std::string base = serve.url().substr(0, serve.url().find('/', std::string("http://").size()));
+    const std::string nameSpace = serve.url().substr(base.size() + 1);
     const std::set<std::string> raceDependent(info->raceDependentRules.begin(), info->raceDependentRules.end());
-    for (std::size_t i = 0; i < here.results.size(); ++i) {
-        const CheckResult& a = overHttp.results[i];
-        const CheckResult& b = here.results[i];
-        ASSERT_EQ(a.ruleId, b.ruleId);
-        if (raceDependent.count(a.ruleId)) continue;  // declared to depend on thread timing
+    for (const std::string protocol : {"CIM-XML", "WS-Management"}) {
+        SCOPED_TRACE(protocol);
+        const bool wsman = protocol == "WS-Management";
+        RunOptions remote = optionsFor(wsman ? base + "/wsman" : serve.url(), instance);
+        if (wsman) remote.target.nameSpace = remote.session.nameSpace = nameSpace;
         if (killsTheServer) {
-            EXPECT_TRUE(conformance::isFailure(a.outcome) && conformance::isFailure(b.outcome))
-                << a.ruleId << " over HTTP: " << conformance::toString(a.outcome) << " (" << a.message
-                << "); in-process: " << conformance::toString(b.outcome) << " (" << b.message << ")";
-        } else {
-            EXPECT_EQ(a.outcome, b.outcome)
-                << a.ruleId << " " << a.title << "\n  over HTTP: " << a.message << "\n  in-process: " << b.message;
+            if (wsman) break;  // the CIM-XML run killed it
+            remote.filter = filter;
+        }
+        const RunResult overHttp = harness::run(remote);
+        ASSERT_EQ(overHttp.results.size(), here.results.size()) << verdicts(overHttp) << "---\n" << verdicts(here);
+        for (std::size_t i = 0; i < here.results.size(); ++i) {
+            const CheckResult& a = overHttp.results[i];
+            const CheckResult& b = here.results[i];
+            ASSERT_EQ(a.ruleId, b.ruleId);
+            if (raceDependent.count(a.ruleId)) continue;  // declared to depend on thread timing
+            if (killsTheServer) {
+                EXPECT_TRUE(conformance::isFailure(a.outcome) && conformance::isFailure(b.outcome))
+                    << a.ruleId << " over " << protocol << ": " << conformance::toString(a.outcome) << " ("
+                    << a.message << "); in-process: " << conformance::toString(b.outcome) << " (" << b.message << ")";
+            } else {
+                EXPECT_EQ(a.outcome, b.outcome) << a.ruleId << " " << a.title << "\n  over " << protocol << ": "
+                                                << a.message << "\n  in-process: " << b.message;
+            }
         }
     }
     if (!killsTheServer) {

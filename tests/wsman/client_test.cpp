@@ -168,6 +168,9 @@ TEST_P(WsmanClientTest, WhatTheWireCannotCarryIsNotSent) {
     EXPECT_THROW(client_->invokeMethod(service("Alpha"), "Echo", {{"Words", Value::array(CimType::String, {})}}),
                  InexpressibleRequest);
     EXPECT_TRUE(cimom_->getInstance(service("Alpha")).get("Started").asBool()) << "nothing may have been invoked";
+    // Selectors are text: a number for a string key would arrive as the string.
+    EXPECT_THROW(client_->getInstance(ObjectPath("root/test", "Test_Service", {{"Name", Value::uint32(42)}})),
+                 InexpressibleRequest);
     // Two elements for a scalar are a wire-level type error, as over CIM-XML.
     try {
         client_->invokeMethod(

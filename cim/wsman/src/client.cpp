@@ -149,7 +149,48 @@ struct WsmanClient::Impl {
     }
     void completeInstance(Instance& instance, const ObjectPath& path, const PropertyList& propertyList,
                           WsmanClient& self);
+    /// Throws InexpressibleRequest for a key the selectors would carry as another type.
+    void requireExpressibleKeys(const ObjectPath& path, std::string_view nameSpace, WsmanClient& self);
 };
+
+namespace {
+
+/// What a selector's text can stand for: values of one family read back alike.
+int typeFamily(CimType type) {
+    switch (type) {
+        case CimType::Boolean:
+            return 0;
+        case CimType::String:
+        case CimType::Char16:
+            return 1;
+        case CimType::DateTime:
+            return 2;
+        case CimType::Reference:
+            return 3;
+        case CimType::Object:
+        case CimType::Instance:
+            return 4;
+        default:
+            return 5;  // numbers
+    }
+}
+
+}  // namespace
+
+void WsmanClient::Impl::requireExpressibleKeys(const ObjectPath& path, std::string_view nameSpace, WsmanClient& self) {
+    if (path.keys().empty()) return;
+    const CimClass* cls = findClass(nameSpace, path.className(), self);
+    if (cls == nullptr) return;
+    for (const KeyBinding& key : path.keys()) {
+        const PropertyDecl* declared = cls->findProperty(key.name);
+        if (declared == nullptr || key.value.isNull() || typeFamily(declared->type) == typeFamily(key.value.type())) {
+            continue;
+        }
+        throw InexpressibleRequest("WS-Management selectors are text: the " + std::string(toString(key.value.type())) +
+                                   " key " + key.name + " would arrive as the " +
+                                   std::string(toString(declared->type)) + " " + path.className() + " declares");
+    }
+}
 
 pugi::xml_document WsmanClient::Impl::exchange(const EnvelopeWriter& envelope) {
     std::lock_guard lock(callMutex);
@@ -367,6 +408,7 @@ std::vector<std::string> WsmanClient::enumerateClassNames(std::string_view, std:
 
 Instance WsmanClient::getInstance(const ObjectPath& path, const InstanceOptions& options) {
     const std::string ns = impl_->nameSpaceOr(path.nameSpace());
+    impl_->requireExpressibleKeys(path, ns, *this);
     const pugi::xml_document answer = impl_->exchange(impl_->classRequest(action::kGet, ns, path.className(), &path));
     const pugi::xml_node element = firstElement(impl_->bodyOf(answer));
     if (!element) throw CimError(CimStatus::Failed, "the Get answer has an empty body");
@@ -419,6 +461,7 @@ ObjectPath WsmanClient::createInstance(std::string_view nameSpace, const Instanc
 void WsmanClient::modifyInstance(const Instance& instance, const PropertyList& propertyList) {
     const ObjectPath& path = instance.path();
     const std::string ns = impl_->nameSpaceOr(path.nameSpace());
+    impl_->requireExpressibleKeys(path, ns, *this);
     EnvelopeWriter e = impl_->classRequest(action::kPut, ns, path.className(), &path);
     Instance sent(instance.className());
     for (const PropertyValue& p : instance.properties()) {
@@ -433,12 +476,14 @@ void WsmanClient::modifyInstance(const Instance& instance, const PropertyList& p
 
 void WsmanClient::deleteInstance(const ObjectPath& path) {
     const std::string ns = impl_->nameSpaceOr(path.nameSpace());
+    impl_->requireExpressibleKeys(path, ns, *this);
     impl_->exchange(impl_->classRequest(action::kDelete, ns, path.className(), &path));
 }
 
 MethodResult WsmanClient::invokeMethod(const ObjectPath& target, std::string_view methodName,
                                        const std::vector<ParamValue>& inParameters) {
     const std::string ns = impl_->nameSpaceOr(target.nameSpace());
+    impl_->requireExpressibleKeys(target, ns, *this);
     const CimClass* cls = impl_->findClass(ns, target.className(), *this);
     const MethodDecl* declared = cls != nullptr ? cls->findMethod(methodName) : nullptr;
     for (const ParamValue& p : inParameters) {

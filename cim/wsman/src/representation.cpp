@@ -31,7 +31,8 @@ void writeScalar(pugi::xml_node element, const Value& value, std::string_view na
             return;
         case CimType::Object:
         case CimType::Instance:
-            writeInstance(element, value.asInstance(), nameSpace, naming);
+            // The receiver may not know the embedded class: its properties carry their types.
+            writeInstance(element, value.asInstance(), nameSpace, naming, true);
             return;
         default:
             element.append_child(pugi::node_pcdata).set_value(scalarText(value).c_str());
@@ -100,7 +101,32 @@ const CimClass* find(const ClassLookup& lookup, std::string_view nameSpace, std:
     return lookup ? lookup(nameSpace, className) : nullptr;
 }
 
+constexpr std::pair<CimType, std::string_view> kWsCimTypes[] = {
+    {CimType::Boolean, "cimBoolean"},      {CimType::Sint8, "cimByte"},
+    {CimType::Uint8, "cimUnsignedByte"},   {CimType::Sint16, "cimShort"},
+    {CimType::Uint16, "cimUnsignedShort"}, {CimType::Sint32, "cimInt"},
+    {CimType::Uint32, "cimUnsignedInt"},   {CimType::Sint64, "cimLong"},
+    {CimType::Uint64, "cimUnsignedLong"},  {CimType::Real32, "cimFloat"},
+    {CimType::Real64, "cimDouble"},        {CimType::Char16, "cimChar16"},
+    {CimType::String, "cimString"},        {CimType::DateTime, "cimDateTime"},
+    {CimType::Reference, "cimReference"},  {CimType::Instance, "cimAnySimpleType"},
+};
+
 }  // namespace
+
+std::string_view wsCimTypeName(CimType type) noexcept {
+    for (const auto& [t, name] : kWsCimTypes) {
+        if (t == type) return name;
+    }
+    return "cimAnySimpleType";
+}
+
+std::optional<CimType> fromWsCimTypeName(std::string_view name) noexcept {
+    for (const auto& [t, n] : kWsCimTypes) {
+        if (n == name && t != CimType::Instance) return t;
+    }
+    return std::nullopt;
+}
 
 void writeValue(pugi::xml_node parent, const char* qualifiedName, const Value& value, std::string_view nameSpace,
                 const Naming& naming) {
@@ -117,13 +143,19 @@ void writeValue(pugi::xml_node parent, const char* qualifiedName, const Value& v
 }
 
 pugi::xml_node writeInstance(pugi::xml_node parent, const Instance& instance, std::string_view nameSpace,
-                             const Naming& naming) {
+                             const Naming& naming, bool typed) {
     const std::string_view instanceNamespace =
         instance.path().nameSpace().empty() ? nameSpace : std::string_view(instance.path().nameSpace());
     pugi::xml_node element = parent.append_child(("p:" + instance.className()).c_str());
     element.append_attribute("xmlns:p") = resourceUri(naming.style, instanceNamespace, instance.className()).c_str();
     for (const PropertyValue& property : instance.properties()) {
+        const pugi::xml_node last = element.last_child();
         writeValue(element, ("p:" + property.name).c_str(), property.value, instanceNamespace, naming);
+        if (!typed) continue;
+        const std::string type = "cim:" + std::string(wsCimTypeName(property.value.type()));
+        for (pugi::xml_node n = last ? last.next_sibling() : element.first_child(); n; n = n.next_sibling()) {
+            n.append_attribute("xsi:type") = type.c_str();
+        }
     }
     return element;
 }
@@ -174,6 +206,13 @@ Value readValue(const std::vector<pugi::xml_node>& elements, CimType type, bool 
 
 Value readUntypedValue(const std::vector<pugi::xml_node>& elements, std::string_view nameSpace,
                        const ClassLookup& lookup) {
+    // xsi:type="cim:cimUnsignedInt" (embedded instances, WinRM's error details) types it.
+    if (!elements.empty()) {
+        const std::string_view xsiType = localName(attributeOf(elements.front(), xmlns::kXsi, "type").value());
+        if (const auto type = fromWsCimTypeName(xsiType)) {
+            return readValue(elements, *type, elements.size() > 1, nameSpace, lookup);
+        }
+    }
     if (elements.empty() || (elements.size() == 1 && isNil(elements.front()))) return Value::null(CimType::String);
     if (elements.size() == 1) return readUntypedScalar(elements.front(), nameSpace, lookup);
     std::vector<Value> values;

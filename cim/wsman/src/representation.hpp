@@ -12,6 +12,7 @@
 #include <pugixml.hpp>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,9 +42,15 @@ struct Naming {
 /// one xsi:nil element for NULL; none for an empty array).
 void writeValue(pugi::xml_node parent, const char* qualifiedName, const Value& value, std::string_view nameSpace,
                 const Naming& naming);
-/// Appends the instance element (prefix "p", its class's resource URI as namespace).
+/// Appends the instance element (prefix "p", its class's resource URI as namespace);
+/// `typed` adds each property's xsi:type (cim:cimUnsignedInt, ...), as for embedded instances
+/// whose class the reader may not know.
 pugi::xml_node writeInstance(pugi::xml_node parent, const Instance& instance, std::string_view nameSpace,
-                             const Naming& naming);
+                             const Naming& naming, bool typed = false);
+
+/// The WS-CIM common type of a CIM type ("cimUnsignedInt"), and back (nullopt if unknown).
+std::string_view wsCimTypeName(CimType type) noexcept;
+std::optional<CimType> fromWsCimTypeName(std::string_view name) noexcept;
 /// Appends wsa:Address and wsa:ReferenceParameters (resource URI and selectors) for `path`
 /// to `epr` (the element that stands for the endpoint reference).
 void writeEndpointReference(pugi::xml_node epr, const ObjectPath& path, std::string_view defaultNamespace,
