@@ -13,6 +13,7 @@ cmake --preset fuzz -S "${root}" >/dev/null
 # Only the fuzzers (and what they link), not the whole project.
 targets=(fuzz_mof)
 [[ -f "${root}/fuzz/cimxml/CMakeLists.txt" ]] && targets+=(fuzz_cimxml_request)
+[[ -f "${root}/fuzz/wsman/CMakeLists.txt" ]] && targets+=(fuzz_wsman_request)
 cmake --build --preset fuzz -j"$(nproc)" --target "${targets[@]}"
 
 # Seed corpus per fuzzer: fuzz_<name> takes the fixture folders listed here.
@@ -20,6 +21,7 @@ seed_dirs() {
     case "$1" in
         fuzz_mof) echo "fixtures/mof fixtures/instances fixtures/invalid fixtures/wmi fixtures/baseline fixtures/dsc" ;;
         fuzz_cimxml_request) echo "fuzz/cimxml/corpus" ;;
+        fuzz_wsman_request) echo "fuzz/wsman/corpus" ;;
         *) echo "fixtures/${1#fuzz_}" ;;
     esac
 }

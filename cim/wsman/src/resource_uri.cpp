@@ -47,6 +47,18 @@ std::optional<ResourceAddress> parseResourceUri(std::string_view uri) {
         address.className = std::string(*rest);
         return address;
     }
+    // Vendors publish their classes under their own WS-CIM prefixes
+    // (http://schemas.dell.com/wbem/wscim/1/cim-schema/2/DCIM_..., http://intel.com/wbem/
+    // wscim/1/amt-schema/1/AMT_...): SCHEMA/VERSION/CLASS after /wbem/wscim/1/, DMTF style.
+    if (const std::size_t wscim = uri.find("/wbem/wscim/1/"); wscim != std::string_view::npos) {
+        const std::string_view rest = uri.substr(wscim + std::string_view("/wbem/wscim/1/").size());
+        const std::size_t first = rest.find('/');
+        const std::size_t second = first == std::string_view::npos ? first : rest.find('/', first + 1);
+        if (second != std::string_view::npos && isClassName(rest.substr(second + 1))) {
+            address.className = std::string(rest.substr(second + 1));
+            return address;
+        }
+    }
     if (const auto rest = after(uri, kWmiPrefix)) {
         const std::size_t slash = rest->rfind('/');
         if (slash == std::string_view::npos || slash == 0) return std::nullopt;

@@ -1,6 +1,7 @@
 // Resource URIs of the CIM binding, in both spellings a client may use:
 //   DMTF (DSP0227): http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_Service, the
 //                   namespace in the __cimnamespace selector; .../wscim/1/* for every class;
+//                   vendors' WS-CIM prefixes (.../wbem/wscim/1/SCHEMA/VERSION/CLASS) alike;
 //   WMI (MS-WSMV):  http://schemas.microsoft.com/wbem/wsman/1/wmi/root/cimv2/Win32_Service,
 //                   the namespace in the path; .../wmi/root/cimv2/* for every class;
 // and the class-definition URI http://schemas.dmtf.org/wbem/cim-xml/2/cim-schema/2/CLASS,

@@ -394,7 +394,9 @@ void WsmanService::Impl::enumerate(const Request& request, const Target& target,
     }
     auto [context, batch] = enumerations.open(enumerationItems(node, target, shape, classes), shape, first, lifetime);
     pugi::xml_node response = out.body().append_child("wsen:EnumerateResponse");
-    appendText(response, "wsen:EnumerationContext", context);
+    // DSP0226: a response that ends the sequence names no context (clients such as wsl pull
+    // for as long as one is named).
+    if (!batch.ended) appendText(response, "wsen:EnumerationContext", context);
     if (optimize) {
         writeItems(response.append_child("wsman:Items"), batch.items, batch.shape, target.naming);
         if (batch.ended) response.append_child("wsman:EndOfSequence");
