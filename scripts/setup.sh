@@ -32,7 +32,8 @@ else
     DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${filtered[@]}"
 fi
 
-# The independent JUnit consumer (junit2json, from npm) used by one report test. Optional:
-# without node or the registry that test skips with a message.
-"$(dirname "$0")/install-junit-consumer.sh" >/dev/null 2>&1 \
-    || echo "setup: junit2json not installed (the report consumer test will skip)"
+# npm packages the tests use as independent consumers and clients (junit2json for the JUnit
+# reports, wsman-messages for WS-Management). Optional: without node or the registry the tests
+# that need them skip with a message.
+"$(dirname "$0")/install-node-tools.sh" >/dev/null 2>&1 \
+    || echo "setup: npm test tools not installed (the tests that use them will skip)"

@@ -1,7 +1,7 @@
 // Reports of real runs: every built-in target, the faulty ones included, is run once; its
 // JUnit report must validate against the Jenkins xunit schema (default flavor) and also the
 // strict Ant schema (ant flavor), say what the target breaks, and read the same in an
-// independent JUnit parser (junit2json, installed by scripts/install-junit-consumer.sh).
+// independent JUnit parser (junit2json, installed by scripts/install-node-tools.sh).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -120,14 +120,14 @@ TEST_F(BuiltinReports, TheReferenceReportHasNoFailures) {
 
 TEST_F(BuiltinReports, AnIndependentJUnitReaderCountsWhatWeCount) {
     if (!test::haveProgram("node")) GTEST_SKIP() << "node not installed: the independent JUnit reader needs it";
-    // Where scripts/install-junit-consumer.sh puts it: this build tree, or the shared build/.
+    // Where scripts/install-node-tools.sh puts it: this build tree, or the shared build/.
     std::filesystem::path prefix;
     for (const std::filesystem::path& candidate : {std::filesystem::path(WMIMOCK_BINARY_DIR) / "node",
                                                    std::filesystem::path(WMIMOCK_SOURCE_DIR) / "build" / "node"}) {
         if (prefix.empty() && std::filesystem::exists(candidate / "node_modules" / "junit2json")) prefix = candidate;
     }
     if (prefix.empty()) {
-        GTEST_SKIP() << "junit2json not installed; run scripts/install-junit-consumer.sh (needs node, npm and the "
+        GTEST_SKIP() << "junit2json not installed; run scripts/install-node-tools.sh (needs node, npm and the "
                         "npm registry)";
     }
     const test::ScratchDir dir("junit-consumer");
