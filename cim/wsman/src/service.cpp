@@ -112,32 +112,42 @@ struct WsmanService::Impl {
         Naming naming;
     };
 
-    /// Class declarations for one request (asked of the backend once each).
+    /// Class declarations for one request, asked of the backend once each and only when
+    /// something must be typed. Keys need only the property types: those classes come
+    /// without qualifiers, which are most of a class's size.
     class Classes {
     public:
         explicit Classes(CimClient& backend) : backend_(backend) {}
-        const CimClass* find(std::string_view nameSpace, std::string_view className) {
+        const CimClass* find(std::string_view nameSpace, std::string_view className, bool withQualifiers = true) {
             const std::string key = toLower(nameSpace) + ":" + toLower(className);
-            auto found = cache_.find(key);
-            if (found == cache_.end()) {
+            if (const auto full = full_.find(key); full != full_.end()) return full->second ? &*full->second : nullptr;
+            auto& cache = withQualifiers ? full_ : light_;
+            auto found = cache.find(key);
+            if (found == cache.end()) {
                 std::optional<CimClass> cls;
                 try {
-                    GetClassOptions all;
-                    all.localOnly = false;
-                    cls = backend_.getClass(nameSpace, className, all);
+                    GetClassOptions options;
+                    options.localOnly = false;
+                    options.includeQualifiers = withQualifiers;
+                    cls = backend_.getClass(nameSpace, className, options);
                 } catch (const CimError&) {
                 }
-                found = cache_.emplace(key, std::move(cls)).first;
+                found = cache.emplace(key, std::move(cls)).first;
             }
             return found->second ? &*found->second : nullptr;
         }
         ClassLookup lookup() {
             return [this](std::string_view ns, std::string_view cls) { return find(ns, cls); };
         }
+        /// For selectors: property types only.
+        ClassLookup keyLookup() {
+            return [this](std::string_view ns, std::string_view cls) { return find(ns, cls, false); };
+        }
 
     private:
         CimClient& backend_;
-        std::map<std::string, std::optional<CimClass>> cache_;
+        std::map<std::string, std::optional<CimClass>> full_;
+        std::map<std::string, std::optional<CimClass>> light_;
     };
 
     Target resolve(const Request& request) const;
@@ -206,7 +216,7 @@ void WsmanService::Impl::get(const Request& request, const Target& target, Class
         return;
     }
     const ObjectPath path =
-        readSelectors(request.selectorSet, target.nameSpace, target.address.className, classes.lookup());
+        readSelectors(request.selectorSet, target.nameSpace, target.address.className, classes.keyLookup());
     const Instance instance = backend->getInstance(path);
     writeInstance(out.body(), instance, target.nameSpace, target.naming);
 }
@@ -215,7 +225,8 @@ void WsmanService::Impl::put(const Request& request, const Target& target, Class
                              EnvelopeWriter& out) const {
     const pugi::xml_node element = firstElement(request.body);
     if (!element) schemaError("Put needs the new representation of the instance in the body");
-    ObjectPath path = readSelectors(request.selectorSet, target.nameSpace, target.address.className, classes.lookup());
+    ObjectPath path =
+        readSelectors(request.selectorSet, target.nameSpace, target.address.className, classes.keyLookup());
     Instance instance = readInstance(element, target.nameSpace, classes.lookup());
     std::vector<std::string> given;
     for (const PropertyValue& p : instance.properties()) given.push_back(p.name);
@@ -235,7 +246,7 @@ void WsmanService::Impl::create(const Request& request, const Target& target, Cl
 
 void WsmanService::Impl::remove(const Request& request, const Target& target, Classes& classes) const {
     backend->deleteInstance(
-        readSelectors(request.selectorSet, target.nameSpace, target.address.className, classes.lookup()));
+        readSelectors(request.selectorSet, target.nameSpace, target.address.className, classes.keyLookup()));
 }
 
 ObjectPath WsmanService::Impl::pathOf(const Instance& instance, const std::string& nameSpace, Classes& classes) const {
@@ -300,7 +311,7 @@ std::vector<EnumerationItem> WsmanService::Impl::enumerationItems(pugi::xml_node
     if (dialect == dialect::kSelector) {
         requireClass("a selector filter");
         const ObjectPath wanted =
-            readSelectors(childOf(filter, xmlns::kWsman, "SelectorSet"), ns, className, classes.lookup());
+            readSelectors(childOf(filter, xmlns::kWsman, "SelectorSet"), ns, className, classes.keyLookup());
         std::vector<Instance> matching;
         for (Instance& instance : backend->enumerateInstances(ns, className)) {
             const ObjectPath path = pathOf(instance, ns, classes);
@@ -321,7 +332,7 @@ std::vector<EnumerationItem> WsmanService::Impl::enumerationItems(pugi::xml_node
         if (!query) schemaError("an association filter needs wsmb:AssociatedInstances or wsmb:AssociationInstances");
         const pugi::xml_node object = childOf(query, xmlns::kCimBinding, "Object");
         if (!object) schemaError("an association filter needs wsmb:Object (the source EPR)");
-        const ObjectPath source = readEndpointReference(object, ns, classes.lookup());
+        const ObjectPath source = readEndpointReference(object, ns, classes.keyLookup());
         auto text = [&](const char* name) { return trimmedText(childOf(query, xmlns::kCimBinding, name)); };
         if (associated) {
             AssociatorFilter f{text("AssociationClassName"), text("ResultClassName"), text("Role"), text("ResultRole")};
@@ -432,8 +443,7 @@ void WsmanService::Impl::invoke(const Request& request, const Target& target, st
                          "a method needs the resource URI of one class", std::string(kInvalidResourceUri));
     }
     const std::string& className = target.address.className;
-    const CimClass* cls = classes.find(target.nameSpace, className);
-    const MethodDecl* declared = cls != nullptr ? cls->findMethod(method) : nullptr;
+    const MethodDecl* declared = nullptr;  // looked up only when there is something to type
 
     std::vector<ParamValue> parameters;
     if (const pugi::xml_node input = firstElement(request.body)) {
@@ -449,6 +459,10 @@ void WsmanService::Impl::invoke(const Request& request, const Target& target, st
             if (std::none_of(order.begin(), order.end(), [&](const std::string& n) { return iequals(n, name); })) {
                 order.push_back(name);
             }
+        }
+        if (!order.empty()) {
+            const CimClass* cls = classes.find(target.nameSpace, className);
+            declared = cls != nullptr ? cls->findMethod(method) : nullptr;
         }
         for (const std::string& name : order) {
             const std::vector<pugi::xml_node> elements = elementsNamed(input, name);
@@ -466,7 +480,7 @@ void WsmanService::Impl::invoke(const Request& request, const Target& target, st
         }
     }
     const ObjectPath path = request.selectorSet
-                                ? readSelectors(request.selectorSet, target.nameSpace, className, classes.lookup())
+                                ? readSelectors(request.selectorSet, target.nameSpace, className, classes.keyLookup())
                                 : ObjectPath(target.nameSpace, className);
     const MethodResult result = backend->invokeMethod(path, method, parameters);
 
@@ -475,9 +489,14 @@ void WsmanService::Impl::invoke(const Request& request, const Target& target, st
     for (const ParamValue& p : result.outParameters) {
         writeValue(output, ("p:" + p.name).c_str(), p.value, target.nameSpace, target.naming);
     }
-    if (!result.returnValue.isNull() || (declared != nullptr && !declared->returnsVoid)) {
-        writeValue(output, "p:ReturnValue", result.returnValue, target.nameSpace, target.naming);
+    // A NULL return value is written (nil) unless the method returns nothing (WMI's void).
+    bool hasReturnValue = !result.returnValue.isNull();
+    if (!hasReturnValue) {
+        const CimClass* cls = classes.find(target.nameSpace, className, false);
+        const MethodDecl* m = cls != nullptr ? cls->findMethod(method) : nullptr;
+        hasReturnValue = m != nullptr && !m->returnsVoid;
     }
+    if (hasReturnValue) writeValue(output, "p:ReturnValue", result.returnValue, target.nameSpace, target.naming);
 }
 
 std::string WsmanService::Impl::respond(const Request& request, std::string& summary) const {
