@@ -4,12 +4,14 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <regex>
 #include <thread>
 
 #include "cli_test_support.hpp"
 #include "serve_process.hpp"
 #include "wmimock/cimxml/client.hpp"
 #include "wmimock/services/builtin.hpp"
+#include "wmimock/wsman/client.hpp"
 
 namespace wmimock::test {
 namespace {
@@ -37,6 +39,34 @@ TEST(CliServe, ServesABuiltinTargetOverCimXmlUntilSigterm) {
         EXPECT_FALSE(names.empty()) << "no " << reference->className << " instance served at " << serve.url();
     }
     EXPECT_EQ(serve.stop(), 0) << serve.output();
+}
+
+/// The WS-Management URL `serve` announced for the first target, or "".
+std::string wsmanUrl(const std::string& output) {
+    std::smatch match;
+    const std::regex announced(R"(and (http://127\.0\.0\.1:[0-9]+/wsman) \(WS-Management\))");
+    return std::regex_search(output, match, announced) ? match[1].str() : std::string();
+}
+
+TEST(CliServe, ServesWsmanOnTheSamePortOrItsOwn) {
+    const ScratchDir dir("cli-serve-wsman");
+    for (const bool ownPort : {false, true}) {
+        std::vector<std::string> args;
+        if (ownPort) args = {"--wsman-listen", "127.0.0.1:0"};
+        ServeProcess serve(dir, "builtin:reference", std::chrono::seconds(60), args);
+        ASSERT_FALSE(serve.url().empty()) << serve.output();
+        const std::string url = wsmanUrl(serve.output());
+        ASSERT_FALSE(url.empty()) << serve.output();
+        const std::string cimxmlPort = serve.url().substr(0, serve.url().find('/', std::string("http://").size()));
+        EXPECT_EQ(url.rfind(cimxmlPort, 0) == 0, !ownPort) << url << " vs " << serve.url();
+        wsman::ClientOptions options;
+        options.url = url;
+        const services::BuiltinInfo* reference = services::findBuiltin("reference");
+        const auto names =
+            wsman::WsmanClient(options).enumerateInstanceNames(reference->nameSpace, reference->className);
+        EXPECT_FALSE(names.empty()) << "nothing served at " << url;
+        EXPECT_EQ(serve.stop(), 0) << serve.output();
+    }
 }
 
 // Simulations run on a ManualClock: `serve` must advance it in real time, or the job a

@@ -5,6 +5,7 @@
 #include <csignal>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <thread>
 
 #include <fmt/format.h>
@@ -33,6 +34,9 @@ ServeCommand::ServeCommand(CLI::App& parent)
                                 "until SIGINT or SIGTERM")) {
     app_->add_option("--listen", listen_, "HOST:PORT of the first target; further targets take the next ports")
         ->capture_default_str();
+    app_->add_option("--wsman-listen", wsmanListen_,
+                     "HOST:PORT for WS-Management on a port of its own (e.g. WinRM's 5985); further targets take "
+                     "the next ports. Without it /wsman shares --listen's port");
     addRepeatable(*app_, "-t,--target", targets_, "builtin:NAME to serve (repeatable; default builtin:reference)");
     addRepeatable(*app_, "--mof", mofFiles_, "extra MOF loaded into every served target (repeatable)");
     addRepeatable(*app_, "-I,--include", includeDirs_, "directory searched by #pragma include (repeatable)");
@@ -108,6 +112,8 @@ InteropInfo interopInfo(const services::BuiltinInfo* info) {
 
 int ServeCommand::run() const {
     const ListenAddress address = parseListen(listen_);
+    const std::optional<ListenAddress> wsmanAddress =
+        wsmanListen_.empty() ? std::nullopt : std::optional<ListenAddress>(parseListen(wsmanListen_));
     if (!user_.empty() && password_.empty()) {
         throw CimError(CimStatus::InvalidParameter, "--user needs --password");
     }
@@ -148,16 +154,29 @@ int ServeCommand::run() const {
         wsmanOptions.defaultNamespace = nameSpace;
         const auto& service =
             wsmanServices.emplace_back(std::make_unique<wsman::WsmanService>(environment.cimom, wsmanOptions));
-        options.routes.push_back({"/wsman", "wsman", [service = service.get()](std::string_view body) {
-                                      wsman::Reply reply = service->handle(body);
-                                      return cimxml::PostRoute::Answer{reply.httpStatus,
-                                                                       std::string(wsman::kSoapContentType),
-                                                                       std::move(reply.body), std::move(reply.summary)};
-                                  }});
+        cimxml::PostRoute wsmanRoute{"/wsman", "wsman", [service = service.get()](std::string_view body) {
+                                         wsman::Reply reply = service->handle(body);
+                                         return cimxml::PostRoute::Answer{
+                                             reply.httpStatus, std::string(wsman::kSoapContentType),
+                                             std::move(reply.body), std::move(reply.summary)};
+                                     }};
+        if (!wsmanAddress) options.routes.push_back(wsmanRoute);
         auto server = std::make_unique<cimxml::CimXmlServer>(environment.cimom, options);
         server->start();
-        std::cout << fmt::format("serving {} at http://{}:{}/{} (CIM-XML) and http://{}:{}/wsman (WS-Management)\n",
-                                 targets[i], address.host, server->port(), nameSpace, address.host, server->port())
+        std::string wsmanUrl = fmt::format("http://{}:{}/wsman", address.host, server->port());
+        if (wsmanAddress) {
+            // Its own listener: the same server options, /wsman routed (and /cimom answered too).
+            cimxml::ServerOptions listenerOptions = options;
+            listenerOptions.host = wsmanAddress->host;
+            listenerOptions.port = wsmanAddress->port == 0 ? 0 : wsmanAddress->port + static_cast<int>(i);
+            listenerOptions.routes = {wsmanRoute};
+            auto wsmanServer = std::make_unique<cimxml::CimXmlServer>(environment.cimom, listenerOptions);
+            wsmanServer->start();
+            wsmanUrl = fmt::format("http://{}:{}/wsman", wsmanAddress->host, wsmanServer->port());
+            servers.push_back(std::move(wsmanServer));
+        }
+        std::cout << fmt::format("serving {} at http://{}:{}/{} (CIM-XML) and {} (WS-Management)\n", targets[i],
+                                 address.host, server->port(), nameSpace, wsmanUrl)
                   << std::flush;
         environments.push_back(std::move(environment));
         servers.push_back(std::move(server));

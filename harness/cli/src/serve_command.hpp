@@ -19,6 +19,7 @@ public:
 
 private:
     std::string listen_ = "127.0.0.1:5988";
+    std::string wsmanListen_;  ///< empty: WS-Management shares listen_'s port
     std::vector<std::string> mofFiles_, includeDirs_, targets_, simOptions_;
     MofDialect dialect_ = MofDialect::Auto;
     std::vector<std::string> baselines_;
