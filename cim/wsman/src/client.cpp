@@ -149,6 +149,14 @@ struct WsmanClient::Impl {
     }
     void completeInstance(Instance& instance, const ObjectPath& path, const PropertyList& propertyList,
                           WsmanClient& self);
+    /// The instances (completed) / the paths an enumeration request yields.
+    std::vector<Instance> instancesOf(const EnvelopeWriter& request, const std::string& nameSpace,
+                                      const PropertyList& propertyList, WsmanClient& self);
+    std::vector<ObjectPath> pathsOf(const EnvelopeWriter& request, const std::string& nameSpace, WsmanClient& self);
+    /// An Enumerate of every class with the association filter for `source`.
+    template <class Filter>
+    EnvelopeWriter associationRequest(const ObjectPath& source, const std::string& nameSpace, const char* mode,
+                                      const Filter& filter) const;
     /// Throws InexpressibleRequest for a key the selectors would carry as another type.
     void requireExpressibleKeys(const ObjectPath& path, std::string_view nameSpace, WsmanClient& self);
 };
@@ -420,30 +428,40 @@ Instance WsmanClient::getInstance(const ObjectPath& path, const InstanceOptions&
     return instance;
 }
 
+std::vector<Instance> WsmanClient::Impl::instancesOf(const EnvelopeWriter& request, const std::string& nameSpace,
+                                                     const PropertyList& propertyList, WsmanClient& self) {
+    std::vector<Instance> instances;
+    for (Item& item : enumerate(request, nameSpace, self)) {
+        if (!item.object) continue;
+        completeInstance(*item.object, item.path.value_or(ObjectPath(nameSpace, item.object->className())),
+                         propertyList, self);
+        instances.push_back(std::move(*item.object));
+    }
+    return instances;
+}
+
+std::vector<ObjectPath> WsmanClient::Impl::pathsOf(const EnvelopeWriter& request, const std::string& nameSpace,
+                                                   WsmanClient& self) {
+    std::vector<ObjectPath> paths;
+    for (Item& item : enumerate(request, nameSpace, self)) {
+        if (item.path) paths.push_back(std::move(*item.path));
+    }
+    return paths;
+}
+
 std::vector<Instance> WsmanClient::enumerateInstances(std::string_view nameSpace, std::string_view className,
                                                       const InstanceOptions& options) {
     const std::string ns = impl_->nameSpaceOr(nameSpace);
     EnvelopeWriter e = impl_->classRequest(action::kEnumerate, ns, className);
     Impl::enumerateBody(e, "EnumerateObjectAndEPR", impl_->options.maxElements);
-    std::vector<Instance> instances;
-    for (Impl::Item& item : impl_->enumerate(e, ns, *this)) {
-        if (!item.object) continue;
-        impl_->completeInstance(*item.object, item.path.value_or(ObjectPath(ns, item.object->className())),
-                                options.propertyList, *this);
-        instances.push_back(std::move(*item.object));
-    }
-    return instances;
+    return impl_->instancesOf(e, ns, options.propertyList, *this);
 }
 
 std::vector<ObjectPath> WsmanClient::enumerateInstanceNames(std::string_view nameSpace, std::string_view className) {
     const std::string ns = impl_->nameSpaceOr(nameSpace);
     EnvelopeWriter e = impl_->classRequest(action::kEnumerate, ns, className);
     Impl::enumerateBody(e, "EnumerateEPR", impl_->options.maxElements);
-    std::vector<ObjectPath> paths;
-    for (Impl::Item& item : impl_->enumerate(e, ns, *this)) {
-        if (item.path) paths.push_back(std::move(*item.path));
-    }
-    return paths;
+    return impl_->pathsOf(e, ns, *this);
 }
 
 ObjectPath WsmanClient::createInstance(std::string_view nameSpace, const Instance& instance) {
@@ -539,7 +557,12 @@ MethodResult WsmanClient::invokeMethod(const ObjectPath& target, std::string_vie
 
 namespace {
 
-/// The association filter body: <wsman:Filter Dialect=association><wsmb:KIND><wsmb:Object>EPR ...
+void optionalText(pugi::xml_node parent, const char* name, const std::string& text) {
+    if (!text.empty()) appendText(parent, name, text);
+}
+
+/// <wsman:Filter Dialect=association><wsmb:KIND><wsmb:Object>EPR</wsmb:Object>...: the
+/// DSP0227 association filter; KIND is AssociatedInstances for associators.
 pugi::xml_node associationFilter(pugi::xml_node enumerateNode, const char* kind, const ObjectPath& source,
                                  std::string_view nameSpace, const Naming& naming) {
     pugi::xml_node filter = enumerateNode.append_child("wsman:Filter");
@@ -549,78 +572,56 @@ pugi::xml_node associationFilter(pugi::xml_node enumerateNode, const char* kind,
     return query;
 }
 
-void optionalText(pugi::xml_node parent, const char* name, const std::string& text) {
-    if (!text.empty()) appendText(parent, name, text);
+void writeFilter(pugi::xml_node enumerateNode, const ObjectPath& source, std::string_view nameSpace,
+                 const Naming& naming, const AssociatorFilter& filter) {
+    const pugi::xml_node query =
+        associationFilter(enumerateNode, "wsmb:AssociatedInstances", source, nameSpace, naming);
+    optionalText(query, "wsmb:AssociationClassName", filter.assocClass);
+    optionalText(query, "wsmb:Role", filter.role);
+    optionalText(query, "wsmb:ResultClassName", filter.resultClass);
+    optionalText(query, "wsmb:ResultRole", filter.resultRole);
+}
+
+void writeFilter(pugi::xml_node enumerateNode, const ObjectPath& source, std::string_view nameSpace,
+                 const Naming& naming, const ReferenceFilter& filter) {
+    const pugi::xml_node query =
+        associationFilter(enumerateNode, "wsmb:AssociationInstances", source, nameSpace, naming);
+    optionalText(query, "wsmb:ResultClassName", filter.resultClass);
+    optionalText(query, "wsmb:Role", filter.role);
 }
 
 }  // namespace
 
+template <class Filter>
+EnvelopeWriter WsmanClient::Impl::associationRequest(const ObjectPath& source, const std::string& nameSpace,
+                                                     const char* mode, const Filter& filter) const {
+    EnvelopeWriter e = classRequest(action::kEnumerate, nameSpace, "");
+    writeFilter(enumerateBody(e, mode, options.maxElements), source, nameSpace, naming(), filter);
+    return e;
+}
+
 std::vector<Instance> WsmanClient::associators(const ObjectPath& source, const AssociatorFilter& filter,
                                                const InstanceOptions& options) {
     const std::string ns = impl_->nameSpaceOr(source.nameSpace());
-    EnvelopeWriter e = impl_->classRequest(action::kEnumerate, ns, "");
-    pugi::xml_node node = Impl::enumerateBody(e, "EnumerateObjectAndEPR", impl_->options.maxElements);
-    pugi::xml_node query = associationFilter(node, "wsmb:AssociatedInstances", source, ns, impl_->naming());
-    optionalText(query, "wsmb:AssociationClassName", filter.assocClass);
-    optionalText(query, "wsmb:Role", filter.role);
-    optionalText(query, "wsmb:ResultClassName", filter.resultClass);
-    optionalText(query, "wsmb:ResultRole", filter.resultRole);
-    std::vector<Instance> instances;
-    for (Impl::Item& item : impl_->enumerate(e, ns, *this)) {
-        if (!item.object) continue;
-        impl_->completeInstance(*item.object, item.path.value_or(ObjectPath(ns, item.object->className())),
-                                options.propertyList, *this);
-        instances.push_back(std::move(*item.object));
-    }
-    return instances;
+    return impl_->instancesOf(impl_->associationRequest(source, ns, "EnumerateObjectAndEPR", filter), ns,
+                              options.propertyList, *this);
 }
 
 std::vector<ObjectPath> WsmanClient::associatorNames(const ObjectPath& source, const AssociatorFilter& filter) {
     const std::string ns = impl_->nameSpaceOr(source.nameSpace());
-    EnvelopeWriter e = impl_->classRequest(action::kEnumerate, ns, "");
-    pugi::xml_node node = Impl::enumerateBody(e, "EnumerateEPR", impl_->options.maxElements);
-    pugi::xml_node query = associationFilter(node, "wsmb:AssociatedInstances", source, ns, impl_->naming());
-    optionalText(query, "wsmb:AssociationClassName", filter.assocClass);
-    optionalText(query, "wsmb:Role", filter.role);
-    optionalText(query, "wsmb:ResultClassName", filter.resultClass);
-    optionalText(query, "wsmb:ResultRole", filter.resultRole);
-    std::vector<ObjectPath> paths;
-    for (Impl::Item& item : impl_->enumerate(e, ns, *this)) {
-        if (item.path) paths.push_back(std::move(*item.path));
-    }
-    return paths;
+    return impl_->pathsOf(impl_->associationRequest(source, ns, "EnumerateEPR", filter), ns, *this);
 }
 
 std::vector<Instance> WsmanClient::references(const ObjectPath& source, const ReferenceFilter& filter,
                                               const InstanceOptions& options) {
     const std::string ns = impl_->nameSpaceOr(source.nameSpace());
-    EnvelopeWriter e = impl_->classRequest(action::kEnumerate, ns, "");
-    pugi::xml_node node = Impl::enumerateBody(e, "EnumerateObjectAndEPR", impl_->options.maxElements);
-    pugi::xml_node query = associationFilter(node, "wsmb:AssociationInstances", source, ns, impl_->naming());
-    optionalText(query, "wsmb:ResultClassName", filter.resultClass);
-    optionalText(query, "wsmb:Role", filter.role);
-    std::vector<Instance> instances;
-    for (Impl::Item& item : impl_->enumerate(e, ns, *this)) {
-        if (!item.object) continue;
-        impl_->completeInstance(*item.object, item.path.value_or(ObjectPath(ns, item.object->className())),
-                                options.propertyList, *this);
-        instances.push_back(std::move(*item.object));
-    }
-    return instances;
+    return impl_->instancesOf(impl_->associationRequest(source, ns, "EnumerateObjectAndEPR", filter), ns,
+                              options.propertyList, *this);
 }
 
 std::vector<ObjectPath> WsmanClient::referenceNames(const ObjectPath& source, const ReferenceFilter& filter) {
     const std::string ns = impl_->nameSpaceOr(source.nameSpace());
-    EnvelopeWriter e = impl_->classRequest(action::kEnumerate, ns, "");
-    pugi::xml_node node = Impl::enumerateBody(e, "EnumerateEPR", impl_->options.maxElements);
-    pugi::xml_node query = associationFilter(node, "wsmb:AssociationInstances", source, ns, impl_->naming());
-    optionalText(query, "wsmb:ResultClassName", filter.resultClass);
-    optionalText(query, "wsmb:Role", filter.role);
-    std::vector<ObjectPath> paths;
-    for (Impl::Item& item : impl_->enumerate(e, ns, *this)) {
-        if (item.path) paths.push_back(std::move(*item.path));
-    }
-    return paths;
+    return impl_->pathsOf(impl_->associationRequest(source, ns, "EnumerateEPR", filter), ns, *this);
 }
 
 std::vector<Instance> WsmanClient::execQuery(std::string_view nameSpace, std::string_view queryLanguage,

@@ -134,7 +134,8 @@ CimError errorFromFault(pugi::xml_node fault) {
         childOf(childOf(childOf(fault, xmlns::kSoap, "Code"), xmlns::kSoap, "Subcode"), xmlns::kSoap, "Value");
     const std::string subcodeText = trimmedText(subcodeValue);
     const std::string_view subcodeLocal = localName(subcodeText);
-    const std::string_view subcodePrefix = subcodeText.substr(0, subcodeText.size() - subcodeLocal.size());
+    const std::string_view subcodePrefix =
+        std::string_view(subcodeText).substr(0, subcodeText.size() - subcodeLocal.size());
     std::string reason = trimmedText(childOf(childOf(fault, xmlns::kSoap, "Reason"), xmlns::kSoap, "Text"));
     if (reason.empty()) reason = "WS-Management fault " + subcodeText;
 
