@@ -1,8 +1,8 @@
 // The conformance suite through the CIM-XML client and through the WS-Management client
 // against `wmimock serve` gives the verdicts of the same built-in run in-process, rule by
-// rule: for the reference, the two flavours and every faulty target. What differs over the wire is only time (real, paced by `serve`,
-// instead of simulated) and the transport, so any other difference is a bug in the codec,
-// the server, the client or a check that leans on in-process details.
+// rule: for the reference, the two flavours and every faulty target. What differs over the wire is only time (real,
+// paced by `serve`, instead of simulated) and the transport, so any other difference is a bug in the codec, the server,
+// the client or a check that leans on in-process details.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -62,6 +62,21 @@ std::vector<std::string> builtinNames() {
     return names;
 }
 
+/// Built-ins whose WS-Management run is compared: all of them, or under the sanitizers (where
+/// each run costs several times as much) the flavours and the faults that exercise what
+/// WS-Management writes differently: references and jobs, undefined codes, keys of the
+/// wrong type, embedded instances.
+bool comparedOverWsman(const std::string& name) {
+#ifdef WMIMOCK_SANITIZED
+    static const std::set<std::string> few = {"reference", "win32", "hyperv", "faulty-undefined-status",
+                                              "faulty-wrong-error-missing-instance"};
+    return few.count(name) > 0;
+#else
+    (void)name;
+    return true;
+#endif
+}
+
 class SuiteOverHttp : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(SuiteOverHttp, GivesTheInProcessVerdicts) {
@@ -96,6 +111,7 @@ TEST_P(SuiteOverHttp, GivesTheInProcessVerdicts) {
     for (const std::string protocol : {"CIM-XML", "WS-Management"}) {
         SCOPED_TRACE(protocol);
         const bool wsman = protocol == "WS-Management";
+        if (wsman && !comparedOverWsman(info->name)) continue;
         RunOptions remote = optionsFor(wsman ? base + "/wsman" : serve.url(), instance);
         if (wsman) remote.target.nameSpace = remote.session.nameSpace = nameSpace;
         if (killsTheServer) {
@@ -111,8 +127,8 @@ TEST_P(SuiteOverHttp, GivesTheInProcessVerdicts) {
             if (raceDependent.count(a.ruleId)) continue;  // declared to depend on thread timing
             if (killsTheServer) {
                 EXPECT_TRUE(conformance::isFailure(a.outcome) && conformance::isFailure(b.outcome))
-                    << a.ruleId << " over " << protocol << ": " << conformance::toString(a.outcome) << " ("
-                    << a.message << "); in-process: " << conformance::toString(b.outcome) << " (" << b.message << ")";
+                    << a.ruleId << " over " << protocol << ": " << conformance::toString(a.outcome) << " (" << a.message
+                    << "); in-process: " << conformance::toString(b.outcome) << " (" << b.message << ")";
             } else {
                 EXPECT_EQ(a.outcome, b.outcome) << a.ruleId << " " << a.title << "\n  over " << protocol << ": "
                                                 << a.message << "\n  in-process: " << b.message;

@@ -501,7 +501,6 @@ void WsmanService::Impl::invoke(const Request& request, const Target& target, st
 
 std::string WsmanService::Impl::respond(const Request& request, std::string& summary) const {
     EnvelopeWriter out;
-    std::string_view responseAction;
     const std::string_view a = request.action;
     if (a.empty() && childOf(request.body, xmlns::kIdentity, "Identify")) {
         summary = "Identify";
@@ -511,40 +510,32 @@ std::string WsmanService::Impl::respond(const Request& request, std::string& sum
     if (a.empty()) schemaError("the request has no wsa:Action header");
     Classes classes(*backend);
     auto target = [&] { return resolve(request); };
-    std::string methodResponse;
     if (a == action::kGet) {
         const Target t = target();
         summary = "Get " + t.address.className;
         get(request, t, classes, out);
-        responseAction = "http://schemas.xmlsoap.org/ws/2004/09/transfer/GetResponse";
     } else if (a == action::kPut) {
         const Target t = target();
         summary = "Put " + t.address.className;
         put(request, t, classes, out);
-        responseAction = "http://schemas.xmlsoap.org/ws/2004/09/transfer/PutResponse";
     } else if (a == action::kCreate) {
         const Target t = target();
         summary = "Create " + t.address.className;
         create(request, t, classes, out);
-        responseAction = "http://schemas.xmlsoap.org/ws/2004/09/transfer/CreateResponse";
     } else if (a == action::kDelete) {
         const Target t = target();
         summary = "Delete " + t.address.className;
         remove(request, t, classes);
-        responseAction = "http://schemas.xmlsoap.org/ws/2004/09/transfer/DeleteResponse";
     } else if (a == action::kEnumerate) {
         const Target t = target();
         summary = "Enumerate " + (t.address.className.empty() ? std::string("*") : t.address.className);
         enumerate(request, t, classes, out);
-        responseAction = "http://schemas.xmlsoap.org/ws/2004/09/enumeration/EnumerateResponse";
     } else if (a == action::kPull) {
         summary = "Pull";
         pull(request, out);
-        responseAction = "http://schemas.xmlsoap.org/ws/2004/09/enumeration/PullResponse";
     } else if (a == action::kRelease) {
         summary = "Release";
         release(request);
-        responseAction = "http://schemas.xmlsoap.org/ws/2004/09/enumeration/ReleaseResponse";
     } else {
         const Target t = target();
         const std::string prefix = request.resourceUri + "/";
@@ -556,11 +547,11 @@ std::string WsmanService::Impl::respond(const Request& request, std::string& sum
         const std::string method(a.substr(prefix.size()));
         summary = "Invoke " + t.address.className + "." + method;
         invoke(request, t, method, classes, out);
-        methodResponse = request.action + "Response";
-        responseAction = methodResponse;
     }
     out.addHeader("wsa:To", kAnonymous);
-    out.addHeader("wsa:Action", responseAction, true);
+    // Every answer's action is the request's with "Response" appended (DSP0226 and WS-Transfer,
+    // WS-Enumeration and custom actions alike).
+    out.addHeader("wsa:Action", request.action + "Response", true);
     out.addHeader("wsa:MessageID", newUuid());
     if (!request.messageId.empty()) out.addHeader("wsa:RelatesTo", request.messageId);
     std::string text = out.str();
@@ -583,28 +574,24 @@ Reply WsmanService::handle(std::string_view envelope) const {
     Request request;
     Reply reply;
     UriStyle style = UriStyle::Dmtf;
+    auto answerFault = [&](const WsmanFault& fault) {
+        reply.httpStatus = 500;
+        reply.body = writeFaultEnvelope(fault, request.messageId, style);
+        if (reply.summary.empty()) reply.summary = "-";
+        reply.summary += " -> " + fault.subcode() + " (" + std::to_string(fault.code()) + "): " + fault.what();
+    };
     try {
         parse(envelope, impl_->options, request);
         if (const auto address = parseResourceUri(request.resourceUri)) style = address->style;
         reply.body = impl_->respond(request, reply.summary);
         reply.summary += " -> ok";
-        return reply;
     } catch (const WsmanFault& fault) {
-        reply.httpStatus = 500;
-        reply.body = writeFaultEnvelope(fault, request.messageId, style);
-        reply.summary += " -> " + fault.subcode() + " (" + std::to_string(fault.code()) + "): " + fault.what();
+        answerFault(fault);
     } catch (const CimError& error) {
-        const WsmanFault fault = WsmanFault::fromCimError(error);
-        reply.httpStatus = 500;
-        reply.body = writeFaultEnvelope(fault, request.messageId, style);
-        reply.summary += " -> " + fault.subcode() + " (" + std::to_string(fault.code()) + "): " + fault.what();
+        answerFault(WsmanFault::fromCimError(error));
     } catch (const std::exception& e) {
-        const WsmanFault fault("wsman:InternalError", code(CimStatus::Failed), e.what());
-        reply.httpStatus = 500;
-        reply.body = writeFaultEnvelope(fault, request.messageId, style);
-        reply.summary += " -> wsman:InternalError: " + std::string(e.what());
+        answerFault(WsmanFault("wsman:InternalError", code(CimStatus::Failed), e.what()));
     }
-    if (reply.summary.rfind(" -> ", 0) == 0) reply.summary = "-" + reply.summary;
     return reply;
 }
 
