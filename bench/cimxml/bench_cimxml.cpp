@@ -6,12 +6,9 @@
 #include <benchmark/benchmark.h>
 #include <spdlog/spdlog.h>
 
-#include <algorithm>
-#include <chrono>
 #include <memory>
-#include <mutex>
-#include <vector>
 
+#include "common/round_trips.hpp"
 #include "wmimock/cimxml/client.hpp"
 #include "wmimock/cimxml/codec.hpp"
 #include "wmimock/cimxml/server.hpp"
@@ -43,32 +40,13 @@ struct LoopbackServer {
     }
 };
 
-double percentile(std::vector<double>& samples, double fraction) {
-    if (samples.empty()) return 0;
-    const auto at = static_cast<std::size_t>(fraction * static_cast<double>(samples.size() - 1));
-    std::nth_element(samples.begin(), samples.begin() + static_cast<std::ptrdiff_t>(at), samples.end());
-    return samples[at];
-}
-
 void BM_InvokeStopService(benchmark::State& state) {
     auto& loopback = LoopbackServer::instance();
     cimxml::ClientOptions options;
     options.url = "http://127.0.0.1:" + std::to_string(loopback.server->port());
     cimxml::CimXmlClient client(options);
     client.invokeMethod(loopback.alpha, "StopService");  // connect outside the measurement
-    std::vector<double> latencies;
-    latencies.reserve(1 << 16);
-    for (auto _ : state) {
-        const auto started = std::chrono::steady_clock::now();
-        auto result = client.invokeMethod(loopback.alpha, "StopService");
-        latencies.push_back(
-            std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - started).count());
-        benchmark::DoNotOptimize(result);
-    }
-    state.counters["requests/s"] =
-        benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
-    state.counters["p50_us"] = benchmark::Counter(percentile(latencies, 0.50), benchmark::Counter::kAvgThreads);
-    state.counters["p99_us"] = benchmark::Counter(percentile(latencies, 0.99), benchmark::Counter::kAvgThreads);
+    bench::timeRoundTrips(state, [&] { return client.invokeMethod(loopback.alpha, "StopService"); });
 }
 // 1, 4, 16 and 64 concurrent keep-alive connections (one client thread each).
 BENCHMARK(BM_InvokeStopService)->UseRealTime()->MinTime(2.0);

@@ -7,11 +7,9 @@
 #include <benchmark/benchmark.h>
 #include <spdlog/spdlog.h>
 
-#include <algorithm>
-#include <chrono>
 #include <memory>
-#include <vector>
 
+#include "common/round_trips.hpp"
 #include "wmimock/cimxml/server.hpp"
 #include "wmimock/services/builtin.hpp"
 #include "wmimock/wsman/client.hpp"
@@ -50,32 +48,13 @@ struct LoopbackServer {
     }
 };
 
-double percentile(std::vector<double>& samples, double fraction) {
-    if (samples.empty()) return 0;
-    const auto at = static_cast<std::size_t>(fraction * static_cast<double>(samples.size() - 1));
-    std::nth_element(samples.begin(), samples.begin() + static_cast<std::ptrdiff_t>(at), samples.end());
-    return samples[at];
-}
-
 void BM_WsmanInvokeStopService(benchmark::State& state) {
     auto& loopback = LoopbackServer::instance();
     wsman::ClientOptions options;
     options.url = "http://127.0.0.1:" + std::to_string(loopback.server->port()) + "/wsman";
     wsman::WsmanClient client(options);
     client.invokeMethod(loopback.alpha, "StopService");  // connect and learn the class outside the measurement
-    std::vector<double> latencies;
-    latencies.reserve(1 << 16);
-    for (auto _ : state) {
-        const auto started = std::chrono::steady_clock::now();
-        auto result = client.invokeMethod(loopback.alpha, "StopService");
-        latencies.push_back(
-            std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - started).count());
-        benchmark::DoNotOptimize(result);
-    }
-    state.counters["requests/s"] =
-        benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
-    state.counters["p50_us"] = benchmark::Counter(percentile(latencies, 0.50), benchmark::Counter::kAvgThreads);
-    state.counters["p99_us"] = benchmark::Counter(percentile(latencies, 0.99), benchmark::Counter::kAvgThreads);
+    bench::timeRoundTrips(state, [&] { return client.invokeMethod(loopback.alpha, "StopService"); });
 }
 BENCHMARK(BM_WsmanInvokeStopService)->UseRealTime()->MinTime(2.0);
 BENCHMARK(BM_WsmanInvokeStopService)->UseRealTime()->MinTime(2.0)->Threads(4);
