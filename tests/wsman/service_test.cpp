@@ -129,6 +129,21 @@ TEST_F(WsmanServiceTest, FaultsCarryTheSubcodeOfTheirStatusAndTheStatus) {
     EXPECT_THAT(last_.body, HasSubstr("SOAP 1.2"));
 }
 
+TEST_F(WsmanServiceTest, AnUnknownHeaderThatMustBeUnderstoodFailsTheRequest) {
+    const std::string uri = std::string(kWmi) + "Test_Service";
+    const auto d =
+        answer(envelope(kGet, uri, selector("Name", "Alpha"), "",
+                        "<x:Transaction xmlns:x=\"urn:example\" env:mustUnderstand=\"true\">1</x:Transaction>"),
+               500);
+    EXPECT_EQ(text(d, "//*[local-name()='Code']/*[local-name()='Value']"), "s:MustUnderstand");
+    EXPECT_THAT(last_.body, HasSubstr("x:Transaction"));
+    // The same header that may be ignored, and WinRM's own headers, are fine.
+    answer(envelope(kGet, uri, selector("Name", "Alpha"), "",
+                    "<x:Transaction xmlns:x=\"urn:example\" env:mustUnderstand=\"false\">1</x:Transaction>"
+                    "<p:SessionId xmlns:p=\"http://schemas.microsoft.com/wbem/wsman/1/wsman.xsd\" "
+                    "env:mustUnderstand=\"true\">uuid:1</p:SessionId>"));
+}
+
 TEST_F(WsmanServiceTest, AResponseLargerThanMaxEnvelopeSizeIsAnEncodingLimitFault) {
     std::string request = envelope(kGet, std::string(kWmi) + "Test_Service", selector("Name", "Alpha"), "");
     request.replace(request.find("153600"), 6, "8192");

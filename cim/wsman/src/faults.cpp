@@ -100,8 +100,12 @@ std::string writeFaultEnvelope(const WsmanFault& fault, std::string_view relates
 
     pugi::xml_node soapFault = envelope.body().append_child("s:Fault");
     pugi::xml_node code = soapFault.append_child("s:Code");
-    appendText(code, "s:Value", fault.senderFault() ? "s:Sender" : "s:Receiver");
-    appendText(code.append_child("s:Subcode"), "s:Value", fault.subcode());
+    if (fault.subcode().rfind("s:", 0) == 0) {
+        appendText(code, "s:Value", fault.subcode());  // a SOAP code of its own (env:MustUnderstand)
+    } else {
+        appendText(code, "s:Value", fault.senderFault() ? "s:Sender" : "s:Receiver");
+        appendText(code.append_child("s:Subcode"), "s:Value", fault.subcode());
+    }
     pugi::xml_node reason = appendText(soapFault.append_child("s:Reason"), "s:Text", fault.what());
     reason.append_attribute("xml:lang") = "en-US";
 

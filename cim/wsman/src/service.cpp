@@ -1,5 +1,6 @@
 #include "wmimock/wsman/service.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 #include <optional>
@@ -41,6 +42,33 @@ struct Request {
     std::optional<std::size_t> maxEnvelopeSize;
 };
 
+/// SOAP 1.2: a header block marked mustUnderstand that the service does not know fails the
+/// request (env:MustUnderstand). Known: the WS-Addressing and WS-Management headers, and
+/// WinRM's own (session, operation and sequence ids, data locale, compression), which the
+/// service reads or may safely ignore.
+void requireUnderstood(pugi::xml_node header) {
+    static constexpr std::pair<const char*, const char*> kKnown[] = {
+        {xmlns::kAddressing, "To"},          {xmlns::kAddressing, "ReplyTo"}, {xmlns::kAddressing, "FaultTo"},
+        {xmlns::kAddressing, "From"},        {xmlns::kAddressing, "Action"},  {xmlns::kAddressing, "MessageID"},
+        {xmlns::kWsman, "ResourceURI"},      {xmlns::kWsman, "SelectorSet"},  {xmlns::kWsman, "MaxEnvelopeSize"},
+        {xmlns::kWsman, "OperationTimeout"}, {xmlns::kWsman, "Locale"},       {xmlns::kWsman, "OptionSet"},
+        {xmlns::kWsman, "RequestEPR"},       {xmlns::kMsWsman, "DataLocale"}, {xmlns::kMsWsman, "SessionId"},
+        {xmlns::kMsWsman, "OperationID"},    {xmlns::kMsWsman, "SequenceId"}, {xmlns::kMsWsman, "CompressionType"},
+    };
+    for (pugi::xml_node block = header.first_child(); block; block = block.next_sibling()) {
+        if (block.type() != pugi::node_element) continue;
+        const std::string_view must = attributeOf(block, xmlns::kSoap, "mustUnderstand").value();
+        if (must != "true" && must != "1") continue;
+        const bool known = std::any_of(std::begin(kKnown), std::end(kKnown),
+                                       [&](const auto& k) { return is(block, k.first, k.second); });
+        if (!known) {
+            throw WsmanFault("s:MustUnderstand", code(CimStatus::NotSupported),
+                             "header '" + std::string(block.name()) + "' (" + std::string(namespaceOf(block)) +
+                                 ") must be understood and is not");
+        }
+    }
+}
+
 void parse(std::string_view text, const ServiceOptions& options, Request& request) {
     try {
         cimxml::checkXmlLimits(text, {options.maxEnvelopeBytes, options.maxXmlDepth});
@@ -79,6 +107,7 @@ void parse(std::string_view text, const ServiceOptions& options, Request& reques
         throw WsmanFault("wsman:UnsupportedFeature", code(CimStatus::NotSupported),
                          "fragment-level access (wsman:FragmentTransfer) is not supported");
     }
+    requireUnderstood(request.header);
 }
 
 std::size_t parseCount(pugi::xml_node node, std::string_view what, std::size_t absent) {
