@@ -31,6 +31,7 @@ constexpr const char* kExamples = R"(Examples:
   wmimock conform --target plugin:./libmyprovider.so --mof my.mof -I schema/ \
                   --junit conformance.xml --summary summary.md --quiet
   wmimock conform --target http://127.0.0.1:5988/root/cimv2 --user u --password p
+  wmimock conform --target http://winhost:5985/wsman --namespace root/cimv2 --class Win32_Service --user u --password p
   wmimock conform --filter 'SS-00*' --list          what would run, without running it
   wmimock conform --shard 0/4 --junit shard0.xml    first of four CI jobs
 
@@ -41,8 +42,9 @@ constexpr const char* kExamples = R"(Examples:
 ConformCommand::ConformCommand(CLI::App& parent)
     : Subcommand(parent.add_subcommand("conform", "Run the StopService/RequestStateChange conformance suite")) {
     app_->add_option("-t,--target", targets_,
-                     "builtin:NAME (see `wmimock targets`), plugin:PATH or http(s)://HOST:PORT/NAMESPACE; "
-                     "repeatable (default: builtin:reference)");
+                     "builtin:NAME (see `wmimock targets`), plugin:PATH, http(s)://HOST:PORT/NAMESPACE (CIM-XML) "
+                     "or http(s)://HOST:PORT/wsman (WS-Management, with --namespace); repeatable (default: "
+                     "builtin:reference)");
     addRepeatable(*app_, "--mof", mofFiles_,
                   "extra MOF compiled into the namespace of builtin: and plugin: targets (repeatable)");
     addRepeatable(*app_, "-I,--include", includeDirs_, "directory searched by #pragma include (repeatable)");
