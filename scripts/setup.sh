@@ -10,7 +10,7 @@ packages=(
     libfuzzer-14-dev libclang-rt-14-dev
     libxml2-utils yamllint sblim-wbemcli
     python3 python3-ply python3-requests python3-yaml python3-typing-extensions
-    python3-winrm wsl
+    python3-winrm wsl curl
 )
 # npm is only needed for the independent JUnit consumer test; keep a node that is already there.
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
