@@ -216,6 +216,10 @@ TEST_P(WsmanClientTest, GetClassGivesTheClassWithItsChain) {
     ASSERT_EQ(remote.properties.size(), local.properties.size());
     ASSERT_NE(remote.findMethod("RequestStateChange"), nullptr);
     EXPECT_TRUE(remote.findMethod("RequestStateChange")->findParameter("Job")->isOut());
+    // The superclass chain is walked once per client: a second GetClass is one request.
+    const int before = requests_;
+    client_->getClass("root/test", "Test_Service", all);
+    EXPECT_EQ(requests_ - before, 1);
     const CimClass localOnly = client_->getClass("root/test", "Test_Service");
     EXPECT_EQ(localOnly.findProperty("Caption"), nullptr);
     EXPECT_THROW(client_->enumerateClassNames("root/test"), CimError);

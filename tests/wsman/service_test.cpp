@@ -145,8 +145,10 @@ TEST_F(WsmanServiceTest, AnUnknownHeaderThatMustBeUnderstoodFailsTheRequest) {
 }
 
 TEST_F(WsmanServiceTest, AResponseLargerThanMaxEnvelopeSizeIsAnEncodingLimitFault) {
+    // One instance fits in the smallest envelope a client may ask for; 200 do not.
     std::string request = envelope(kGet, std::string(kWmi) + "Test_Service", selector("Name", "Alpha"), "");
     request.replace(request.find("153600"), 6, "8192");
+    answer(request);
     for (int i = 0; i < 200; ++i) {
         Instance host("Test_Host");
         host.set("Name", Value::string("bulk-" + std::to_string(i)));

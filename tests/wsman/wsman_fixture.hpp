@@ -119,7 +119,8 @@ protected:
         service_ = std::make_shared<WsmanService>(cimom_, serviceOptions);
         serverOptions.port = 0;
         serverOptions.idleTimeout = std::chrono::seconds(2);
-        serverOptions.routes.push_back({"/wsman", "wsman", [service = service_](std::string_view body) {
+        serverOptions.routes.push_back({"/wsman", "wsman", [service = service_, this](std::string_view body) {
+                                            ++requests_;
                                             Reply reply = service->handle(body);
                                             return cimxml::PostRoute::Answer{reply.httpStatus,
                                                                              std::string(kSoapContentType),
@@ -145,6 +146,7 @@ protected:
     std::shared_ptr<TestServiceMethods> methods_;
     std::shared_ptr<Cimom> cimom_;
     std::shared_ptr<WsmanService> service_;
+    std::atomic<int> requests_{0};  ///< envelopes the server received (declared before the server it outlives)
     std::unique_ptr<cimxml::CimXmlServer> server_;
 };
 

@@ -84,6 +84,9 @@ struct WsmanClient::Impl {
     std::unique_ptr<httplib::Client> http;
     std::recursive_mutex classMutex;
     std::map<std::string, std::optional<CimClass>> classes;  ///< "ns:class" lower-cased
+    /// Superclass chains, "ns:class" lower-cased: WS-Management carries only the direct
+    /// superclass, and walking the chain costs one Get per ancestor, once per client.
+    std::map<std::string, std::vector<std::string>> derivations;
 
     std::string nameSpaceOr(std::string_view nameSpace) const {
         return nameSpace.empty() ? normalizeNamespace(options.nameSpace) : normalizeNamespace(nameSpace);
@@ -382,11 +385,20 @@ CimClass WsmanClient::getClass(std::string_view nameSpace, std::string_view clas
     CimClass cls = cimxml::decodeClass(print(element));
     // Superclass chain, as in-process resolution gives it.
     if (!cls.superClass.empty() && iequals(cls.name, className)) {
-        GetClassOptions light;
-        light.includeQualifiers = false;
-        const CimClass super = getClass(ns, cls.superClass, light);
-        cls.derivation = {super.name};
-        cls.derivation.insert(cls.derivation.end(), super.derivation.begin(), super.derivation.end());
+        const std::string key = toLower(ns) + ":" + toLower(cls.name);
+        std::unique_lock lock(impl_->classMutex);
+        if (const auto known = impl_->derivations.find(key); known != impl_->derivations.end()) {
+            cls.derivation = known->second;
+        } else {
+            lock.unlock();
+            GetClassOptions light;
+            light.includeQualifiers = false;
+            const CimClass super = getClass(ns, cls.superClass, light);
+            cls.derivation = {super.name};
+            cls.derivation.insert(cls.derivation.end(), super.derivation.begin(), super.derivation.end());
+            lock.lock();
+            impl_->derivations.emplace(key, cls.derivation);
+        }
     }
     if (options.localOnly) {
         std::erase_if(cls.properties, [](const PropertyDecl& p) { return p.propagated; });
