@@ -1,7 +1,5 @@
 #include "wmimock/cimxml/client.hpp"
 
-#include <httplib.h>
-
 #include <atomic>
 #include <charconv>
 #include <map>
@@ -12,6 +10,7 @@
 #include "request_encoder.hpp"
 #include "wmimock/cim/error.hpp"
 #include "wmimock/cim/names.hpp"
+#include "wmimock/http/client_transport.hpp"
 
 namespace wmimock::cimxml {
 namespace {
@@ -22,41 +21,19 @@ constexpr std::string_view kDefaultNamespace = "root/cimv2";
 const DecodeLimits kResponseLimits{std::size_t{1} << 30, 256};
 
 struct ParsedUrl {
-    std::string schemeHostPort;  ///< what httplib::Client takes
-    std::string endpoint;        ///< host:port for messages
+    http::Endpoint endpoint;
     std::string nameSpace;
 };
 
 ParsedUrl parseUrl(std::string_view url) {
-    auto bad = [&](std::string_view why) {
-        return CimError(CimStatus::InvalidParameter, "invalid CIM-XML URL '" + std::string(url) + "': " +
-                                                         std::string(why) + " (expected http://host:port[/namespace])");
-    };
-    const auto schemeEnd = url.find("://");
-    if (schemeEnd == std::string_view::npos) throw bad("no scheme");
-    const std::string scheme = toLower(url.substr(0, schemeEnd));
-    if (scheme != "http" && scheme != "https") throw bad("the scheme must be http or https");
-    std::string_view rest = url.substr(schemeEnd + 3);
-    const auto pathStart = rest.find('/');
-    const std::string_view authority = rest.substr(0, pathStart);
-    const std::string_view path = pathStart == std::string_view::npos ? std::string_view{} : rest.substr(pathStart);
-    if (authority.empty()) throw bad("no host");
-    std::string host(authority);
-    int port = scheme == "https" ? 5989 : 5988;
-    const auto colon = authority.rfind(':');
-    if (colon != std::string_view::npos && authority.find(']', colon) == std::string_view::npos) {
-        host = authority.substr(0, colon);
-        const auto digits = authority.substr(colon + 1);
-        const auto result = std::from_chars(digits.data(), digits.data() + digits.size(), port);
-        if (result.ec != std::errc() || result.ptr != digits.data() + digits.size() || port <= 0 || port > 65535) {
-            throw bad("the port is not a number in 1..65535");
-        }
-    }
-    if (host.empty()) throw bad("no host");
     ParsedUrl parsed;
-    parsed.endpoint = host + ":" + std::to_string(port);
-    parsed.schemeHostPort = scheme + "://" + parsed.endpoint;
-    parsed.nameSpace = normalizeNamespace(path);
+    try {
+        parsed.endpoint = http::parseEndpoint(url, 5988, 5989);
+    } catch (const std::invalid_argument& e) {
+        throw CimError(CimStatus::InvalidParameter, "invalid CIM-XML URL '" + std::string(url) + "': " + e.what() +
+                                                        " (expected http://host:port[/namespace])");
+    }
+    parsed.nameSpace = normalizeNamespace(parsed.endpoint.path);
     if (parsed.nameSpace.empty()) parsed.nameSpace = kDefaultNamespace;
     return parsed;
 }
@@ -126,7 +103,7 @@ private:
 struct CimXmlClient::Impl {
     ClientOptions options;
     ParsedUrl url;
-    std::unique_ptr<httplib::Client> http;
+    std::unique_ptr<http::ClientTransport> transport;
     std::atomic<std::uint64_t> nextMessageId{1};
     std::mutex derivationMutex;
     std::map<std::string, std::vector<std::string>> derivationCache;  ///< "ns:class" lower-cased
@@ -148,57 +125,19 @@ struct CimXmlClient::Impl {
 
 Response CimXmlClient::Impl::call(std::string body, std::string_view method, std::string_view cimObject,
                                   bool intrinsic) {
-    httplib::Request request;
-    request.method = "POST";
-    request.path = options.httpPath;
-    request.set_header("Content-Type", "application/xml; charset=\"utf-8\"");
-    request.set_header("CIMOperation", "MethodCall");
-    request.set_header("CIMMethod", std::string(method));
-    request.set_header("CIMObject", detail::percentEncode(cimObject));
-    request.set_header("CIMProtocolVersion", "1.0");
-    request.body = std::move(body);
-    // A server that answers an error without Content-Length and keeps the socket open would
-    // make reading the body wait for the read timeout: cancel right after the headers then.
-    bool abandonedBody = false;
-    request.response_handler = [&abandonedBody](const httplib::Response& response) {
-        if (response.status == 200 || response.has_header("Content-Length") ||
-            response.has_header("Transfer-Encoding")) {
-            return true;
-        }
-        abandonedBody = true;
-        return false;
-    };
-
-    httplib::Response response;
-    httplib::Error error = httplib::Error::Success;
-    const bool sent = http->send(request, response, error);
-    const std::string where = url.endpoint + options.httpPath;
-    if (!sent && !abandonedBody) {
-        switch (error) {
-            case httplib::Error::Connection:
-                throw CimError(CimStatus::Failed, "cannot connect to " + url.endpoint +
-                                                      " (refused, unreachable or no answer within " +
-                                                      std::to_string(options.connectTimeout.count()) + " ms)");
-            case httplib::Error::Read:
-                throw CimError(CimStatus::Failed, "no complete answer from " + where + " within " +
-                                                      std::to_string(options.readTimeout.count()) +
-                                                      " ms (or the server closed the connection)");
-            case httplib::Error::Write:
-                throw CimError(CimStatus::Failed, "could not send the request to " + where);
-            default:
-                throw CimError(CimStatus::Failed, "HTTP request to " + where + " failed: " + httplib::to_string(error));
-        }
-    }
+    const http::HeaderList headers = {{"CIMOperation", "MethodCall"},
+                                      {"CIMMethod", std::string(method)},
+                                      {"CIMObject", detail::percentEncode(cimObject)},
+                                      {"CIMProtocolVersion", "1.0"}};
+    http::Reply response =
+        transport->post(options.httpPath, "application/xml; charset=\"utf-8\"", std::move(body), headers);
     if (response.status != 200) {
-        const std::string cimError = response.get_header_value("CIMError");
-        std::string message = "HTTP " + std::to_string(response.status) + " from " + where;
+        const std::string cimError = response.header("CIMError");
+        std::string message =
+            "HTTP " + std::to_string(response.status) + " from " + url.endpoint.hostPort() + options.httpPath;
         if (!cimError.empty()) message += " (CIMError: " + cimError + ")";
         std::string detailText = response.body.substr(0, response.body.find('\n'));
         if (!detailText.empty()) message += ": " + detailText.substr(0, 300);
-        if (response.status == 401) {
-            throw CimError(CimStatus::AccessDenied,
-                           message + (options.user.empty() ? " - the server wants credentials" : " - bad credentials"));
-        }
         throw CimError(CimStatus::Failed, message);
     }
     return Response(std::move(response.body), method, intrinsic);
@@ -228,14 +167,14 @@ std::vector<std::string> CimXmlClient::Impl::derivationOf(const std::string& nam
 CimXmlClient::CimXmlClient(ClientOptions options) : impl_(std::make_unique<Impl>()) {
     impl_->url = parseUrl(options.url);
     impl_->options = std::move(options);
-    impl_->http = std::make_unique<httplib::Client>(impl_->url.schemeHostPort);
-    auto& http = *impl_->http;
-    http.set_keep_alive(true);
-    http.set_tcp_nodelay(true);
-    http.set_connection_timeout(impl_->options.connectTimeout);
-    http.set_read_timeout(impl_->options.readTimeout);
-    http.set_write_timeout(impl_->options.readTimeout);
-    if (!impl_->options.user.empty()) http.set_basic_auth(impl_->options.user, impl_->options.password);
+    http::TransportOptions transport;
+    transport.user = impl_->options.user;
+    transport.password = impl_->options.password;
+    transport.auth = impl_->options.auth;
+    transport.tls = impl_->options.tls;
+    transport.connectTimeout = impl_->options.connectTimeout;
+    transport.readTimeout = impl_->options.readTimeout;
+    impl_->transport = std::make_unique<http::ClientTransport>(impl_->url.endpoint, std::move(transport));
 }
 
 CimXmlClient::~CimXmlClient() = default;
@@ -244,7 +183,7 @@ const std::string& CimXmlClient::defaultNamespace() const noexcept {
     return impl_->url.nameSpace;
 }
 std::string CimXmlClient::endpoint() const {
-    return impl_->url.endpoint;
+    return impl_->url.endpoint.hostPort();
 }
 const ClientOptions& CimXmlClient::options() const noexcept {
     return impl_->options;

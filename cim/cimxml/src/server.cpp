@@ -10,12 +10,12 @@
 #include <thread>
 
 #include "enumeration_contexts.hpp"
-#include "http_auth.hpp"
 #include "http_listener.hpp"
 #include "operation_executor.hpp"
 #include "wmimock/cim/error.hpp"
 #include "wmimock/cim/names.hpp"
 #include "wmimock/cimxml/request.hpp"
+#include "wmimock/http/basic_auth.hpp"
 
 namespace wmimock::cimxml {
 namespace {
@@ -113,7 +113,7 @@ struct CimXmlServer::Impl {
     /// False (and a 401 answer) when credentials are required and these do not match.
     bool authenticated(const httplib::Request& request, httplib::Response& response) const {
         if (options.user.empty() ||
-            detail::basicCredentialsMatch(request.get_header_value("Authorization"), options.user, options.password)) {
+            http::basicCredentialsMatch(request.get_header_value("Authorization"), options.user, options.password)) {
             return true;
         }
         response.status = 401;

@@ -1,7 +1,5 @@
 #include "wmimock/wsman/client.hpp"
 
-#include <httplib.h>
-
 #include <charconv>
 #include <map>
 #include <mutex>
@@ -15,6 +13,7 @@
 #include "wmimock/cim/error.hpp"
 #include "wmimock/cim/names.hpp"
 #include "wmimock/cimxml/codec.hpp"
+#include "wmimock/http/client_transport.hpp"
 
 namespace wmimock::wsman {
 
@@ -23,44 +22,22 @@ using namespace detail;
 namespace {
 
 struct ParsedUrl {
-    std::string schemeHostPort;  ///< what httplib::Client takes
-    std::string endpoint;        ///< host:port
-    std::string path = "/wsman";
+    http::Endpoint endpoint;
     std::string address;  ///< the wsa:To of requests
 };
 
 ParsedUrl parseUrl(std::string_view url) {
-    auto bad = [&](std::string_view why) {
-        return CimError(CimStatus::InvalidParameter,
-                        "bad WS-Management URL '" + std::string(url) + "': " + std::string(why));
-    };
     std::string_view rest = url;
     if (rest.rfind("wsman+", 0) == 0) rest.remove_prefix(6);
-    const std::size_t schemeEnd = rest.find("://");
-    if (schemeEnd == std::string_view::npos) throw bad("expected http://HOST[:PORT][/wsman]");
-    const std::string scheme(rest.substr(0, schemeEnd));
-    if (scheme != "http" && scheme != "https") throw bad("the scheme must be http or https");
-    rest.remove_prefix(schemeEnd + 3);
-    const std::size_t slash = rest.find('/');
-    std::string_view hostPort = rest.substr(0, slash);
     ParsedUrl parsed;
-    if (slash != std::string_view::npos && rest.size() > slash + 1) parsed.path = std::string(rest.substr(slash));
-    if (hostPort.empty()) throw bad("no host");
-    int port = scheme == "https" ? 5986 : 5985;
-    std::string host(hostPort);
-    const std::size_t colon = hostPort.rfind(':');
-    const std::size_t bracket = hostPort.rfind(']');
-    if (colon != std::string_view::npos && (bracket == std::string_view::npos || colon > bracket)) {
-        host = std::string(hostPort.substr(0, colon));
-        const std::string_view portText = hostPort.substr(colon + 1);
-        const auto [end, error] = std::from_chars(portText.data(), portText.data() + portText.size(), port);
-        if (error != std::errc{} || end != portText.data() + portText.size() || port < 1 || port > 65535) {
-            throw bad("the port must be 1..65535");
-        }
+    try {
+        parsed.endpoint = http::parseEndpoint(rest, 5985, 5986);
+    } catch (const std::invalid_argument& e) {
+        throw CimError(CimStatus::InvalidParameter, "bad WS-Management URL '" + std::string(url) + "': " + e.what() +
+                                                        " (expected http(s)://HOST[:PORT][/wsman])");
     }
-    parsed.endpoint = host + ":" + std::to_string(port);
-    parsed.schemeHostPort = scheme + "://" + parsed.endpoint;
-    parsed.address = parsed.schemeHostPort + parsed.path;
+    if (parsed.endpoint.path.size() <= 1) parsed.endpoint.path = "/wsman";
+    parsed.address = parsed.endpoint.origin() + parsed.endpoint.path;
     return parsed;
 }
 
@@ -80,8 +57,7 @@ struct WsmanClient::Impl {
     ClientOptions options;
     ParsedUrl url;
     UriStyle style = UriStyle::Dmtf;
-    std::mutex callMutex;  ///< one exchange at a time on the connection
-    std::unique_ptr<httplib::Client> http;
+    std::unique_ptr<http::ClientTransport> transport;
     std::recursive_mutex classMutex;
     std::map<std::string, std::optional<CimClass>> classes;  ///< "ns:class" lower-cased
     /// Superclass chains, "ns:class" lower-cased: WS-Management carries only the direct
@@ -204,46 +180,16 @@ void WsmanClient::Impl::requireExpressibleKeys(const ObjectPath& path, std::stri
 }
 
 pugi::xml_document WsmanClient::Impl::exchange(const EnvelopeWriter& envelope) {
-    std::lock_guard lock(callMutex);
-    if (!http) {
-        http = std::make_unique<httplib::Client>(url.schemeHostPort);
-        http->set_keep_alive(true);
-        http->set_tcp_nodelay(true);
-        http->set_connection_timeout(options.connectTimeout);
-        http->set_read_timeout(options.readTimeout);
-        http->set_write_timeout(options.readTimeout);
-        if (!options.user.empty()) http->set_basic_auth(options.user, options.password);
-    }
-    const std::string where = url.address;
-    const httplib::Result result = http->Post(url.path, envelope.str(), std::string(kContentType));
-    if (!result) {
-        switch (result.error()) {
-            case httplib::Error::Connection:
-                throw CimError(CimStatus::Failed, "cannot connect to " + url.endpoint +
-                                                      " (refused, unreachable or no answer within " +
-                                                      std::to_string(options.connectTimeout.count()) + " ms)");
-            case httplib::Error::Read:
-                throw CimError(CimStatus::Failed, "no complete answer from " + where + " within " +
-                                                      std::to_string(options.readTimeout.count()) +
-                                                      " ms (or the server closed the connection)");
-            default:
-                throw CimError(CimStatus::Failed,
-                               "HTTP request to " + where + " failed: " + httplib::to_string(result.error()));
-        }
-    }
-    if (result->status == 401) {
-        throw CimError(CimStatus::AccessDenied,
-                       "HTTP 401 from " + where +
-                           (options.user.empty() ? " - the server wants credentials" : " - bad credentials"));
-    }
+    const http::Reply result = transport->post(url.endpoint.path, kContentType, envelope.str());
+    const std::string& where = url.address;
     pugi::xml_document document;
-    const bool parsed = static_cast<bool>(document.load_buffer(result->body.data(), result->body.size()));
+    const bool parsed = static_cast<bool>(document.load_buffer(result.body.data(), result.body.size()));
     const pugi::xml_node body = parsed ? childOf(firstElement(document), xmlns::kSoap, "Body") : pugi::xml_node();
     if (const pugi::xml_node fault = childOf(body, xmlns::kSoap, "Fault")) throw errorFromFault(fault);
-    if (result->status != 200 || !body) {
-        throw CimError(CimStatus::Failed, "HTTP " + std::to_string(result->status) + " from " + where +
+    if (result.status != 200 || !body) {
+        throw CimError(CimStatus::Failed, "HTTP " + std::to_string(result.status) + " from " + where +
                                               (body ? "" : " without a SOAP envelope") + ": " +
-                                              result->body.substr(0, 300));
+                                              result.body.substr(0, 300));
     }
     return document;
 }
@@ -347,6 +293,15 @@ WsmanClient::WsmanClient(ClientOptions options) : impl_(std::make_unique<Impl>()
     impl_->url = parseUrl(options.url);
     impl_->style = options.resourceUris == ResourceUris::Wmi ? UriStyle::Wmi : UriStyle::Dmtf;
     if (options.maxElements == 0) throw CimError(CimStatus::InvalidParameter, "maxElements must be at least 1");
+    http::TransportOptions transport;
+    transport.user = options.user;
+    transport.password = options.password;
+    transport.auth = options.auth;
+    transport.sealOverHttp = options.sealOverHttp;
+    transport.tls = options.tls;
+    transport.connectTimeout = options.connectTimeout;
+    transport.readTimeout = options.readTimeout;
+    impl_->transport = std::make_unique<http::ClientTransport>(impl_->url.endpoint, std::move(transport));
     impl_->options = std::move(options);
 }
 
@@ -357,7 +312,7 @@ const ClientOptions& WsmanClient::options() const noexcept {
 }
 
 std::string WsmanClient::endpoint() const {
-    return impl_->url.endpoint;
+    return impl_->url.endpoint.hostPort();
 }
 
 Identity WsmanClient::identify() {

@@ -5,8 +5,9 @@
 // One HTTP/1.1 connection, kept alive between operations; calls are serialized on it (use
 // one client per thread for parallel work). Every failure is a CimError: the server's ERROR
 // element keeps its DSP0200 code; transport problems are CimError(Failed) saying what
-// happened and where ("cannot connect to 127.0.0.1:5988: Connection refused", "no answer
-// from ... within 30000 ms"); HTTP 401 is CimError(AccessDenied).
+// happened and where ("cannot connect to 127.0.0.1:5988 ...", "no answer from ... within
+// 30000 ms", an untrusted certificate); HTTP 401 is CimError(AccessDenied). The transport
+// (TLS, Basic or NTLM) is wmimock::http's, shared with the WS-Management client.
 #pragma once
 
 #include <chrono>
@@ -16,12 +17,15 @@
 #include <vector>
 
 #include "wmimock/client/cim_client.hpp"
+#include "wmimock/http/client_transport.hpp"
 
 namespace wmimock::cimxml {
 
 struct ClientOptions {
-    std::string url;  ///< http://host:port[/namespace]; port defaults to 5988
+    std::string url;  ///< http(s)://host:port[/namespace]; port defaults to 5988 (5989 for https)
     std::string user, password;
+    http::AuthScheme auth = http::AuthScheme::Basic;  ///< how `user` authenticates
+    http::TlsOptions tls;                             ///< for https URLs
     std::chrono::milliseconds connectTimeout{5000};
     /// Bound on every wait for the server (also catches servers that answer an error
     /// without Content-Length and keep the socket open).

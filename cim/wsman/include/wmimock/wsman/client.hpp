@@ -14,6 +14,8 @@
 // One HTTP/1.1 connection, kept alive; calls are serialized on it. Faults become CimError
 // with the CIM status the fault detail carries (else the DSP0227 status of its subcode);
 // transport problems are CimError(Failed) naming the endpoint; HTTP 401 is AccessDenied.
+// The transport is wmimock::http's: TLS, Basic, or NTLM ("Negotiate", WinRM's default) with
+// every message sealed over plain HTTP.
 #pragma once
 
 #include <chrono>
@@ -25,6 +27,7 @@
 #include <vector>
 
 #include "wmimock/client/cim_client.hpp"
+#include "wmimock/http/client_transport.hpp"
 
 namespace wmimock::wsman {
 
@@ -39,7 +42,10 @@ struct ClientOptions {
     /// for https), the path to /wsman.
     std::string url;
     std::string nameSpace = "root/cimv2";  ///< used when an operation gives none
-    std::string user, password;            ///< HTTP Basic authentication when `user` is set
+    std::string user, password;            ///< authentication when `user` is set
+    http::AuthScheme auth = http::AuthScheme::Basic;
+    bool sealOverHttp = true;  ///< NTLM over http://: seal each message (WinRM's default)
+    http::TlsOptions tls;      ///< for https URLs
     std::chrono::milliseconds connectTimeout{5000};
     std::chrono::milliseconds readTimeout{30000};
     ResourceUris resourceUris = ResourceUris::Dmtf;

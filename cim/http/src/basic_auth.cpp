@@ -1,11 +1,11 @@
-#include "http_auth.hpp"
+#include "wmimock/http/basic_auth.hpp"
 
 #include <array>
 #include <cstdint>
 
 #include "wmimock/cim/names.hpp"
 
-namespace wmimock::cimxml::detail {
+namespace wmimock::http {
 namespace {
 
 constexpr std::string_view kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -71,4 +71,4 @@ bool basicCredentialsMatch(std::string_view authorization, std::string_view user
     return constantTimeEquals(credentials, expected);
 }
 
-}  // namespace wmimock::cimxml::detail
+}  // namespace wmimock::http
