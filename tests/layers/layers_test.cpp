@@ -24,9 +24,9 @@ struct Library {
 };
 
 const std::vector<Library> kLibraries = {
-    {"cim/model", 0},   {"cim/mof", 0},        {"cim/http", 0},        {"cim/cimxml", 0}, {"cim/wsman", 0},
-    {"fakes/cimom", 1}, {"fakes/mocks", 1}, {"fakes/services", 1}, {"conformance", 2}, {"reports", 3},
-    {"harness", 4},
+    {"cim/model", 0},   {"cim/mof", 0},     {"cim/http", 0},    {"cim/cimxml", 0},
+    {"cim/wsman", 0},   {"fakes/cimom", 1}, {"fakes/mocks", 1}, {"fakes/services", 1},
+    {"conformance", 2}, {"reports", 3},     {"harness", 4},
 };
 
 std::string rankName(int rank) {
