@@ -69,12 +69,19 @@ bool isWsman(std::string_view spec) {
     return rest == "/wsman" || rest == "/wsman/" || startsWith(rest, "/wsman?");
 }
 
+bool isHttps(std::string_view spec) {
+    return startsWith(spec, "https://") || startsWith(spec, "wsman+https://");
+}
+
 std::unique_ptr<Target> openHttp(std::string_view spec, const TargetOptions& options) {
     if (isWsman(spec)) {
         wsman::ClientOptions client;
         client.url = std::string(spec);
         client.user = options.user;
         client.password = options.password;
+        client.auth = options.auth;
+        client.sealOverHttp = options.sealOverHttp;
+        client.tls = options.tls;
         if (!options.nameSpace.empty()) client.nameSpace = options.nameSpace;
         const std::string nameSpace = client.nameSpace;
         return std::make_unique<RemoteTarget<wsman::WsmanClient, wsman::ClientOptions>>(std::string(spec),
@@ -84,6 +91,8 @@ std::unique_ptr<Target> openHttp(std::string_view spec, const TargetOptions& opt
     client.url = std::string(spec);
     client.user = options.user;
     client.password = options.password;
+    client.auth = options.auth;
+    client.tls = options.tls;
     const std::string nameSpace = cimxml::CimXmlClient(client).defaultNamespace();
     return std::make_unique<RemoteTarget<cimxml::CimXmlClient, cimxml::ClientOptions>>(std::string(spec),
                                                                                        std::move(client), nameSpace);
@@ -120,6 +129,35 @@ void checkTarget(std::string_view spec, const TargetOptions& options) {
         throw CimError(CimStatus::InvalidParameter,
                        "--mof and --baseline apply to builtin: and plugin: targets, not to " + std::string(spec) +
                            " (the schema of a remote server cannot be changed from here)");
+    }
+    const bool transportOptions = !options.user.empty() || options.auth != http::AuthScheme::Basic ||
+                                  !options.tls.caCertFile.empty() || !options.tls.verifyPeer ||
+                                  !options.tls.clientCertFile.empty() || !options.tls.clientKeyFile.empty();
+    if (transportOptions && kind != TargetKind::Http) {
+        throw CimError(CimStatus::InvalidParameter,
+                       "--user, --auth and the TLS options apply to http(s) targets, not to " + std::string(spec));
+    }
+    const bool tlsOptions = !options.tls.caCertFile.empty() || !options.tls.verifyPeer ||
+                            !options.tls.clientCertFile.empty() || !options.tls.clientKeyFile.empty();
+    if (tlsOptions && kind == TargetKind::Http && !isHttps(spec)) {
+        throw CimError(
+            CimStatus::InvalidParameter,
+            "--ca-cert, --no-verify, --cert and --key apply to https:// targets, not to " + std::string(spec));
+    }
+    if (options.tls.clientCertFile.empty() != options.tls.clientKeyFile.empty()) {
+        throw CimError(CimStatus::InvalidParameter, "--cert needs --key, and --key needs --cert");
+    }
+    for (const std::string* file : {&options.tls.caCertFile, &options.tls.clientCertFile, &options.tls.clientKeyFile}) {
+        std::error_code ec;
+        if (!file->empty() && !std::filesystem::is_regular_file(*file, ec)) {
+            throw CimError(CimStatus::NotFound, "'" + *file + "' does not exist or is not a file");
+        }
+    }
+    if (!options.sealOverHttp && options.auth != http::AuthScheme::Ntlm) {
+        throw CimError(CimStatus::InvalidParameter, "--no-seal applies to --auth ntlm only");
+    }
+    if (options.auth == http::AuthScheme::Ntlm && options.user.empty()) {
+        throw CimError(CimStatus::InvalidParameter, "--auth ntlm needs --user (DOMAIN\\name or name) and --password");
     }
 }
 

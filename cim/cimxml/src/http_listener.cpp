@@ -2,8 +2,13 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <openssl/err.h>
+#include <openssl/ssl.h>
 #include <poll.h>
+#include <pthread.h>
+#include <signal.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <spdlog/spdlog.h>
@@ -22,6 +27,18 @@ namespace wmimock::cimxml::detail {
 namespace {
 
 thread_local bool tlsExtensionPost = false;
+thread_local Connection* tlsConnection = nullptr;
+
+std::string openSslError() {
+    std::string text;
+    while (const unsigned long code = ERR_get_error()) {
+        std::array<char, 256> buffer{};
+        ERR_error_string_n(code, buffer.data(), buffer.size());
+        if (!text.empty()) text += "; ";
+        text += buffer.data();
+    }
+    return text.empty() ? "unknown OpenSSL error" : text;
+}
 thread_local bool tlsAnsweredByHandler = false;
 
 /// Waits for `events` on `fd`; false on timeout or error.
@@ -51,10 +68,12 @@ void addressOf(const sockaddr_storage& address, std::string& ip, int& port) {
 /// A socket stream with a read buffer and per-operation timeouts.
 class BufferedSocketStream final : public httplib::Stream {
 public:
-    BufferedSocketStream(int fd, std::chrono::milliseconds timeout) : fd_(fd), timeout_(timeout) {}
+    BufferedSocketStream(int fd, std::chrono::milliseconds timeout, SSL* ssl = nullptr)
+        : fd_(fd), timeout_(timeout), ssl_(ssl) {}
 
     bool is_readable() const override {
-        return head_.size() > headRead_ || begin_ < end_ || waitFor(fd_, POLLIN, timeout_);
+        return head_.size() > headRead_ || begin_ < end_ || (ssl_ && SSL_pending(ssl_) > 0) ||
+               waitFor(fd_, POLLIN, timeout_);
     }
     bool is_writable() const override { return waitFor(fd_, POLLOUT, timeout_); }
 
@@ -76,7 +95,8 @@ public:
         std::size_t written = 0;
         while (written < size) {
             if (!waitFor(fd_, POLLOUT, timeout_)) return -1;
-            const ssize_t n = ::send(fd_, ptr + written, size - written, MSG_NOSIGNAL);
+            const ssize_t n = ssl_ ? SSL_write(ssl_, ptr + written, static_cast<int>(size - written))
+                                   : ::send(fd_, ptr + written, size - written, MSG_NOSIGNAL);
             if (n < 0 && errno == EINTR) continue;
             if (n <= 0) return -1;
             written += static_cast<std::size_t>(n);
@@ -107,7 +127,8 @@ public:
         constexpr std::chrono::milliseconds kSlice{50};
         for (auto waited = std::chrono::milliseconds{0}; begin_ == end_; waited += kSlice) {
             if (stopping() || waited >= idleTimeout) return false;
-            if (waitFor(fd_, POLLIN, kSlice) && !fill(std::chrono::milliseconds{0})) return false;
+            const bool pending = ssl_ && SSL_pending(ssl_) > 0;
+            if ((pending || waitFor(fd_, POLLIN, kSlice)) && !fill(std::chrono::milliseconds{0})) return false;
         }
         return !stopping();
     }
@@ -233,11 +254,15 @@ private:
             end_ -= begin_;
             begin_ = 0;
         }
-        if (timeout.count() > 0 && !waitFor(fd_, POLLIN, timeout)) return false;
+        const bool pending = ssl_ && SSL_pending(ssl_) > 0;
+        if (!pending && timeout.count() > 0 && !waitFor(fd_, POLLIN, timeout)) return false;
         ssize_t n;
         do {
-            n = ::recv(fd_, buffer_.data() + end_, buffer_.size() - end_, 0);
-        } while (n < 0 && errno == EINTR);
+            // TLS: a record that arrives in pieces is waited for up to the socket's receive
+            // timeout (set for TLS connections), never forever.
+            n = ssl_ ? SSL_read(ssl_, buffer_.data() + end_, static_cast<int>(buffer_.size() - end_))
+                     : ::recv(fd_, buffer_.data() + end_, buffer_.size() - end_, 0);
+        } while (n < 0 && errno == EINTR && !ssl_);
         if (n <= 0) return false;
         end_ += static_cast<std::size_t>(n);
         return true;
@@ -245,6 +270,7 @@ private:
 
     int fd_;
     std::chrono::milliseconds timeout_;
+    SSL* ssl_;
     std::array<char, 16384> buffer_{};
     std::size_t begin_ = 0;
     std::size_t end_ = 0;
@@ -261,6 +287,31 @@ HttpListener::HttpListener(std::chrono::milliseconds idleTimeout, std::chrono::m
                            std::size_t maxBodyBytes)
     : idleTimeout_(idleTimeout), readTimeout_(readTimeout), maxBodyBytes_(maxBodyBytes) {}
 
+HttpListener::~HttpListener() {
+    if (tls_) SSL_CTX_free(tls_);
+}
+
+void HttpListener::enableTls(const std::string& certificateFile, const std::string& keyFile) {
+    SSL_CTX* context = SSL_CTX_new(TLS_server_method());
+    if (!context) throw std::runtime_error("TLS: " + openSslError());
+    SSL_CTX_set_min_proto_version(context, TLS1_2_VERSION);
+    if (SSL_CTX_use_certificate_chain_file(context, certificateFile.c_str()) != 1 ||
+        SSL_CTX_use_PrivateKey_file(context, keyFile.c_str(), SSL_FILETYPE_PEM) != 1 ||
+        SSL_CTX_check_private_key(context) != 1) {
+        const std::string reason = openSslError();
+        SSL_CTX_free(context);
+        throw std::runtime_error("TLS: cannot use the certificate " + certificateFile + " with the key " + keyFile +
+                                 ": " + reason);
+    }
+    if (tls_) SSL_CTX_free(tls_);
+    tls_ = context;
+}
+
+Connection& HttpListener::currentConnection() noexcept {
+    static thread_local Connection outsideAConnection;
+    return tlsConnection ? *tlsConnection : outsideAConnection;
+}
+
 void HttpListener::widenAcceptQueue() {
     if (svr_sock_ != INVALID_SOCKET) ::listen(svr_sock_, SOMAXCONN);
 }
@@ -274,7 +325,36 @@ bool HttpListener::currentRequestIsExtensionPost() noexcept {
 }
 
 bool HttpListener::process_and_close_socket(socket_t sock) {
-    BufferedSocketStream stream(sock, readTimeout_);
+    Connection connection;
+    tlsConnection = &connection;
+    SSL* ssl = nullptr;
+    if (tls_) {
+        // OpenSSL writes with write(), not send(MSG_NOSIGNAL): a peer that went away would
+        // raise SIGPIPE. Blocked in this worker thread, it stays pending and harmless, and the
+        // write fails with EPIPE instead.
+        static thread_local const bool sigpipeBlocked = [] {
+            sigset_t pipe;
+            sigemptyset(&pipe);
+            sigaddset(&pipe, SIGPIPE);
+            return pthread_sigmask(SIG_BLOCK, &pipe, nullptr) == 0;
+        }();
+        (void)sigpipeBlocked;
+        // Blocking TLS reads and writes are bounded by the socket's own timeouts.
+        timeval timeout{static_cast<time_t>(readTimeout_.count() / 1000),
+                        static_cast<suseconds_t>(readTimeout_.count() % 1000 * 1000)};
+        ::setsockopt(sock, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+        ::setsockopt(sock, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
+        ssl = SSL_new(tls_);
+        if (!ssl || SSL_set_fd(ssl, sock) != 1 || SSL_accept(ssl) != 1) {
+            spdlog::info("cimxml: TLS handshake failed: {}", openSslError());
+            if (ssl) SSL_free(ssl);
+            tlsConnection = nullptr;
+            ::shutdown(sock, SHUT_RDWR);
+            ::close(sock);
+            return true;
+        }
+    }
+    BufferedSocketStream stream(sock, readTimeout_, ssl);
     auto stopping = [this] { return svr_sock_ == INVALID_SOCKET; };
     while (stream.awaitRequest(idleTimeout_, stopping)) {
         if (const auto refusal = stream.takeHead(maxBodyBytes_)) {
@@ -295,6 +375,11 @@ bool HttpListener::process_and_close_socket(socket_t sock) {
         // 401 is part of the normal authentication dance and keeps the connection, as does
         // an error a handler answered in full (a SOAP fault is an HTTP 500).
         if (!served || connectionClosed || (status >= 400 && status != 401 && !tlsAnsweredByHandler)) break;
+    }
+    tlsConnection = nullptr;
+    if (ssl) {
+        SSL_shutdown(ssl);
+        SSL_free(ssl);
     }
     ::shutdown(sock, SHUT_RDWR);
     ::close(sock);

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <charconv>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "enumeration_contexts.hpp"
@@ -16,6 +17,7 @@
 #include "wmimock/cim/names.hpp"
 #include "wmimock/cimxml/request.hpp"
 #include "wmimock/http/basic_auth.hpp"
+#include "wmimock/http/session_encryption.hpp"
 
 namespace wmimock::cimxml {
 namespace {
@@ -110,30 +112,107 @@ struct CimXmlServer::Impl {
 
     void handle(const httplib::Request& request, httplib::Response& response) const;
     void handleRoute(const PostRoute& route, const httplib::Request& request, httplib::Response& response) const;
-    /// False (and a 401 answer) when credentials are required and these do not match.
-    bool authenticated(const httplib::Request& request, httplib::Response& response) const {
-        if (options.user.empty() ||
-            http::basicCredentialsMatch(request.get_header_value("Authorization"), options.user, options.password)) {
-            return true;
-        }
-        response.status = 401;
-        response.set_header("WWW-Authenticate", "Basic realm=\"wmimock\"");
-        return false;
-    }
+    enum class Access {
+        Granted,   ///< go on with the request
+        Answered,  ///< the response is set: a 401 (challenge or refusal) or NTLM's completion
+    };
+    /// Basic and/or NTLM, as configured. `outcome` says why when access is not granted.
+    Access authenticate(const httplib::Request& request, httplib::Response& response, std::string& outcome) const;
 };
+
+namespace {
+
+/// "Negotiate <base64>" or "NTLM <base64>": the token, else nullopt.
+std::optional<std::string> ntlmToken(std::string_view authorization) {
+    for (const std::string_view scheme : {"Negotiate ", "NTLM "}) {
+        if (authorization.size() > scheme.size() && iequals(authorization.substr(0, scheme.size()), scheme)) {
+            std::string token;
+            if (!http::base64Decode(authorization.substr(scheme.size()), token)) return std::string();
+            return token;
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+CimXmlServer::Impl::Access CimXmlServer::Impl::authenticate(const httplib::Request& request,
+                                                            httplib::Response& response, std::string& outcome) const {
+    const bool basic = !options.user.empty();
+    const bool ntlm = !options.ntlmUserFile.empty();
+    if (!basic && !ntlm) return Access::Granted;
+    detail::Connection& connection = detail::HttpListener::currentConnection();
+    const std::string authorization = request.get_header_value("Authorization");
+    auto refuse = [&](std::string why) {
+        response.status = 401;
+        if (ntlm) response.set_header("WWW-Authenticate", "Negotiate");
+        if (basic) response.set_header("WWW-Authenticate", "Basic realm=\"wmimock\"");
+        outcome = "401 " + std::move(why);
+        return Access::Answered;
+    };
+    if (const auto token = ntlm ? ntlmToken(authorization) : std::nullopt) {
+        // A new exchange after a finished one re-authenticates the connection.
+        if (!connection.ntlm || connection.ntlm->established()) {
+            connection.ntlm = std::make_unique<http::NtlmAcceptor>(options.ntlmUserFile);
+        }
+        std::string answer;
+        try {
+            answer = connection.ntlm->step(*token);
+        } catch (const http::NtlmError& e) {
+            connection.ntlm.reset();
+            return refuse(std::string("NTLM refused: ") + e.what());
+        }
+        if (!connection.ntlm->established()) {
+            response.status = 401;
+            response.set_header("WWW-Authenticate", "Negotiate " + http::base64Encode(answer));
+            outcome = "401 NTLM challenge";
+            return Access::Answered;
+        }
+        if (request.body.empty()) {  // WinRM clients complete NTLM on an empty POST before sealing
+            response.status = 200;
+            outcome = "200 NTLM authenticated " + connection.ntlm->userName();
+            return Access::Answered;
+        }
+        return Access::Granted;
+    }
+    if (ntlm && connection.ntlm && connection.ntlm->established()) return Access::Granted;
+    if (basic && http::basicCredentialsMatch(authorization, options.user, options.password)) return Access::Granted;
+    return refuse(authorization.empty() ? "unauthenticated" : "bad credentials");
+}
 
 void CimXmlServer::Impl::handleRoute(const PostRoute& route, const httplib::Request& httpRequest,
                                      httplib::Response& response) const {
     const auto started = std::chrono::steady_clock::now();
     std::string outcome;
-    if (!authenticated(httpRequest, response)) {
-        outcome = "401 unauthenticated";
-    } else {
-        PostRoute::Answer answer = route.handler(httpRequest.body);
-        response.status = answer.status;
-        response.set_content(std::move(answer.body), answer.contentType);
-        detail::HttpListener::answeredInFull();
-        outcome = std::to_string(answer.status) + " " + answer.summary;
+    if (authenticate(httpRequest, response, outcome) == Access::Granted) {
+        // WinRM's sealed bodies: opened with the connection's NTLM session, answered sealed.
+        http::NtlmContext* sealing = nullptr;
+        std::string opened;
+        bool refused = false;
+        if (http::isSealedContentType(httpRequest.get_header_value("Content-Type"))) {
+            sealing = detail::HttpListener::currentConnection().ntlm.get();
+            try {
+                if (!sealing || !sealing->established()) throw std::invalid_argument("no NTLM session to open it with");
+                opened = http::openBody(*sealing, httpRequest.body);
+            } catch (const std::exception& e) {
+                response.status = 400;
+                response.set_content(std::string("cannot open the sealed body: ") + e.what() + "\n", "text/plain");
+                outcome = std::string("400 sealed body refused: ") + e.what();
+                refused = true;
+            }
+        }
+        if (!refused) {
+            PostRoute::Answer answer = route.handler(sealing ? opened : httpRequest.body);
+            response.status = answer.status;
+            if (sealing) {
+                response.set_content(http::sealBody(*sealing, answer.body, answer.contentType),
+                                     std::string(http::kSealedContentType));
+            } else {
+                response.set_content(std::move(answer.body), answer.contentType);
+            }
+            detail::HttpListener::answeredInFull();
+            outcome = std::to_string(answer.status) + " " + answer.summary + (sealing ? " (sealed)" : "");
+        }
     }
     const auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
     spdlog::info("{} {}:{} {} -> {} ({:.3f} ms)", route.protocol, httpRequest.remote_addr, httpRequest.remote_port,
@@ -145,9 +224,7 @@ void CimXmlServer::Impl::handle(const httplib::Request& httpRequest, httplib::Re
     std::string operation = "-";
     std::string outcome;
     try {
-        if (!authenticated(httpRequest, response)) {
-            outcome = "401 unauthenticated";
-        } else {
+        if (authenticate(httpRequest, response, outcome) == Access::Granted) {
             const CimHeaders headers(httpRequest, detail::HttpListener::currentRequestIsExtensionPost());
             if (headers.get("CIMOperation") != "MethodCall") {
                 throw RequestError(
@@ -193,7 +270,25 @@ void CimXmlServer::start() {
     if (options.threads < 1 || options.port < 0 || options.port > 65535) {
         throw CimError(CimStatus::InvalidParameter, "CimXmlServer: threads must be >= 1 and port 0..65535");
     }
+    if (options.tlsCertFile.empty() != options.tlsKeyFile.empty()) {
+        throw CimError(CimStatus::InvalidParameter,
+                       "CimXmlServer: a TLS certificate needs its key, and a key its certificate");
+    }
+    if (!options.ntlmUserFile.empty()) {
+        try {
+            http::NtlmAcceptor probe(options.ntlmUserFile);  // a missing file or mechanism fails here, not per request
+        } catch (const http::NtlmError& e) {
+            throw CimError(CimStatus::InvalidParameter, e.what());
+        }
+    }
     auto http = std::make_unique<detail::HttpListener>(options.idleTimeout, options.readTimeout, options.maxBodyBytes);
+    if (!options.tlsCertFile.empty()) {
+        try {
+            http->enableTls(options.tlsCertFile, options.tlsKeyFile);
+        } catch (const std::runtime_error& e) {
+            throw CimError(CimStatus::InvalidParameter, e.what());
+        }
+    }
     const int threads = options.threads;
     // httplib takes ownership of the queue it is handed.
     http->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
@@ -249,8 +344,12 @@ void CimXmlServer::start() {
         *listening = true;  // also when the loop ended at once
     });
     while (!impl_->http->is_running() && !*listening) std::this_thread::sleep_for(std::chrono::microseconds(200));
-    spdlog::info("cimxml: serving CIM-XML on http://{}:{}/cimom{}", options.host, impl_->boundPort.load(),
-                 options.user.empty() ? "" : " (Basic authentication)");
+    std::string authentication;
+    if (!options.user.empty()) authentication = "Basic";
+    if (!options.ntlmUserFile.empty()) authentication += authentication.empty() ? "NTLM" : " or NTLM";
+    spdlog::info("cimxml: serving CIM-XML on {}://{}:{}/cimom{}", options.tlsCertFile.empty() ? "http" : "https",
+                 options.host, impl_->boundPort.load(),
+                 authentication.empty() ? "" : " (" + authentication + " authentication)");
 }
 
 int CimXmlServer::port() const noexcept {

@@ -3,6 +3,9 @@
 #include <gssapi/gssapi.h>
 #include <gssapi/gssapi_ext.h>
 
+#include <cstdlib>
+#include <filesystem>
+#include <mutex>
 #include <utility>
 
 namespace wmimock::http {
@@ -125,12 +128,27 @@ std::string NtlmInitiator::step(std::string_view challenge) {
 }
 
 NtlmAcceptor::NtlmAcceptor(std::string userFile) : userFile_(std::move(userFile)) {
+    // gss-ntlmssp reads a server's users from the file NTLM_USER_FILE names, when it checks
+    // each client (its credential store has no key for it): one user file per process.
+    {
+        static std::mutex environmentMutex;
+        std::lock_guard lock(environmentMutex);
+        const char* current = std::getenv("NTLM_USER_FILE");
+        if (current == nullptr || *current == '\0') {
+            ::setenv("NTLM_USER_FILE", userFile_.c_str(), 1);
+        } else if (userFile_ != current) {
+            throw NtlmError("NTLM: this process already checks users against " + std::string(current) +
+                            " (NTLM_USER_FILE); it cannot use " + userFile_ + " as well");
+        }
+    }
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(userFile_, ec)) {
+        throw NtlmError("NTLM: the user file " + userFile_ + " does not exist or is not a file");
+    }
     OM_uint32 minor = 0;
-    gss_key_value_element_desc element{"ntlmssp_keyfile", userFile_.c_str()};
-    gss_key_value_set_desc store{1, &element};
-    const OM_uint32 major = gss_acquire_cred_from(&minor, GSS_C_NO_NAME, GSS_C_INDEFINITE, &ntlmOnly, GSS_C_ACCEPT,
-                                                  &store, &state_->credentials, nullptr, nullptr);
-    if (GSS_ERROR(major)) fail("reading the users of " + userFile_, major, minor);
+    const OM_uint32 major = gss_acquire_cred(&minor, GSS_C_NO_NAME, GSS_C_INDEFINITE, &ntlmOnly, GSS_C_ACCEPT,
+                                             &state_->credentials, nullptr, nullptr);
+    if (GSS_ERROR(major)) fail("taking the server's credentials", major, minor);
 }
 
 std::string NtlmAcceptor::step(std::string_view token) {

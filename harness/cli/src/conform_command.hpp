@@ -28,7 +28,9 @@ private:
     bool junitFileLine_ = false;
     std::string format_ = "text", color_ = "auto", shard_, isolation_ = "auto";
     bool quiet_ = false;
-    std::string user_, password_;
+    std::string user_, password_, auth_ = "basic";
+    std::string caCert_, clientCert_, clientKey_;
+    bool noVerify_ = false, noSeal_ = false;
     bool strictStarted_ = false, lenientIdempotency_ = false;
 };
 

@@ -45,6 +45,13 @@ ServeCommand::ServeCommand(CLI::App& parent)
     addRepeatable(*app_, "--sim-option", simOptions_, "KEY=VALUE for the simulations (see `wmimock conform --help`)");
     app_->add_option("--user", user_, "require HTTP Basic authentication with this user");
     app_->add_option("--password", password_, "the password for --user");
+    app_->add_option("--ntlm-users", ntlmUsers_,
+                     "accept NTLM (Negotiate, WinRM's default) for the users of this file, lines of "
+                     "DOMAIN:USER:PASSWORD; WS-Management then also takes WinRM's sealed messages")
+        ->check(CLI::ExistingFile);
+    app_->add_option("--tls-cert", tlsCert_, "serve HTTPS with this PEM certificate (chain); needs --tls-key")
+        ->check(CLI::ExistingFile);
+    app_->add_option("--tls-key", tlsKey_, "the PEM private key of --tls-cert")->check(CLI::ExistingFile);
     app_->add_option("--threads", threads_,
                      "connections served at once per target (a keep-alive connection holds one while it is open)")
         ->capture_default_str()
@@ -54,7 +61,9 @@ ServeCommand::ServeCommand(CLI::App& parent)
                              "  wmimock serve --listen 127.0.0.1:15988 --target builtin:faulty-stays-started\n"
                              "  wbemcli ei 'http://127.0.0.1:5988/root/cimv2:WMIMock_Service'\n"
                              "  wmimock conform --target http://127.0.0.1:5988/root/cimv2\n"
-                             "  wmimock conform --target http://127.0.0.1:5988/wsman\n\n"
+                             "  wmimock conform --target http://127.0.0.1:5988/wsman\n"
+                             "  wmimock serve --ntlm-users users.txt   (users.txt: WMIMOCK:alice:secret)\n"
+                             "  wmimock serve --tls-cert cert.pem --tls-key key.pem --listen 127.0.0.1:5989\n\n"
                              "Protocols, on the same port:\n"
                              "  CIM-XML (DSP0200/DSP0201)       POST /cimom or /\n"
                              "  WS-Management (DSP0226/DSP0227) POST /wsman, DMTF and WMI resource URIs\n\n") +
@@ -117,6 +126,10 @@ int ServeCommand::run() const {
     if (!user_.empty() && password_.empty()) {
         throw CimError(CimStatus::InvalidParameter, "--user needs --password");
     }
+    if (tlsCert_.empty() != tlsKey_.empty()) {
+        throw CimError(CimStatus::InvalidParameter, "--tls-cert needs --tls-key, and --tls-key needs --tls-cert");
+    }
+    const std::string scheme = tlsCert_.empty() ? "http" : "https";
     const services::SimulationOptions simulation = parseSimOptions(simOptions_);
     MofCompileOptions mofOptions;
     mofOptions.includePaths.assign(includeDirs_.begin(), includeDirs_.end());
@@ -145,6 +158,9 @@ int ServeCommand::run() const {
         options.port = address.port == 0 ? 0 : address.port + static_cast<int>(i);
         options.user = user_;
         options.password = password_;
+        options.ntlmUserFile = ntlmUsers_;
+        options.tlsCertFile = tlsCert_;
+        options.tlsKeyFile = tlsKey_;
         options.threads = threads_;
         options.idleTimeout = std::chrono::milliseconds(static_cast<long long>(idleSeconds_ * 1000.0));
         wsman::ServiceOptions wsmanOptions;
@@ -163,7 +179,7 @@ int ServeCommand::run() const {
         if (!wsmanAddress) options.routes.push_back(wsmanRoute);
         auto server = std::make_unique<cimxml::CimXmlServer>(environment.cimom, options);
         server->start();
-        std::string wsmanUrl = fmt::format("http://{}:{}/wsman", address.host, server->port());
+        std::string wsmanUrl = fmt::format("{}://{}:{}/wsman", scheme, address.host, server->port());
         if (wsmanAddress) {
             // Its own listener: the same server options, /wsman routed (and /cimom answered too).
             cimxml::ServerOptions listenerOptions = options;
@@ -172,10 +188,10 @@ int ServeCommand::run() const {
             listenerOptions.routes = {wsmanRoute};
             auto wsmanServer = std::make_unique<cimxml::CimXmlServer>(environment.cimom, listenerOptions);
             wsmanServer->start();
-            wsmanUrl = fmt::format("http://{}:{}/wsman", wsmanAddress->host, wsmanServer->port());
+            wsmanUrl = fmt::format("{}://{}:{}/wsman", scheme, wsmanAddress->host, wsmanServer->port());
             servers.push_back(std::move(wsmanServer));
         }
-        std::cout << fmt::format("serving {} at http://{}:{}/{} (CIM-XML) and {} (WS-Management)\n", targets[i],
+        std::cout << fmt::format("serving {} at {}://{}:{}/{} (CIM-XML) and {} (WS-Management)\n", targets[i], scheme,
                                  address.host, server->port(), nameSpace, wsmanUrl)
                   << std::flush;
         environments.push_back(std::move(environment));

@@ -23,7 +23,7 @@ private:
     std::vector<std::string> mofFiles_, includeDirs_, targets_, simOptions_;
     MofDialect dialect_ = MofDialect::Auto;
     std::vector<std::string> baselines_;
-    std::string user_, password_;
+    std::string user_, password_, ntlmUsers_, tlsCert_, tlsKey_;
     int threads_ = 64;
     double idleSeconds_ = 5.0;
 };

@@ -13,6 +13,7 @@
 
 #include "wmimock/cimom/cimom.hpp"
 #include "wmimock/conformance/target.hpp"
+#include "wmimock/http/client_transport.hpp"
 
 namespace wmimock::harness {
 
@@ -21,10 +22,13 @@ struct TargetOptions {
     /// Built-ins and plugins: extra MOF compiled into the target's default namespace after
     /// its own (a remote server's schema cannot be changed from here).
     std::vector<std::string> mofFiles;
-    std::vector<std::string> includeDirs;      ///< #pragma include search path for mofFiles
-    MofDialect mofDialect = MofDialect::Auto;  ///< how mofFiles are read
-    std::vector<std::string> baselines;        ///< loaded before mofFiles (wmimock/cimom/fixtures.hpp)
-    std::string user, password;                ///< http targets
+    std::vector<std::string> includeDirs;             ///< #pragma include search path for mofFiles
+    MofDialect mofDialect = MofDialect::Auto;         ///< how mofFiles are read
+    std::vector<std::string> baselines;               ///< loaded before mofFiles (wmimock/cimom/fixtures.hpp)
+    std::string user, password;                       ///< http targets
+    http::AuthScheme auth = http::AuthScheme::Basic;  ///< how `user` authenticates to http targets
+    bool sealOverHttp = true;                         ///< NTLM to WS-Management over http://: seal
+    http::TlsOptions tls;                             ///< https targets
     /// WS-Management targets: the namespace operations use (their URL names none).
     std::string nameSpace;
 };

@@ -40,6 +40,12 @@ struct ServerOptions {
     std::string host = "127.0.0.1";  ///< loopback unless deliberately opened
     int port = 5988;                 ///< 0 = ephemeral (see CimXmlServer::port())
     std::string user, password;      ///< HTTP Basic authentication when `user` is set
+    /// NTLM ("Negotiate", WinRM's default) for the users of this file, lines of
+    /// DOMAIN:USER:PASSWORD (an empty DOMAIN matches any). A WS-Management route then also
+    /// takes and answers WinRM's sealed bodies. With `user` too, either scheme is accepted.
+    std::string ntlmUserFile;
+    /// HTTPS: a PEM certificate (chain) and its key. Both or neither.
+    std::string tlsCertFile, tlsKeyFile;
     std::size_t maxBodyBytes = std::size_t{16} << 20;
     std::size_t maxXmlDepth = 64;
     int threads = 64;                              ///< worker threads = connections served at once

@@ -55,6 +55,9 @@ public:
 /// of gss-ntlmssp's NTLM_USER_FILE; an empty DOMAIN field matches any domain).
 class NtlmAcceptor final : public NtlmContext {
 public:
+    /// gss-ntlmssp finds the file through the environment variable NTLM_USER_FILE, which the
+    /// first acceptor sets: a process checks users against one file (another one given later
+    /// is an NtlmError, as is a file that does not exist).
     explicit NtlmAcceptor(std::string userFile);
     /// Consumes the client's token and returns the answer: the CHALLENGE after a NEGOTIATE,
     /// nothing once the AUTHENTICATE message checked out. Throws NtlmError when it does not
