@@ -5,7 +5,9 @@ pywinrm's Protocol sends the messages with its own HTTP transport and Basic auth
 and turns SOAP faults into its own exceptions; the messages are written here as a WinRM
 user would write them. Covers Identify, enumerations of Win32_Service and CIM_Service
 (WMI and DMTF resource URIs, WQL), Get, StopService, Hyper-V's RequestStateChange with the
-job followed to completion through its EPR, and the fault for a wrong selector.
+job followed to completion through its EPR, and the fault for a wrong selector; then the same
+over NTLM ("Negotiate", WinRM's default) with every message sealed, pywinrm's NTLM being an
+independent implementation (ntlm-auth) of what wmimock does through gss-ntlmssp.
 
 Needs Debian's python3-winrm (scripts/setup.sh) and exits 77 (ctest: skipped) without it.
 Environment: WMIMOCK_CLI (the wmimock binary).
@@ -22,6 +24,19 @@ import uuid
 import xml.etree.ElementTree as ET
 
 SKIP = 77
+
+# pywinrm's NTLM (ntlm-auth) hashes with MD4, which OpenSSL 3 keeps in its legacy provider.
+# OpenSSL reads its configuration once, and Python has met OpenSSL by now (random imports
+# hashlib): run again with a configuration that loads the legacy provider too.
+if "WMIMOCK_PYWINRM_SSL" not in os.environ:
+    conf_path = os.path.join(tempfile.mkdtemp(prefix="wmimock-pywinrm-ssl-"), "openssl.cnf")
+    with open(conf_path, "w") as conf:
+        conf.write("openssl_conf = init_sect\n[init_sect]\nproviders = provider_sect\n[provider_sect]\n"
+                   "default = default_sect\nlegacy = legacy_sect\n[default_sect]\nactivate = 1\n"
+                   "[legacy_sect]\nactivate = 1\n")
+    os.execve(sys.executable, [sys.executable] + sys.argv,
+              dict(os.environ, OPENSSL_CONF=conf_path, WMIMOCK_PYWINRM_SSL="1"))
+
 try:
     from winrm.exceptions import WinRMError
     from winrm.protocol import Protocol
@@ -72,9 +87,8 @@ def envelope(action, resource_uri, selectors=None, body=""):
 class Server:
     """One `wmimock serve` child serving several built-ins on ephemeral ports."""
 
-    def __init__(self, targets, scratch):
-        args = [os.environ["WMIMOCK_CLI"], "serve", "--listen", "127.0.0.1:0", "--user", "alice",
-                "--password", "s3cret"]
+    def __init__(self, targets, scratch, auth=("--user", "alice", "--password", "s3cret")):
+        args = [os.environ["WMIMOCK_CLI"], "serve", "--listen", "127.0.0.1:0", *auth]
         for target in targets:
             args += ["--target", target]
         self.stderr = open(os.path.join(scratch, "serve.txt"), "w")
@@ -101,15 +115,23 @@ class Server:
 
 
 SERVER = None
+NTLM_SERVER = None
 
 
 def setUpModule():
-    global SERVER
-    SERVER = Server(["builtin:win32", "builtin:hyperv"], tempfile.mkdtemp(prefix="wmimock-pywinrm-"))
+    global SERVER, NTLM_SERVER
+    scratch = tempfile.mkdtemp(prefix="wmimock-pywinrm-")
+    SERVER = Server(["builtin:win32", "builtin:hyperv"], scratch)
+    users = os.path.join(scratch, "ntlm-users.txt")
+    with open(users, "w") as f:
+        f.write("WMIMOCK:bob:Ntlm-s3cret\n")
+    NTLM_SERVER = Server(["builtin:win32"], tempfile.mkdtemp(prefix="wmimock-pywinrm-ntlm-"),
+                         auth=("--ntlm-users", users))
 
 
 def tearDownModule():
     SERVER.stop()
+    NTLM_SERVER.stop()
 
 
 def protocol(target):
@@ -242,6 +264,59 @@ class HyperVOverPywinrm(unittest.TestCase):
         self.assertEqual(state, "7", "the job did not complete")
         after = properties(body_of(p.send_message(envelope(GET, uri, keys)))[0])
         self.assertEqual(after["EnabledState"], "3")
+
+
+def md4_available():
+    import hashlib
+    try:
+        hashlib.new("md4", b"")
+        return True
+    except ValueError:
+        return False
+
+
+@unittest.skipUnless(md4_available(), "pywinrm's NTLM needs MD4, which this OpenSSL does not provide")
+class NtlmSealedOverPywinrm(unittest.TestCase):
+    """WinRM's default: NTLM over http://, each message sealed (multipart/encrypted)."""
+
+    def setUp(self):
+        self.uri = WMI + "root/cimv2/Win32_Service"
+
+    def ntlm(self, password="Ntlm-s3cret"):
+        return Protocol(endpoint=NTLM_SERVER.endpoints["builtin:win32"], transport="ntlm",
+                        username="WMIMOCK\\bob", password=password, message_encryption="always",
+                        read_timeout_sec=30, operation_timeout_sec=20)
+
+    def test_sealed_stop_service_round_trip(self):
+        p = self.ntlm()
+        found = enumerate_all(p, self.uri, mode="EnumerateObjectAndEPR",
+                              filter_xml=f'<w:Filter Dialect="{WQL}">SELECT * FROM Win32_Service WHERE '
+                                         f'Started = TRUE</w:Filter>')
+        self.assertTrue(found, "no started Win32_Service over the sealed session")
+        self.assertIsNotNone(p.transport.encryption, "pywinrm did not seal the messages")
+        keys = selectors_of(found[0][1])
+        reply = p.send_message(envelope(self.uri + "/StopService", self.uri, keys,
+                                        f'<p:StopService_INPUT xmlns:p="{self.uri}"/>'))
+        self.assertEqual(body_of(reply)[0].findtext(f"{{{self.uri}}}ReturnValue"), "0")
+        after = properties(body_of(p.send_message(envelope(GET, self.uri, keys)))[0])
+        self.assertEqual(after["Started"], "false")
+
+    def test_a_sealed_fault_reaches_the_client(self):
+        with self.assertRaises(WinRMError) as raised:
+            self.ntlm().send_message(envelope(GET, self.uri, {"Name": "NoSuchService"}))
+        self.assertIn("wsman", str(raised.exception).lower())
+
+    def test_wrong_password_is_refused(self):
+        with self.assertRaises(Exception) as raised:
+            self.ntlm(password="wrong").send_message(envelope(GET, self.uri, {"Name": "x"}))
+        self.assertIn("credentials", str(raised.exception).lower())
+
+    def test_basic_is_not_offered(self):
+        p = Protocol(endpoint=NTLM_SERVER.endpoints["builtin:win32"], transport="plaintext", username="bob",
+                     password="Ntlm-s3cret")
+        with self.assertRaises(Exception) as raised:
+            p.send_message(envelope(GET, self.uri, {"Name": "x"}))
+        self.assertIn("credentials", str(raised.exception).lower())
 
 
 if __name__ == "__main__":

@@ -201,10 +201,20 @@ void CimXmlServer::Impl::handleRoute(const PostRoute& route, const httplib::Requ
                 refused = true;
             }
         }
+        const http::NtlmAcceptor* session = detail::HttpListener::currentConnection().ntlm.get();
+        if (!sealing && !refused && session && session->established() && options.tlsCertFile.empty() &&
+            !options.allowUnencrypted) {
+            response.status = 400;
+            response.set_content("an NTLM session over plain HTTP must seal its messages (multipart/encrypted); "
+                                 "the server does not allow unencrypted ones\n",
+                                 "text/plain");
+            outcome = "400 unsealed message on an NTLM session";
+            refused = true;
+        }
         if (!refused) {
             PostRoute::Answer answer = route.handler(sealing ? opened : httpRequest.body);
             response.status = answer.status;
-            if (sealing) {
+            if (sealing && !answer.body.empty()) {
                 response.set_content(http::sealBody(*sealing, answer.body, answer.contentType),
                                      std::string(http::kSealedContentType));
             } else {

@@ -74,6 +74,7 @@ bool NtlmContext::established() const noexcept {
 
 std::string NtlmContext::wrap(std::string_view plain) {
     if (!state_->established) throw NtlmError("NTLM: wrap before the exchange completed");
+    if (plain.empty()) throw NtlmError("NTLM: an empty message cannot be sealed");
     OM_uint32 minor = 0;
     gss_buffer_desc in = bufferOf(plain);
     gss_buffer_desc out = GSS_C_EMPTY_BUFFER;

@@ -49,6 +49,9 @@ ServeCommand::ServeCommand(CLI::App& parent)
                      "accept NTLM (Negotiate, WinRM's default) for the users of this file, lines of "
                      "DOMAIN:USER:PASSWORD; WS-Management then also takes WinRM's sealed messages")
         ->check(CLI::ExistingFile);
+    app_->add_flag("--allow-unencrypted", allowUnencrypted_,
+                   "with --ntlm-users over http: accept unsealed WS-Management messages (WinRM's "
+                   "AllowUnencrypted=true)");
     app_->add_option("--tls-cert", tlsCert_, "serve HTTPS with this PEM certificate (chain); needs --tls-key")
         ->check(CLI::ExistingFile);
     app_->add_option("--tls-key", tlsKey_, "the PEM private key of --tls-cert")->check(CLI::ExistingFile);
@@ -159,6 +162,7 @@ int ServeCommand::run() const {
         options.user = user_;
         options.password = password_;
         options.ntlmUserFile = ntlmUsers_;
+        options.allowUnencrypted = allowUnencrypted_;
         options.tlsCertFile = tlsCert_;
         options.tlsKeyFile = tlsKey_;
         options.threads = threads_;

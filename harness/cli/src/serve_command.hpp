@@ -24,6 +24,7 @@ private:
     MofDialect dialect_ = MofDialect::Auto;
     std::vector<std::string> baselines_;
     std::string user_, password_, ntlmUsers_, tlsCert_, tlsKey_;
+    bool allowUnencrypted_ = false;
     int threads_ = 64;
     double idleSeconds_ = 5.0;
 };

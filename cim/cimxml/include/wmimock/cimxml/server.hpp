@@ -41,9 +41,12 @@ struct ServerOptions {
     int port = 5988;                 ///< 0 = ephemeral (see CimXmlServer::port())
     std::string user, password;      ///< HTTP Basic authentication when `user` is set
     /// NTLM ("Negotiate", WinRM's default) for the users of this file, lines of
-    /// DOMAIN:USER:PASSWORD (an empty DOMAIN matches any). A WS-Management route then also
+    /// DOMAIN:USER:PASSWORD (the client's domain must match). A WS-Management route then also
     /// takes and answers WinRM's sealed bodies. With `user` too, either scheme is accepted.
     std::string ntlmUserFile;
+    /// Over plain HTTP, WS-Management routes refuse unsealed messages on an NTLM session, as
+    /// WinRM does by default; true accepts them (WinRM's AllowUnencrypted=true).
+    bool allowUnencrypted = false;
     /// HTTPS: a PEM certificate (chain) and its key. Both or neither.
     std::string tlsCertFile, tlsKeyFile;
     std::size_t maxBodyBytes = std::size_t{16} << 20;

@@ -29,7 +29,7 @@ public:
     NtlmContext& operator=(const NtlmContext&) = delete;
 
     bool established() const noexcept;
-    /// Seals `plain`: the 16-byte NTLM signature followed by the encrypted bytes.
+    /// Seals `plain` (not empty): the 16-byte NTLM signature followed by the encrypted bytes.
     std::string wrap(std::string_view plain);
     /// Checks and opens what the peer's wrap() made; throws NtlmError when the signature or
     /// sequence does not verify (a tampered or replayed message).
@@ -52,7 +52,7 @@ public:
 };
 
 /// The server side, checking users against a file of "DOMAIN:USER:PASSWORD" lines (the format
-/// of gss-ntlmssp's NTLM_USER_FILE; an empty DOMAIN field matches any domain).
+/// of gss-ntlmssp's NTLM_USER_FILE; the client's domain must match).
 class NtlmAcceptor final : public NtlmContext {
 public:
     /// gss-ntlmssp finds the file through the environment variable NTLM_USER_FILE, which the
