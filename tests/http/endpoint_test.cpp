@@ -30,14 +30,9 @@ TEST(Endpoint, ExplicitPortsAndIpv6) {
 
 TEST(Endpoint, WhatIsWrongIsSaid) {
     const std::pair<const char*, const char*> cases[] = {
-        {"host:5988", "no scheme"},
-        {"ftp://host", "http or https"},
-        {"http://", "no host"},
-        {"http://:5988/x", "no host"},
-        {"http://host:0", "1..65535"},
-        {"http://host:65536", "1..65535"},
-        {"http://host:59a8", "1..65535"},
-        {"http://host:", "1..65535"},
+        {"host:5988", "no scheme"},       {"ftp://host", "http or https"}, {"http://", "no host"},
+        {"http://:5988/x", "no host"},    {"http://host:0", "1..65535"},   {"http://host:65536", "1..65535"},
+        {"http://host:59a8", "1..65535"}, {"http://host:", "1..65535"},
     };
     for (const auto& [url, why] : cases) {
         try {

@@ -118,7 +118,9 @@ protected:
         serviceOptions.defaultNamespace = "root/test";
         service_ = std::make_shared<WsmanService>(cimom_, serviceOptions);
         serverOptions.port = 0;
-        serverOptions.idleTimeout = std::chrono::seconds(2);
+        if (serverOptions.idleTimeout == cimxml::ServerOptions{}.idleTimeout) {
+            serverOptions.idleTimeout = std::chrono::seconds(2);
+        }
         serverOptions.routes.push_back({"/wsman", "wsman", [service = service_, this](std::string_view body) {
                                             ++requests_;
                                             Reply reply = service->handle(body);

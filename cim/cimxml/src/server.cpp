@@ -199,17 +199,20 @@ void CimXmlServer::Impl::handleRoute(const PostRoute& route, const httplib::Requ
                 response.set_content(std::string("cannot open the sealed body: ") + e.what() + "\n", "text/plain");
                 outcome = std::string("400 sealed body refused: ") + e.what();
                 refused = true;
+                detail::HttpListener::answeredInFull();
             }
         }
         const http::NtlmAcceptor* session = detail::HttpListener::currentConnection().ntlm.get();
         if (!sealing && !refused && session && session->established() && options.tlsCertFile.empty() &&
             !options.allowUnencrypted) {
             response.status = 400;
-            response.set_content("an NTLM session over plain HTTP must seal its messages (multipart/encrypted); "
-                                 "the server does not allow unencrypted ones\n",
-                                 "text/plain");
+            response.set_content(
+                "an NTLM session over plain HTTP must seal its messages (multipart/encrypted); "
+                "the server does not allow unencrypted ones\n",
+                "text/plain");
             outcome = "400 unsealed message on an NTLM session";
             refused = true;
+            detail::HttpListener::answeredInFull();  // the body was read: the stream is in order
         }
         if (!refused) {
             PostRoute::Answer answer = route.handler(sealing ? opened : httpRequest.body);

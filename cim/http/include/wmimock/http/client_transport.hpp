@@ -33,9 +33,10 @@ enum class AuthScheme {
 struct TransportOptions {
     std::string user, password;  ///< no user: no authentication
     AuthScheme auth = AuthScheme::Basic;
-    /// With NTLM over plain HTTP, seal every message (WinRM refuses unsealed ones unless
-    /// AllowUnencrypted is set). Over HTTPS, TLS protects the messages instead.
-    bool sealOverHttp = true;
+    /// With NTLM over plain HTTP, seal every message as WinRM expects (it refuses unsealed
+    /// ones unless AllowUnencrypted is set); WS-Management's convention, which CIM-XML does not
+    /// have. Over HTTPS, TLS protects the messages instead.
+    bool sealOverHttp = false;
     TlsOptions tls;
     std::chrono::milliseconds connectTimeout{5000};
     /// Bound on every wait for the server (also for servers that answer an error without
