@@ -149,6 +149,29 @@ TEST(CliRunContract, OptionsThatDoNotApplyToATargetKindAreRefused) {
     EXPECT_THAT(mof.output, HasSubstr("http://127.0.0.1:1/root/cimv2"));
 }
 
+// Transport options (authentication, TLS) apply where they mean something, or are refused.
+TEST(CliRunContract, TransportOptionsThatCannotApplyAreRefused) {
+    const ScratchDir dir("cli-transport-options");
+    writeFile(dir / "ca.pem", "a CA bundle\n");
+    const std::string ca = shellQuote((dir / "ca.pem").string());
+    const std::pair<std::string, std::string> refused[] = {
+        {"--target builtin:reference --ca-cert " + ca, "apply to http(s) targets"},
+        {"--target builtin:reference --user alice --password x", "apply to http(s) targets"},
+        {"--target http://127.0.0.1:1/wsman --no-verify", "apply to https:// targets"},
+        {"--target https://127.0.0.1:1/wsman --cert " + ca, "--cert needs --key"},
+        {"--target https://127.0.0.1:1/wsman --ca-cert " + shellQuote((dir / "missing.pem").string()),
+         "does not exist"},
+        {"--target http://127.0.0.1:1/wsman --auth ntlm", "--auth ntlm needs --user"},
+        {"--target http://127.0.0.1:1/wsman --user a --password b --no-seal", "--no-seal applies to --auth ntlm"},
+        {"--target http://127.0.0.1:1/wsman --auth kerberos", "--auth"},
+    };
+    for (const auto& [arguments, why] : refused) {
+        const auto r = runWmimock("conform " + arguments);
+        EXPECT_EQ(r.exitCode, 2) << arguments << "\n" << r.output;
+        EXPECT_THAT(r.output, HasSubstr(why)) << arguments;
+    }
+}
+
 TEST(CliRunContract, TargetNameSetsTheJUnitSuiteName) {
     const auto r = runWmimockStdout("conform --filter SS-001 --junit - --quiet --target-name lab");
     EXPECT_EQ(r.exitCode, 0) << r.output;

@@ -107,5 +107,54 @@ TEST(CliServe, RefusesTargetsItCannotServe) {
     EXPECT_EQ(runWmimock("serve --listen 127.0.0.1:notaport").exitCode, 2);
 }
 
+// What a WinRM or CIMOM test machine looks like: HTTPS with a self-signed certificate, NTLM.
+// conform reaches it with --ca-cert (or --no-verify) and --auth ntlm, over both protocols,
+// and says what to do when the certificate is not trusted.
+TEST(CliServe, ServesHttpsAndNtlmThatConformReaches) {
+    const ScratchDir dir("cli-serve-tls");
+    const std::string cert = (dir / "cert.pem").string(), key = (dir / "key.pem").string();
+    const std::string users = (dir / "users.txt").string();
+    const CommandResult made = runShell(
+        "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=localhost "
+        "-addext subjectAltName=IP:127.0.0.1 -keyout " +
+        shellQuote(key) + " -out " + shellQuote(cert) + " 2>&1");
+    if (made.exitCode != 0) GTEST_SKIP() << "the openssl command failed (run scripts/setup.sh): " << made.output;
+    writeFile(users, "WMIMOCK:alice:Correct-Horse\n");
+    ServeProcess serve(dir, "builtin:reference", std::chrono::seconds(60),
+                       {"--tls-cert", cert, "--tls-key", key, "--ntlm-users", users});
+    ASSERT_EQ(serve.url().rfind("https://127.0.0.1:", 0), 0U) << serve.output();
+    const std::string origin = serve.url().substr(0, serve.url().find('/', std::string("https://").size()));
+    const std::string ntlm = " --auth ntlm --user 'WMIMOCK\\alice' --password Correct-Horse --filter SS-001";
+
+    for (const std::string& target : {origin + "/wsman", serve.url()}) {
+        const CommandResult trusted =
+            runWmimock("conform --target " + target + ntlm + " --ca-cert " + shellQuote(cert));
+        EXPECT_EQ(trusted.exitCode, 0) << trusted.output;
+        EXPECT_THAT(trusted.output, ::testing::HasSubstr("0 failed")) << trusted.output;
+    }
+    const CommandResult untrusted = runWmimock("conform --target " + origin + "/wsman" + ntlm);
+    EXPECT_EQ(untrusted.exitCode, 1) << untrusted.output;
+    EXPECT_THAT(untrusted.output, ::testing::HasSubstr("is not trusted")) << untrusted.output;
+    EXPECT_THAT(untrusted.output, ::testing::HasSubstr("--ca-cert")) << untrusted.output;
+    const CommandResult refused = runWmimock("conform --target " + origin +
+                                             "/wsman --no-verify --auth ntlm --user 'WMIMOCK\\alice' "
+                                             "--password wrong --filter SS-001");
+    EXPECT_EQ(refused.exitCode, 1) << refused.output;
+    EXPECT_THAT(refused.output, ::testing::HasSubstr("refused the NTLM credentials")) << refused.output;
+    EXPECT_EQ(serve.stop(), 0) << serve.output();
+}
+
+TEST(CliServe, TlsAndNtlmOptionsAreChecked) {
+    const ScratchDir dir("cli-serve-tls-options");
+    const std::string cert = (dir / "cert.pem").string();
+    writeFile(cert, "not a certificate\n");
+    EXPECT_EQ(runWmimock("serve --listen 127.0.0.1:0 --tls-cert " + shellQuote(cert)).exitCode, 2);
+    const CommandResult bad =
+        runWmimock("serve --listen 127.0.0.1:0 --tls-cert " + shellQuote(cert) + " --tls-key " + shellQuote(cert));
+    EXPECT_EQ(bad.exitCode, 2) << bad.output;
+    EXPECT_THAT(bad.output, ::testing::HasSubstr("cannot use the certificate")) << bad.output;
+    EXPECT_EQ(runWmimock("serve --ntlm-users " + shellQuote((dir / "missing").string())).exitCode, 2);
+}
+
 }  // namespace
 }  // namespace wmimock::test

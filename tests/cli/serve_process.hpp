@@ -57,7 +57,7 @@ public:
     ServeProcess(const ServeProcess&) = delete;
     ServeProcess& operator=(const ServeProcess&) = delete;
 
-    /// "http://127.0.0.1:PORT/NAMESPACE", empty when the server did not come up.
+    /// "http(s)://127.0.0.1:PORT/NAMESPACE", empty when the server did not come up.
     const std::string& url() const noexcept { return url_; }
     /// Everything read from stdout and stderr so far, for failure messages.
     std::string output() const { return stdoutText_ + readFile(log_); }
@@ -93,7 +93,7 @@ public:
 
 private:
     void awaitUrl(const std::string& target, std::chrono::seconds limit) {
-        const std::regex serving("serving " + target + R"( at (http://127\.0\.0\.1:[0-9]+/\S+))");
+        const std::regex serving("serving " + target + R"( at (https?://127\.0\.0\.1:[0-9]+/\S+))");
         const auto deadline = std::chrono::steady_clock::now() + limit;
         std::smatch match;
         while (!std::regex_search(stdoutText_, match, serving)) {
