@@ -14,6 +14,7 @@ cmake --preset fuzz -S "${root}" >/dev/null
 targets=(fuzz_mof)
 [[ -f "${root}/fuzz/cimxml/CMakeLists.txt" ]] && targets+=(fuzz_cimxml_request)
 [[ -f "${root}/fuzz/wsman/CMakeLists.txt" ]] && targets+=(fuzz_wsman_request)
+[[ -f "${root}/fuzz/http/CMakeLists.txt" ]] && targets+=(fuzz_http_input)
 cmake --build --preset fuzz -j"$(nproc)" --target "${targets[@]}"
 
 # Seed corpus per fuzzer: fuzz_<name> takes the fixture folders listed here.
@@ -22,10 +23,13 @@ seed_dirs() {
         fuzz_mof) echo "fixtures/mof fixtures/instances fixtures/invalid fixtures/wmi fixtures/baseline fixtures/dsc" ;;
         fuzz_cimxml_request) echo "fuzz/cimxml/corpus" ;;
         fuzz_wsman_request) echo "fuzz/wsman/corpus" ;;
+        fuzz_http_input) echo "fuzz/http/corpus" ;;
         *) echo "fixtures/${1#fuzz_}" ;;
     esac
 }
 
+# gss-ntlmssp's own leaks (fuzz_http_input authenticates once): see the file.
+export LSAN_OPTIONS="suppressions=${root}/tests/sanitizers/lsan.supp${LSAN_OPTIONS:+:${LSAN_OPTIONS}}"
 status=0
 shopt -s nullglob
 for fuzzer in "${build}"/bin/fuzz_*; do
