@@ -11,7 +11,7 @@ packages=(
     libxml2-utils yamllint sblim-wbemcli
     python3 python3-ply python3-requests python3-yaml python3-typing-extensions
     python3-winrm wsl curl
-    libkrb5-dev gss-ntlmssp openssl
+    libssl-dev libkrb5-dev gss-ntlmssp openssl
 )
 # npm is only needed for the independent JUnit consumer test; keep a node that is already there.
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
