@@ -136,6 +136,23 @@ TEST(CliRunContract, RepeatedIncludeDirectoriesDoNotSwallowTheFiles) {
     EXPECT_THAT(r.output, HasSubstr("broken.mof:3:1: error"));
 }
 
+// A plugin's MOF builds on the CIM core the harness loads for it: --with-core checks it alone.
+TEST(CliRunContract, MofCheckWithCoreChecksAPluginsMofAlone) {
+    const ScratchDir dir("cli-mof-core");
+    writeFile(dir / "plugin.mof",
+              "// the plugin's class\nclass ExampleCo_Service : CIM_Service {\n  uint32 Reset();\n};\n");
+    const std::string file = shellQuote((dir / "plugin.mof").string());
+    const auto alone = runWmimock("mof check " + file);
+    EXPECT_EQ(alone.exitCode, 2) << alone.output;
+    EXPECT_THAT(alone.output, HasSubstr("plugin.mof:2:"));
+    EXPECT_THAT(alone.output, HasSubstr("CIM_Service"));
+    const auto withCore = runWmimock("mof check --with-core " + file);
+    EXPECT_EQ(withCore.exitCode, 0) << withCore.output;
+    EXPECT_THAT(withCore.output, HasSubstr("ok: 1 file, 1 class"));
+    const auto elsewhere = runWmimock("mof check --with-core --namespace root/exampleco " + file);
+    EXPECT_EQ(elsewhere.exitCode, 0) << elsewhere.output;
+}
+
 // Options that cannot apply to a kind of target are refused, naming it, never ignored.
 TEST(CliRunContract, OptionsThatDoNotApplyToATargetKindAreRefused) {
     const auto sim = runWmimock("conform --target http://127.0.0.1:1/root/cimv2 --sim-option transition_ms=5");

@@ -105,6 +105,28 @@ TEST_P(WsmanClientTest, EnumerationsLongerThanOnePullComeWhole) {
     EXPECT_EQ(service_->openEnumerations(), 0U);
 }
 
+TEST_P(WsmanClientTest, AnEnumerationPastItsBoundIsAnErrorNotAnEndlessPull) {
+    for (int i = 0; i < 25; ++i) {
+        Instance host("Test_Host");
+        host.set("Name", Value::string("host-" + std::to_string(i)));
+        cimom_->createInstance("root/test", host);
+    }
+    ClientOptions bounded = clientOptions(GetParam());
+    bounded.maxElements = 4;
+    bounded.maxEnumerationItems = 10;
+    WsmanClient client(bounded);
+    try {
+        client.enumerateInstanceNames("root/test", "Test_Host");
+        ADD_FAILURE() << "26 items came through a bound of 10";
+    } catch (const CimError& e) {
+        EXPECT_EQ(e.status(), CimStatus::Failed);
+        EXPECT_THAT(e.what(), HasSubstr("more than 10 items"));
+    }
+    EXPECT_EQ(service_->openEnumerations(), 0U) << "the abandoned enumeration was not released";
+    bounded.maxEnumerationItems = 26;
+    EXPECT_EQ(WsmanClient(bounded).enumerateInstanceNames("root/test", "Test_Host").size(), 26U);
+}
+
 TEST_P(WsmanClientTest, AssociationsAndQueriesGiveWhatTheCimomHas) {
     const ObjectPath host("root/test", "Test_Host", {{"Name", Value::string("h1")}});
     expectSameOutcome<std::vector<ObjectPath>>([&](CimClient& c) { return c.associatorNames(host); });

@@ -116,6 +116,8 @@ struct WsmanClient::Impl {
         std::optional<Instance> object;
         std::optional<ObjectPath> path;
     };
+    /// Ends an enumeration the client gives up on, so the server can forget its context.
+    void releaseQuietly(const std::string& resourceUri, const std::string& context, bool ended);
     std::vector<Item> enumerate(const EnvelopeWriter& envelope, std::string_view nameSpace, WsmanClient& self);
     void readItems(pugi::xml_node items, std::string_view nameSpace, std::vector<Item>& out, WsmanClient& self);
     /// wsen:Enumerate with the mode given, appended to the envelope's body.
@@ -236,6 +238,17 @@ void WsmanClient::Impl::readItems(pugi::xml_node items, std::string_view nameSpa
     }
 }
 
+void WsmanClient::Impl::releaseQuietly(const std::string& resourceUri, const std::string& context, bool ended) {
+    if (ended || context.empty()) return;
+    try {
+        EnvelopeWriter release = request(action::kRelease, resourceUri);
+        appendText(release.body().append_child("wsen:Release"), "wsen:EnumerationContext", context);
+        exchange(release);
+    } catch (const CimError&) {
+        // The context expires on the server anyway; the error being reported matters more.
+    }
+}
+
 std::vector<WsmanClient::Impl::Item> WsmanClient::Impl::enumerate(const EnvelopeWriter& envelope,
                                                                   std::string_view nameSpace, WsmanClient& self) {
     std::vector<Item> items;
@@ -262,6 +275,12 @@ std::vector<WsmanClient::Impl::Item> WsmanClient::Impl::enumerate(const Envelope
             context = trimmedText(c);
         emptyPulls = items.size() == before ? emptyPulls + 1 : 0;
         if (emptyPulls > 1000) throw CimError(CimStatus::Failed, "the server keeps answering Pull with no items");
+        if (items.size() > options.maxEnumerationItems) {
+            releaseQuietly(trimmedText(envelope.header().child("wsman:ResourceURI")), context, ended);
+            throw CimError(CimStatus::Failed, "the server sent more than " +
+                                                  std::to_string(options.maxEnumerationItems) +
+                                                  " items for one enumeration (maxEnumerationItems); stopped there");
+        }
     }
     return items;
 }

@@ -66,15 +66,33 @@ MofSourceLoader embeddedFixtureLoader() {
     };
 }
 
+namespace {
+constexpr std::string_view kCoreSchemaFiles[] = {"mof/qualifiers.mof", "mof/cim_core.mof"};
+
+std::string_view coreSchemaText(std::string_view file) {
+    const auto text = embeddedFixture(file);
+    if (!text) throw CimError(CimStatus::Failed, "the embedded core schema lacks " + std::string(file));
+    return *text;
+}
+}  // namespace
+
 void loadCoreSchema(Cimom& cimom, std::string_view nameSpace) {
     cimom.createNamespace(nameSpace);
     MofCompileOptions options;
     options.defaultNamespace = std::string(nameSpace);
-    for (const std::string_view file : {"mof/qualifiers.mof", "mof/cim_core.mof"}) {
-        const auto text = embeddedFixture(file);
-        if (!text) throw CimError(CimStatus::Failed, "the embedded core schema lacks " + std::string(file));
-        cimom.loadMof(*text, file, options);
+    for (const std::string_view file : kCoreSchemaFiles) cimom.loadMof(coreSchemaText(file), file, options);
+}
+
+MofCompileResult compileCoreSchema(SchemaRepository& repository, std::string_view nameSpace) {
+    MofCompileOptions options;
+    options.defaultNamespace = std::string(nameSpace);
+    MofCompileResult all;
+    for (const std::string_view file : kCoreSchemaFiles) {
+        MofCompileResult result = MofCompiler(options).compileString(coreSchemaText(file), file, repository);
+        all.diagnostics.insert(all.diagnostics.end(), result.diagnostics.begin(), result.diagnostics.end());
+        if (!result.ok()) break;
     }
+    return all;
 }
 
 namespace {

@@ -100,21 +100,7 @@ ConformCommand::ConformCommand(CLI::App& parent)
                      "auto: process where fork() exists")
         ->capture_default_str()
         ->check(CLI::IsMember({"auto", "process", "in-process"}, CLI::ignore_case));
-    app_->add_option("--user", user_, "user for http(s) targets (DOMAIN\\name for NTLM)");
-    app_->add_option("--password", password_, "password for http(s) targets");
-    app_->add_option("--auth", auth_,
-                     "basic, or ntlm: Negotiate with NTLM as WinRM expects by default (messages sealed over "
-                     "http://)")
-        ->capture_default_str()
-        ->check(CLI::IsMember({"basic", "ntlm", "negotiate"}, CLI::ignore_case));
-    app_->add_flag("--no-seal", noSeal_,
-                   "with --auth ntlm over http://: send WS-Management messages unsealed (WinRM with "
-                   "AllowUnencrypted=true)");
-    app_->add_option("--ca-cert", caCert_, "https targets: trust the CA certificates in this PEM file");
-    app_->add_flag("--no-verify", noVerify_,
-                   "https targets: accept any server certificate (self-signed test servers; not for production)");
-    app_->add_option("--cert", clientCert_, "https targets: a client certificate (PEM), with --key");
-    app_->add_option("--key", clientKey_, "https targets: the client certificate's private key (PEM)");
+    transport_.addTo(*app_);
     app_->add_flag("--strict-started", strictStarted_, "CON-002 violations fail instead of warn");
     app_->add_flag("--lenient-idempotency", lenientIdempotency_,
                    "SS-008: a non-zero code without a ValueMap entry warns instead of failing");
@@ -129,15 +115,8 @@ int ConformCommand::run() const {
     options.target.mofDialect = mofDialect_;
     options.target.baselines = baselines_;
     options.target.simOptions = parseSimOptions(simOptions_);
-    options.target.user = user_;
+    transport_.applyTo(options.target);
     options.target.nameSpace = nameSpace_;
-    options.target.password = password_;
-    options.target.auth = toLower(auth_) == "basic" ? http::AuthScheme::Basic : http::AuthScheme::Ntlm;
-    options.target.sealOverHttp = !noSeal_;
-    options.target.tls.caCertFile = caCert_;
-    options.target.tls.verifyPeer = !noVerify_;
-    options.target.tls.clientCertFile = clientCert_;
-    options.target.tls.clientKeyFile = clientKey_;
     options.session.nameSpace = nameSpace_;
     options.session.className = className_;
     options.session.instancePath = instancePath_;

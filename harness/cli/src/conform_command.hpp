@@ -7,6 +7,7 @@
 #include "wmimock/mof/compiler.hpp"
 
 #include "subcommand.hpp"
+#include "transport_flags.hpp"
 
 namespace wmimock::cli {
 
@@ -28,9 +29,7 @@ private:
     bool junitFileLine_ = false;
     std::string format_ = "text", color_ = "auto", shard_, isolation_ = "auto";
     bool quiet_ = false;
-    std::string user_, password_, auth_ = "basic";
-    std::string caCert_, clientCert_, clientKey_;
-    bool noVerify_ = false, noSeal_ = false;
+    TransportFlags transport_;
     bool strictStarted_ = false, lenientIdempotency_ = false;
 };
 

@@ -3,10 +3,11 @@
 
 namespace wmimock::cli::exit_code {
 
-inline constexpr int kSuccess = 0;        ///< every check passed (skips and warnings allowed)
-inline constexpr int kChecksFailed = 1;   ///< a check failed, errored, timed out or crashed
-inline constexpr int kBadInput = 2;       ///< bad usage or input: options, MOF, unknown target
-inline constexpr int kInternalError = 3;  ///< a bug or an environment problem in wmimock itself
+inline constexpr int kSuccess = 0;          ///< every check passed (skips and warnings allowed)
+inline constexpr int kChecksFailed = 1;     ///< a check failed, errored, timed out or crashed
+inline constexpr int kOperationFailed = 1;  ///< get/enum/...: the target refused or could not be reached
+inline constexpr int kBadInput = 2;         ///< bad usage or input: options, MOF, unknown target
+inline constexpr int kInternalError = 3;    ///< a bug or an environment problem in wmimock itself
 
 /// After SIGINT/SIGTERM the reports are completed and the process exits 128 + signal
 /// (130 / 143), as shells report a process ended by that signal.

@@ -8,6 +8,8 @@
 #include <exception>
 #include <initializer_list>
 #include <iostream>
+#include <memory>
+#include <vector>
 
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
@@ -19,6 +21,7 @@
 #include "rules_command.hpp"
 #include "serve_command.hpp"
 #include "targets_command.hpp"
+#include "wbem_command.hpp"
 #include "wmimock/cim/error.hpp"
 #include "wmimock/version.hpp"
 
@@ -31,6 +34,8 @@ constexpr const char* kExamples = R"(Examples:
   wmimock rules --format json                      the rules catalog
   wmimock mof check -I schema/ provider.mof        compile MOF, errors as file:line:col
   wmimock serve --listen 127.0.0.1:5988            the fake CIMOM over CIM-XML
+  wmimock enum builtin:win32 Win32_Service         what a target answers (also get, names,
+                                                   invoke, query, classes, class)
 
 Run `wmimock COMMAND --help` for a command's options.
 Environment: WMIMOCK_LOG_LEVEL (like --log-level), NO_COLOR, GTEST_SHARD_INDEX/GTEST_TOTAL_SHARDS.
@@ -72,6 +77,15 @@ int main(int argc, char** argv) {
     const cli::TargetsCommand targets(app);
     const cli::MofCommand mof(app);
     const cli::ServeCommand serve(app);
+    const std::vector<std::unique_ptr<cli::WbemCommand>> wbem = [&] {
+        std::vector<std::unique_ptr<cli::WbemCommand>> commands;
+        for (const cli::WbemVerb verb :
+             {cli::WbemVerb::Get, cli::WbemVerb::Enumerate, cli::WbemVerb::Names, cli::WbemVerb::Invoke,
+              cli::WbemVerb::Query, cli::WbemVerb::Classes, cli::WbemVerb::Class}) {
+            commands.push_back(std::make_unique<cli::WbemCommand>(app, verb));
+        }
+        return commands;
+    }();
 
     try {
         app.parse(argc, argv);
@@ -84,8 +98,9 @@ int main(int argc, char** argv) {
     try {
         cli::setUpLogging(logLevel);
         int code = exit_code::kBadInput;
-        for (const cli::Subcommand* command :
-             std::initializer_list<const cli::Subcommand*>{&conform, &rules, &targets, &mof, &serve}) {
+        std::vector<const cli::Subcommand*> commands{&conform, &rules, &targets, &mof, &serve};
+        for (const auto& command : wbem) commands.push_back(command.get());
+        for (const cli::Subcommand* command : commands) {
             if (command->selected()) code = command->run();
         }
         // Output nobody can read (a full disk) must not look like success; a closed pipe

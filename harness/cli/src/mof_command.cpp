@@ -69,11 +69,15 @@ MofCommand::MofCommand(CLI::App& parent)
     check_->add_option("-n,--namespace", nameSpace_, "namespace before any #pragma namespace (default root/cimv2)");
     addMofDialect(*check_, dialect_);
     addBaseline(*check_, baselines_);
+    check_->add_flag("--with-core", withCore_,
+                     "compile the CIM core a plugin target gets (qualifiers, CIM_ManagedElement .. CIM_Service, "
+                     "CIM_ConcreteJob) into --namespace first, so a plugin's own MOF can be checked alone");
     check_->footer(
         std::string("Examples:\n  wmimock mof check fixtures/mof/reference.mof -I fixtures/mof\n"
                     "  wmimock mof check -I schema/ --namespace root/test a.mof b.mof\n"
                     "  wmimock mof check --dialect wmi my_provider.mof\n"
                     "  wmimock mof check --baseline windows my_wmi_provider.mof\n"
+                    "  wmimock mof check --with-core my_plugin.mof\n"
                     "Prints one line per error or warning and, on success, a one-line count summary.\n"
                     "Exit code 0 when every file compiles, 2 on any error.\n"));
 
@@ -97,6 +101,14 @@ int MofCommand::run() const {
 int MofCommand::check() const {
     SchemaRepository repository;
     addBaselines(baselines_, repository);
+    if (withCore_) {
+        const MofCompileResult core =
+            compileCoreSchema(repository, nameSpace_.empty() ? std::string(kDefaultNamespace) : nameSpace_);
+        if (!core.ok()) {
+            throw CimError(CimStatus::Failed,
+                           "the embedded CIM core does not compile: " + core.diagnostics.front().toString());
+        }
+    }
     MofCompileStats total;
     const std::size_t errors =
         compileAll(files_, compileOptions(nameSpace_, includeDirs_, dialect_), repository, total);

@@ -27,6 +27,7 @@ private:
     MofDialect dialect_ = MofDialect::Auto;
     std::vector<std::string> baselines_;
     std::string nameSpace_, className_;
+    bool withCore_ = false;
 };
 
 }  // namespace wmimock::cli

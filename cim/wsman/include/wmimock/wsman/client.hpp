@@ -49,7 +49,10 @@ struct ClientOptions {
     std::chrono::milliseconds connectTimeout{5000};
     std::chrono::milliseconds readTimeout{30000};
     ResourceUris resourceUris = ResourceUris::Dmtf;
-    std::uint32_t maxElements = 100;       ///< items asked for per Enumerate / Pull
+    std::uint32_t maxElements = 100;  ///< items asked for per Enumerate / Pull
+    /// Bound on one enumeration's items: past it the enumeration is CimError(Failed), so a
+    /// server that never ends the sequence cannot keep the client pulling forever.
+    std::size_t maxEnumerationItems = 10'000'000;
     std::size_t maxEnvelopeSize = 512000;  ///< wsman:MaxEnvelopeSize of every request
 };
 

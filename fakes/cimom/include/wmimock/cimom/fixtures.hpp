@@ -23,6 +23,8 @@ MofSourceLoader embeddedFixtureLoader();
 /// CIM_EnabledLogicalElement, CIM_ConcreteJob, the capabilities classes). Throws CimError
 /// when the namespace already holds conflicting declarations.
 void loadCoreSchema(Cimom& cimom, std::string_view nameSpace);
+/// The same core schema compiled into `nameSpace` of a repository (`mof check --with-core`).
+MofCompileResult compileCoreSchema(SchemaRepository& repository, std::string_view nameSpace);
 
 /// The baselines `--baseline` names: "windows" (fixtures/baseline/windows.mof: the
 /// root/cimv2 classes WMI provider MOF builds on, and the PowerShell DSC classes in
