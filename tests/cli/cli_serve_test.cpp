@@ -37,7 +37,29 @@ TEST(CliServe, ServesABuiltinTargetOverCimXmlUntilSigterm) {
         auto client = clientFor(serve.url());
         const auto names = client.enumerateInstanceNames(reference->nameSpace, reference->className);
         EXPECT_FALSE(names.empty()) << "no " << reference->className << " instance served at " << serve.url();
+        client.getInstance(names.front());
     }
+    EXPECT_EQ(serve.stop(), 0) << serve.output();
+    // The request log, on by default: time, client, operation, object, status, duration.
+    const std::regex logged(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3} info cimxml 127\.0\.0\.1:\d+ /cimom )"
+                            R"(GetInstance root/cimv2:WMIMock_Service\.[^ ]*Name="[^"]+"[^ ]* -> 200 \([0-9.]+ ms\))");
+    EXPECT_TRUE(std::regex_search(serve.output(), logged)) << serve.output();
+}
+
+// --log-level debug shows the fake CIMOM's operation trace and each client request.
+TEST(CliServe, DebugLoggingShowsOperationsAndRequests) {
+    const CommandResult local = runWmimock("conform --filter SS-001 --isolation in-process --quiet --log-level debug");
+    EXPECT_EQ(local.exitCode, 0) << local.output;
+    EXPECT_TRUE(std::regex_search(local.output, std::regex(R"(debug cimom: InvokeMethod ns=root/cimv2 .*StopService)")))
+        << local.output;
+    const ScratchDir dir("cli-serve-debug");
+    ServeProcess serve(dir, "builtin:reference", std::chrono::seconds(60));
+    ASSERT_FALSE(serve.url().empty()) << serve.output();
+    const CommandResult remote = runWmimock("names " + serve.url() + " WMIMock_Service --log-level debug");
+    EXPECT_EQ(remote.exitCode, 0) << remote.output;
+    EXPECT_TRUE(std::regex_search(
+        remote.output, std::regex(R"(debug cimxml client 127\.0\.0\.1:\d+ EnumerateInstanceNames root/cimv2 -> ok)")))
+        << remote.output;
     EXPECT_EQ(serve.stop(), 0) << serve.output();
 }
 

@@ -1,7 +1,9 @@
 #include "wmimock/cimxml/client.hpp"
 
+#include <spdlog/spdlog.h>
 #include <atomic>
 #include <charconv>
+#include <chrono>
 #include <map>
 #include <mutex>
 #include <pugixml.hpp>
@@ -129,8 +131,21 @@ Response CimXmlClient::Impl::call(std::string body, std::string_view method, std
                                       {"CIMMethod", std::string(method)},
                                       {"CIMObject", detail::percentEncode(cimObject)},
                                       {"CIMProtocolVersion", "1.0"}};
-    http::Reply response =
-        transport->post(options.httpPath, "application/xml; charset=\"utf-8\"", std::move(body), headers);
+    const auto started = std::chrono::steady_clock::now();
+    // --log-level debug: one line per operation, with what it answered and how fast.
+    auto trace = [&](std::string_view outcome) {
+        if (!spdlog::should_log(spdlog::level::debug)) return;
+        const std::chrono::duration<double, std::milli> elapsed = std::chrono::steady_clock::now() - started;
+        spdlog::debug("cimxml client {} {} {} -> {} ({:.3f} ms)", url.endpoint.hostPort(), method, cimObject, outcome,
+                      elapsed.count());
+    };
+    http::Reply response;
+    try {
+        response = transport->post(options.httpPath, "application/xml; charset=\"utf-8\"", std::move(body), headers);
+    } catch (const CimError& e) {
+        trace(e.what());
+        throw;
+    }
     if (response.status != 200) {
         const std::string cimError = response.header("CIMError");
         std::string message =
@@ -138,9 +153,17 @@ Response CimXmlClient::Impl::call(std::string body, std::string_view method, std
         if (!cimError.empty()) message += " (CIMError: " + cimError + ")";
         std::string detailText = response.body.substr(0, response.body.find('\n'));
         if (!detailText.empty()) message += ": " + detailText.substr(0, 300);
+        trace(message);
         throw CimError(CimStatus::Failed, message);
     }
-    return Response(std::move(response.body), method, intrinsic);
+    try {
+        Response parsed(std::move(response.body), method, intrinsic);
+        trace("ok");
+        return parsed;
+    } catch (const CimError& e) {
+        trace(statusName(e.status()));
+        throw;
+    }
 }
 
 std::vector<std::string> CimXmlClient::Impl::derivationOf(const std::string& nameSpace, const CimClass& cls,

@@ -94,6 +94,18 @@ void checkHeadersMatchBody(const CimHeaders& headers, const CimXmlRequest& reque
     }
 }
 
+/// What a request is about, for the request log: the instance or class it names, else its
+/// namespace.
+std::string objectOf(const CimXmlRequest& request) {
+    if (!request.intrinsic) return request.target.toString();
+    for (const WireParam& param : request.params) {
+        const bool path = param.kind == WireParam::Kind::InstanceName || param.kind == WireParam::Kind::Reference;
+        if (path && !param.paths.empty()) return param.paths.front().toString();
+        if (param.kind == WireParam::Kind::ClassName) return request.nameSpace + ":" + param.className;
+    }
+    return request.nameSpace;
+}
+
 }  // namespace
 
 struct CimXmlServer::Impl {
@@ -235,6 +247,7 @@ void CimXmlServer::Impl::handleRoute(const PostRoute& route, const httplib::Requ
 void CimXmlServer::Impl::handle(const httplib::Request& httpRequest, httplib::Response& response) const {
     const auto started = std::chrono::steady_clock::now();
     std::string operation = "-";
+    std::string object = "-";
     std::string outcome;
     try {
         if (authenticate(httpRequest, response, outcome) == Access::Granted) {
@@ -247,6 +260,7 @@ void CimXmlServer::Impl::handle(const httplib::Request& httpRequest, httplib::Re
             const CimXmlRequest request =
                 decodeRequest(httpRequest.body, DecodeLimits{options.maxBodyBytes, options.maxXmlDepth});
             operation = request.methodName;
+            object = objectOf(request);
             checkHeadersMatchBody(headers, request);
             auto result = detail::executeRequest(*backend, enumerations, request,
                                                  DecodeLimits{options.maxBodyBytes, options.maxXmlDepth});
@@ -263,8 +277,8 @@ void CimXmlServer::Impl::handle(const httplib::Request& httpRequest, httplib::Re
         outcome = std::to_string(e.httpStatus()) + " " + e.cimError() + ": " + e.what();
     }
     const auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
-    spdlog::info("cimxml {}:{} {} {} -> {} ({:.3f} ms)", httpRequest.remote_addr, httpRequest.remote_port,
-                 httpRequest.path, operation, outcome, elapsed.count());
+    spdlog::info("cimxml {}:{} {} {} {} -> {} ({:.3f} ms)", httpRequest.remote_addr, httpRequest.remote_port,
+                 httpRequest.path, operation, object, outcome, elapsed.count());
 }
 
 CimXmlServer::CimXmlServer(std::shared_ptr<CimClient> backend, ServerOptions options)

@@ -1,10 +1,13 @@
 #include "wmimock/wsman/client.hpp"
 
 #include <charconv>
+#include <chrono>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <sstream>
+
+#include <spdlog/spdlog.h>
 
 #include "faults.hpp"
 #include "representation.hpp"
@@ -182,18 +185,34 @@ void WsmanClient::Impl::requireExpressibleKeys(const ObjectPath& path, std::stri
 }
 
 pugi::xml_document WsmanClient::Impl::exchange(const EnvelopeWriter& envelope) {
-    const http::Reply result = transport->post(url.endpoint.path, kContentType, envelope.str());
-    const std::string& where = url.address;
-    pugi::xml_document document;
-    const bool parsed = static_cast<bool>(document.load_buffer(result.body.data(), result.body.size()));
-    const pugi::xml_node body = parsed ? childOf(firstElement(document), xmlns::kSoap, "Body") : pugi::xml_node();
-    if (const pugi::xml_node fault = childOf(body, xmlns::kSoap, "Fault")) throw errorFromFault(fault);
-    if (result.status != 200 || !body) {
-        throw CimError(CimStatus::Failed, "HTTP " + std::to_string(result.status) + " from " + where +
-                                              (body ? "" : " without a SOAP envelope") + ": " +
-                                              result.body.substr(0, 300));
+    const auto started = std::chrono::steady_clock::now();
+    // --log-level debug: one line per message, with what it answered and how fast.
+    auto trace = [&](std::string_view outcome) {
+        if (!spdlog::should_log(spdlog::level::debug)) return;
+        const std::chrono::duration<double, std::milli> elapsed = std::chrono::steady_clock::now() - started;
+        std::string action = trimmedText(envelope.header().child("wsa:Action"));
+        action = action.substr(action.rfind('/') + 1);
+        spdlog::debug("wsman client {} {} {} -> {} ({:.3f} ms)", url.endpoint.hostPort(), action,
+                      trimmedText(envelope.header().child("wsman:ResourceURI")), outcome, elapsed.count());
+    };
+    try {
+        const http::Reply result = transport->post(url.endpoint.path, kContentType, envelope.str());
+        const std::string& where = url.address;
+        pugi::xml_document document;
+        const bool parsed = static_cast<bool>(document.load_buffer(result.body.data(), result.body.size()));
+        const pugi::xml_node body = parsed ? childOf(firstElement(document), xmlns::kSoap, "Body") : pugi::xml_node();
+        if (const pugi::xml_node fault = childOf(body, xmlns::kSoap, "Fault")) throw errorFromFault(fault);
+        if (result.status != 200 || !body) {
+            throw CimError(CimStatus::Failed, "HTTP " + std::to_string(result.status) + " from " + where +
+                                                  (body ? "" : " without a SOAP envelope") + ": " +
+                                                  result.body.substr(0, 300));
+        }
+        trace("ok");
+        return document;
+    } catch (const CimError& e) {
+        trace(e.what());
+        throw;
     }
-    return document;
 }
 
 const CimClass* WsmanClient::Impl::findClass(std::string_view nameSpace, std::string_view className,

@@ -10,13 +10,13 @@
 
 namespace wmimock::cli {
 
-void setUpLogging(const std::string& level) {
+void setUpLogging(const std::string& level, const std::string& commandDefault) {
     std::string name = level;
     std::string source = "--log-level";
     if (name.empty()) {
         const char* fromEnvironment = std::getenv("WMIMOCK_LOG_LEVEL");
         const bool set = fromEnvironment != nullptr && *fromEnvironment != '\0';
-        name = set ? fromEnvironment : "warn";
+        name = set ? fromEnvironment : commandDefault;
         source = "WMIMOCK_LOG_LEVEL";
     }
     const std::string given = name;
@@ -28,10 +28,19 @@ void setUpLogging(const std::string& level) {
         throw CimError(CimStatus::InvalidParameter, source + ": unknown log level '" + given +
                                                         "' (use trace, debug, info, warn, error, critical or off)");
     }
+    // Warnings and errors read as messages; at info and below each line is an event, stamped.
+    const std::string pattern =
+        parsed <= spdlog::level::info ? "%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v" : "%^wmimock: %l:%$ %v";
     auto logger = spdlog::stderr_color_mt("wmimock");
-    logger->set_pattern("%^wmimock: %l:%$ %v");
+    logger->set_pattern(pattern);
     logger->set_level(parsed);
     spdlog::set_default_logger(std::move(logger));
+    // The fake CIMOM's operation trace (debug) has a logger of its own; register it first so
+    // the CIMOM takes this one instead of its quiet default.
+    auto cimom = spdlog::get("wmimock.cimom");
+    if (!cimom) cimom = spdlog::stderr_color_mt("wmimock.cimom");
+    cimom->set_pattern(parsed <= spdlog::level::info ? "%Y-%m-%dT%H:%M:%S.%e %^%l%$ cimom: %v" : pattern);
+    cimom->set_level(parsed);
 }
 
 }  // namespace wmimock::cli

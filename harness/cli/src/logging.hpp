@@ -5,9 +5,10 @@
 
 namespace wmimock::cli {
 
-/// Installs the stderr logger. `level` empty: WMIMOCK_LOG_LEVEL, else "warn".
-/// Unknown level -> CimError(InvalidParameter).
-void setUpLogging(const std::string& level);
+/// Installs the stderr loggers (wmimock's and the fake CIMOM's operation trace). `level`
+/// empty: WMIMOCK_LOG_LEVEL, else the command's default ("info" for serve's request log,
+/// "warn" otherwise). Unknown level -> CimError(InvalidParameter).
+void setUpLogging(const std::string& level, const std::string& commandDefault = "warn");
 
 /// The accepted level names, for --help.
 inline constexpr const char* kLogLevels = "trace, debug, info, warn, error, critical, off";

@@ -96,7 +96,8 @@ int main(int argc, char** argv) {
     }
 
     try {
-        cli::setUpLogging(logLevel);
+        // serve's request log is what a mock server is watched for: on unless turned down.
+        cli::setUpLogging(logLevel, serve.selected() ? "info" : "warn");
         int code = exit_code::kBadInput;
         std::vector<const cli::Subcommand*> commands{&conform, &rules, &targets, &mof, &serve};
         for (const auto& command : wbem) commands.push_back(command.get());
