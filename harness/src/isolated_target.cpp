@@ -149,6 +149,7 @@ void IsolatedTarget::on(const child::Plan& m) {
 }
 
 void IsolatedTarget::on(const child::Begin& m) {
+    if (plan_ && m.item < plan_->size()) run_.begun(spec_, *plan_, m.item);
     inProgress_ = m.item;
     itemStarted_ = lastActivity_ = SteadyClock::now();
     postsAtBegin_ = m.posts;

@@ -100,6 +100,13 @@ void RunContext::addWhatTheRunSaw(CheckResult& r) {
     r.message = alreadyFailed ? r.message + "; and " + seen : seen;  // its own failure stays in view
 }
 
+void RunContext::begun(const std::string& spec, const TargetPlan& plan, std::size_t item) const {
+    if (!options_.onCheckStarted) return;
+    const auto& c = check(plan.checkOf(item));
+    options_.onCheckStarted(
+        PlannedCheck{spec, std::string(c.ruleId), std::string(c.title), plan.instances[plan.instanceOf(item)]});
+}
+
 void RunContext::emit(CheckResult result) {
     addWhatTheRunSaw(result);
     if (options_.onResult) options_.onResult(result);

@@ -37,6 +37,8 @@ public:
     /// The next target starts; its items follow the previous target's in the global order.
     void nextTarget(const TargetPlan* plan);
 
+    /// Item `item` of `plan` begins: tells options.onCheckStarted.
+    void begun(const std::string& spec, const TargetPlan& plan, std::size_t item) const;
     void emit(conformance::CheckResult result);
     void note(std::string text) { result_.notes.push_back(std::move(text)); }
     void interrupted() noexcept { result_.interrupted = true; }

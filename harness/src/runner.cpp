@@ -100,7 +100,7 @@ private:
                               "nothing to test: no instance of " + p.className + " in " + p.nameSpace, &p);
         }
         RunContext::ItemCallbacks callbacks;
-        callbacks.begin = [](std::size_t) {};
+        callbacks.begin = [&](std::size_t item) { run_.begun(spec, p, item); };
         callbacks.result = [&](std::size_t, conformance::CheckResult r) { run_.emit(std::move(r)); };
         callbacks.stop = [&] { return run_.stopRequested(); };
         if (!run_.runItems(*session, p, 0, callbacks)) run_.interrupted();

@@ -55,10 +55,47 @@ bool wantsColor(std::FILE* stream) noexcept {
     return stream != nullptr && ::isatty(::fileno(stream)) == 1;
 }
 
-ConsoleReporter::ConsoleReporter(std::ostream& out, ConsoleOptions options) : out_(out), options_(options) {}
+ConsoleReporter::ConsoleReporter(std::ostream& out, ConsoleOptions options) : out_(out), options_(options) {
+    if (options_.liveIndicator) ticker_ = std::jthread([this](std::stop_token stop) { tick(stop); });
+}
+
+ConsoleReporter::~ConsoleReporter() {
+    if (ticker_.joinable()) {
+        ticker_.request_stop();
+        wake_.notify_all();
+        ticker_.join();
+    }
+}
+
+void ConsoleReporter::onCheckStarted(const std::string& ruleId, const std::string& instancePath) {
+    std::lock_guard lock(mutex_);
+    running_ = ruleId + (instancePath.empty() ? "" : " on " + detail::shortInstance(instancePath));
+    runningSince_ = std::chrono::steady_clock::now();
+}
+
+void ConsoleReporter::clearLiveLineLocked() {
+    if (!liveLineShown_) return;
+    out_ << "\r\033[K" << std::flush;
+    liveLineShown_ = false;
+}
+
+void ConsoleReporter::tick(std::stop_token stop) {
+    std::unique_lock lock(mutex_);
+    while (!stop.stop_requested()) {
+        wake_.wait_for(lock, stop, std::chrono::milliseconds(500), [] { return false; });
+        if (stop.stop_requested() || running_.empty()) continue;
+        const auto elapsed = std::chrono::steady_clock::now() - runningSince_;
+        if (elapsed < options_.indicatorAfter) continue;
+        const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(elapsed).count();
+        out_ << "\r\033[K" << fmt::format("running {} ({} s)", detail::oneLine(running_), seconds) << std::flush;
+        liveLineShown_ = true;
+    }
+}
 
 void ConsoleReporter::onResult(const conformance::CheckResult& result) {
     std::lock_guard lock(mutex_);
+    clearLiveLineLocked();
+    running_.clear();
     ++done_;
     if (options_.quiet && (result.outcome == Outcome::Pass || result.outcome == Outcome::NotSupported)) return;
 
@@ -83,6 +120,8 @@ void ConsoleReporter::onResult(const conformance::CheckResult& result) {
 
 void ConsoleReporter::onFinish(const conformance::RunResult& run) {
     std::lock_guard lock(mutex_);
+    clearLiveLineLocked();
+    running_.clear();
     for (const std::string& note : run.notes) out_ << "note: " << detail::oneLine(note) << '\n';
     out_ << failureRecap(run);
     std::string totals = totalsLine(run);

@@ -81,6 +81,28 @@ TEST(Runner, PlanIsDeterministicAndIsWhatRuns) {
     for (std::size_t i = 0; i < first.size(); ++i) EXPECT_EQ(keyOf(first[i]), keyOf(r.results[i])) << i;
 }
 
+// Progress displays hear of each check as it begins, before its result, in both isolations.
+TEST(Runner, EveryCheckIsAnnouncedBeforeItsResult) {
+    for (const auto isolation : {RunOptions::Isolation::InProcess, RunOptions::Isolation::Process}) {
+        RunOptions o = inProcess({"builtin:reference"});
+        o.isolation = isolation;
+        o.filter = "SS-00*";
+        std::vector<Key> started, finished;
+        o.onCheckStarted = [&](const PlannedCheck& p) {
+            EXPECT_EQ(started.size(), finished.size()) << "a check began before the previous one's result";
+            started.push_back(keyOf(p));
+        };
+        o.onResult = [&](const CheckResult& r) {
+            finished.push_back(keyOf(r));
+            ASSERT_EQ(started.size(), finished.size()) << "a result without its beginning";
+            EXPECT_EQ(started.back(), finished.back());
+        };
+        const RunResult r = run(o);
+        EXPECT_FALSE(r.results.empty());
+        EXPECT_EQ(started, finished);
+    }
+}
+
 TEST(Runner, ShardsPartitionThePlanExactly) {
     RunOptions all = inProcess({"builtin:reference", "builtin:hyperv"});
     const auto full = plan(all);

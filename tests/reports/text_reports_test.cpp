@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <thread>
 
 #include "support/test_support.hpp"
 #include "wmimock/conformance/result_json.hpp"
@@ -138,6 +139,34 @@ TEST(ConsoleReporter, PrintsOneLinePerCheckWithProgressAndTotals) {
     EXPECT_EQ(linesOf(text).back(),
               "7 of 7 planned checks: 1 passed, 1 warning, 1 not supported, 1 failed, 1 error, "
               "1 timeout, 1 crash in 1.500 s");
+}
+
+// On a terminal, a check that runs long shows a live line, replaced by its result.
+TEST(ConsoleReporter, ALongCheckShowsALiveLineThatItsResultReplaces) {
+    std::ostringstream out;
+    const auto run = test::everyOutcomeRun();
+    {
+        ConsoleReporter console(out, {.expectedChecks = run.results.size(),
+                                      .liveIndicator = true,
+                                      .indicatorAfter = std::chrono::milliseconds(50)});
+        console.onCheckStarted("SS-002", "root/cimv2:WMIMock_Service.Name=\"Alpha\"");
+        std::this_thread::sleep_for(std::chrono::milliseconds(1200));
+        console.onResult(run.results.front());
+        console.onFinish(run);
+    }
+    const std::string text = out.str();
+    const auto live = text.find("running SS-002 on Name=\"Alpha\" (");
+    ASSERT_NE(live, std::string::npos) << text;
+    const auto cleared = text.find("\r\x1b[K[1/7] PASS", live);
+    EXPECT_NE(cleared, std::string::npos) << "the live line was not cleared before the result: " << text;
+
+    std::ostringstream quick;
+    {
+        ConsoleReporter console(quick, {.liveIndicator = true, .indicatorAfter = std::chrono::seconds(30)});
+        console.onCheckStarted("SS-001", "");
+        console.onResult(run.results.front());
+    }
+    EXPECT_EQ(quick.str().find("running"), std::string::npos) << "a quick check showed a live line";
 }
 
 // The end of a console run recaps what did not pass and how to re-run just that.

@@ -1,5 +1,8 @@
 #include "conform_command.hpp"
 
+#include <unistd.h>
+
+#include <cstdlib>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -180,6 +183,8 @@ int ConformCommand::run() const {
         iequals(color_, "always") || (iequals(color_, "auto") && reports::wantsColor(reportOnStdout ? stderr : stdout));
     consoleOptions.quiet = quiet_;
     consoleOptions.expectedChecks = planned.size();
+    // The live "running ..." line rewrites itself: only where a person watches a terminal.
+    consoleOptions.liveIndicator = !jsonOnStdout && ::isatty(reportOnStdout ? STDERR_FILENO : STDOUT_FILENO) == 1;
     reports::ConsoleReporter console(consoleStream, consoleOptions);
 
     // Reports on disk stay complete while the run lasts: rewritten when a check finishes a
@@ -207,6 +212,9 @@ int ConformCommand::run() const {
 
     const StopSignals stopSignals;
     options.stopRequested = [] { return StopSignals::received() != 0; };
+    options.onCheckStarted = [&](const harness::PlannedCheck& check) {
+        if (!jsonOnStdout) console.onCheckStarted(check.ruleId, check.instancePath);
+    };
     options.onResult = [&](const conformance::CheckResult& result) {
         if (!jsonOnStdout) console.onResult(result);
         try {

@@ -15,6 +15,14 @@
 
 namespace wmimock::harness {
 
+/// A check as the run would execute it (for --list and sharding).
+struct PlannedCheck {
+    std::string target;
+    std::string ruleId;
+    std::string title;
+    std::string instancePath;
+};
+
 struct RunOptions {
     std::vector<std::string> targets{"builtin:reference"};  ///< builtin:NAME, plugin:PATH, http(s)://...
     TargetOptions target;                                   ///< how each target is opened
@@ -32,16 +40,11 @@ struct RunOptions {
     Isolation isolation = Isolation::Auto;
     /// Called as each result is known (from the calling thread).
     std::function<void(const conformance::CheckResult&)> onResult;
+    /// Called as each check begins (target, rule, title, instance), from the calling thread,
+    /// for progress displays.
+    std::function<void(const PlannedCheck&)> onCheckStarted;
     /// Polled between checks; returning true stops the run (interrupted = true).
     std::function<bool()> stopRequested;
-};
-
-/// A check as the run would execute it (for --list and sharding).
-struct PlannedCheck {
-    std::string target;
-    std::string ruleId;
-    std::string title;
-    std::string instancePath;
 };
 
 /// Runs the suite. Bad options (unknown target, MOF error, a filter that selects no check,
