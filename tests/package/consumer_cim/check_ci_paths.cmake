@@ -1,7 +1,7 @@
 # Reads the CI templates (YAML) and checks that every `build/.../wmimock` they run is where a
 # subproject build puts the CLI, `build/` being this consumer's build directory, as the
-# templates' `cmake -B build` makes it.
-# Usage: cmake -DBUILD_DIR=... -DCLI_PATH_FILE=... -DTEMPLATES_DIR=... -P check_ci_paths.cmake
+# templates' `cmake -B build` makes it; with RUN set, also runs each one (`--version`).
+# Usage: cmake -DBUILD_DIR=... -DCLI_PATH_FILE=... -DTEMPLATES_DIR=... [-DRUN=ON] -P check_ci_paths.cmake
 file(READ "${CLI_PATH_FILE}" cli)
 string(STRIP "${cli}" cli)
 file(GLOB templates "${TEMPLATES_DIR}/*.yml")
@@ -16,6 +16,12 @@ foreach(template IN LISTS templates)
         string(REGEX REPLACE "^build/" "${BUILD_DIR}/" binary "${path}")
         if(NOT binary STREQUAL cli)
             message(FATAL_ERROR "${template} runs ${path}; a subproject build puts the CLI at ${cli}")
+        endif()
+        if(RUN)
+            execute_process(COMMAND "${binary}" --version RESULT_VARIABLE rc OUTPUT_VARIABLE out)
+            if(NOT rc EQUAL 0 OR NOT out MATCHES "^wmimock ")
+                message(FATAL_ERROR "${binary} --version failed (${rc}): ${out}")
+            endif()
         endif()
         math(EXPR checked "${checked} + 1")
     endforeach()
