@@ -23,6 +23,15 @@ protected:
         client_ = std::make_unique<WsmanClient>(clientOptions(GetParam()));
     }
 
+    /// `count` more Test_Host instances, host-0 .. host-(count-1).
+    void addHosts(int count) {
+        for (int i = 0; i < count; ++i) {
+            Instance host("Test_Host");
+            host.set("Name", Value::string("host-" + std::to_string(i)));
+            cimom_->createInstance("root/test", host);
+        }
+    }
+
     /// Runs `call` in process and remotely: same status, or equal results.
     template <typename Result>
     void expectSameOutcome(const std::function<Result(CimClient&)>& call) {
@@ -92,11 +101,7 @@ TEST_P(WsmanClientTest, EnumerationsGiveWhatTheCimomHas) {
 }
 
 TEST_P(WsmanClientTest, EnumerationsLongerThanOnePullComeWhole) {
-    for (int i = 0; i < 25; ++i) {
-        Instance host("Test_Host");
-        host.set("Name", Value::string("host-" + std::to_string(i)));
-        cimom_->createInstance("root/test", host);
-    }
+    addHosts(25);
     ClientOptions small = clientOptions(GetParam());
     small.maxElements = 4;
     WsmanClient client(small);
@@ -106,11 +111,7 @@ TEST_P(WsmanClientTest, EnumerationsLongerThanOnePullComeWhole) {
 }
 
 TEST_P(WsmanClientTest, AnEnumerationPastItsBoundIsAnErrorNotAnEndlessPull) {
-    for (int i = 0; i < 25; ++i) {
-        Instance host("Test_Host");
-        host.set("Name", Value::string("host-" + std::to_string(i)));
-        cimom_->createInstance("root/test", host);
-    }
+    addHosts(25);
     ClientOptions bounded = clientOptions(GetParam());
     bounded.maxElements = 4;
     bounded.maxEnumerationItems = 10;
