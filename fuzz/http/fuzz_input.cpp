@@ -24,7 +24,8 @@ using namespace wmimock::http;
 /// A server-side NTLM session, authenticated once per process, to open sealed bodies with.
 NtlmAcceptor* session() {
     static std::unique_ptr<NtlmAcceptor> acceptor = [] {
-        const auto users = std::filesystem::temp_directory_path() / ("wmimock-fuzz-users-" + std::to_string(::getpid()));
+        const auto users =
+            std::filesystem::temp_directory_path() / ("wmimock-fuzz-users-" + std::to_string(::getpid()));
         std::ofstream(users) << "FUZZ:user:password\n";
         auto server = std::make_unique<NtlmAcceptor>(users.string());
         NtlmInitiator client("FUZZ\\user", "password", "localhost");
