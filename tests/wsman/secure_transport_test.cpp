@@ -144,6 +144,8 @@ TEST_F(SecureTransport, NtlmSealsEveryMessageOverPlainHttp) {
     EXPECT_EQ(client.invokeMethod(service("Alpha"), "StopService").returnValue, Value::uint32(0));
     EXPECT_EQ(cimom_->getInstance(service("Alpha")).get("Started"), Value::boolean(false));
     EXPECT_EQ(client.enumerateInstances("root/test", "Test_Service").size(), 2U);
+    // A fault comes back sealed too (the client refuses an unsealed answer on a sealed session).
+    EXPECT_EQ(outcome([&] { client.getInstance(service("NoSuch")); }).first, CimStatus::NotFound);
 
     // The server refuses what is not sealed (WinRM's AllowUnencrypted=false), so the
     // client's success above was sealed; unsealed works only where the server allows it.
