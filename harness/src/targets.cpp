@@ -77,11 +77,7 @@ std::unique_ptr<Target> openHttp(std::string_view spec, const TargetOptions& opt
     if (isWsman(spec)) {
         wsman::ClientOptions client;
         client.url = std::string(spec);
-        client.user = options.user;
-        client.password = options.password;
-        client.auth = options.auth;
-        client.sealOverHttp = options.sealOverHttp;
-        client.tls = options.tls;
+        client.transport = options.transport;
         if (!options.nameSpace.empty()) client.nameSpace = options.nameSpace;
         const std::string nameSpace = client.nameSpace;
         return std::make_unique<RemoteTarget<wsman::WsmanClient, wsman::ClientOptions>>(std::string(spec),
@@ -89,10 +85,7 @@ std::unique_ptr<Target> openHttp(std::string_view spec, const TargetOptions& opt
     }
     cimxml::ClientOptions client;
     client.url = std::string(spec);
-    client.user = options.user;
-    client.password = options.password;
-    client.auth = options.auth;
-    client.tls = options.tls;
+    client.transport = options.transport;
     const std::string nameSpace = cimxml::CimXmlClient(client).defaultNamespace();
     return std::make_unique<RemoteTarget<cimxml::CimXmlClient, cimxml::ClientOptions>>(std::string(spec),
                                                                                        std::move(client), nameSpace);
@@ -130,33 +123,32 @@ void checkTarget(std::string_view spec, const TargetOptions& options) {
                        "--mof and --baseline apply to builtin: and plugin: targets, not to " + std::string(spec) +
                            " (the schema of a remote server cannot be changed from here)");
     }
-    const bool transportOptions = !options.user.empty() || options.auth != http::AuthScheme::Basic ||
-                                  !options.tls.caCertFile.empty() || !options.tls.verifyPeer ||
-                                  !options.tls.clientCertFile.empty() || !options.tls.clientKeyFile.empty();
-    if (transportOptions && kind != TargetKind::Http) {
+    const http::TransportOptions& transport = options.transport;
+    const http::TlsOptions& tls = transport.tls;
+    const bool tlsOptions = !tls.caCertFile.empty() || !tls.verifyPeer || !tls.clientCertFile.empty() ||
+                            !tls.clientKeyFile.empty();
+    if ((tlsOptions || !transport.user.empty() || transport.auth != http::AuthScheme::Basic) &&
+        kind != TargetKind::Http) {
         throw CimError(CimStatus::InvalidParameter,
                        "--user, --auth and the TLS options apply to http(s) targets, not to " + std::string(spec));
     }
-    const bool tlsOptions = !options.tls.caCertFile.empty() || !options.tls.verifyPeer ||
-                            !options.tls.clientCertFile.empty() || !options.tls.clientKeyFile.empty();
     if (tlsOptions && kind == TargetKind::Http && !isHttps(spec)) {
-        throw CimError(
-            CimStatus::InvalidParameter,
-            "--ca-cert, --no-verify, --cert and --key apply to https:// targets, not to " + std::string(spec));
+        throw CimError(CimStatus::InvalidParameter,
+                       "--ca-cert, --no-verify, --cert and --key apply to https:// targets, not to " + std::string(spec));
     }
-    if (options.tls.clientCertFile.empty() != options.tls.clientKeyFile.empty()) {
+    if (tls.clientCertFile.empty() != tls.clientKeyFile.empty()) {
         throw CimError(CimStatus::InvalidParameter, "--cert needs --key, and --key needs --cert");
     }
-    for (const std::string* file : {&options.tls.caCertFile, &options.tls.clientCertFile, &options.tls.clientKeyFile}) {
+    for (const std::string* file : {&tls.caCertFile, &tls.clientCertFile, &tls.clientKeyFile}) {
         std::error_code ec;
         if (!file->empty() && !std::filesystem::is_regular_file(*file, ec)) {
             throw CimError(CimStatus::NotFound, "'" + *file + "' does not exist or is not a file");
         }
     }
-    if (!options.sealOverHttp && options.auth != http::AuthScheme::Ntlm) {
+    if (!transport.sealOverHttp && transport.auth != http::AuthScheme::Ntlm) {
         throw CimError(CimStatus::InvalidParameter, "--no-seal applies to --auth ntlm only");
     }
-    if (options.auth == http::AuthScheme::Ntlm && options.user.empty()) {
+    if (transport.auth == http::AuthScheme::Ntlm && transport.user.empty()) {
         throw CimError(CimStatus::InvalidParameter, "--auth ntlm needs --user (DOMAIN\\name or name) and --password");
     }
 }

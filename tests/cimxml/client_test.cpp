@@ -35,8 +35,8 @@ ClientOptions urlOnly(const std::string& url) {
 ClientOptions optionsFor(int port, std::chrono::milliseconds readTimeout = std::chrono::seconds(5)) {
     ClientOptions options;
     options.url = "http://127.0.0.1:" + std::to_string(port) + "/root/test";
-    options.connectTimeout = std::chrono::seconds(2);
-    options.readTimeout = readTimeout;
+    options.transport.connectTimeout = std::chrono::seconds(2);
+    options.transport.readTimeout = readTimeout;
     return options;
 }
 

@@ -116,7 +116,7 @@ protected:
     ClientOptions clientOptions() const {
         ClientOptions options;
         options.url = "http://127.0.0.1:" + std::to_string(server_->port()) + "/root/test";
-        options.readTimeout = std::chrono::seconds(10);
+        options.transport.readTimeout = std::chrono::seconds(10);
         return options;
     }
 
@@ -696,8 +696,8 @@ TEST_F(CimXmlServerRawTest, BasicAuthenticationWhenAUserIsConfigured) {
         EXPECT_THAT(e.message(), HasSubstr("HTTP 401"));
     }
     ClientOptions wrong = clientOptions();
-    wrong.user = "admin";
-    wrong.password = "guess";
+    wrong.transport.user = "admin";
+    wrong.transport.password = "guess";
     try {
         CimXmlClient(wrong).enumerateInstanceNames("root/test", "Test_Service");
         FAIL() << "accepted a wrong password";
@@ -705,8 +705,8 @@ TEST_F(CimXmlServerRawTest, BasicAuthenticationWhenAUserIsConfigured) {
         EXPECT_EQ(e.status(), CimStatus::AccessDenied);
     }
     ClientOptions right = clientOptions();
-    right.user = "admin";
-    right.password = "s3cret";
+    right.transport.user = "admin";
+    right.transport.password = "s3cret";
     EXPECT_EQ(CimXmlClient(right).enumerateInstanceNames("root/test", "Test_Service").size(), 2U);
 }
 
@@ -740,7 +740,7 @@ TEST_F(CimXmlServerTest, StopClosesIdleConnectionsAndRefusesNewOnes) {
     try {
         ClientOptions options;
         options.url = "http://127.0.0.1:" + std::to_string(port);
-        options.connectTimeout = std::chrono::seconds(1);
+        options.transport.connectTimeout = std::chrono::seconds(1);
         CimXmlClient(options).enumerateClassNames({});
         FAIL() << "a stopped server answered";
     } catch (const CimError& e) {

@@ -266,8 +266,8 @@ TEST_F(WsmanTest, CredentialsAreRequiredWhenTheServerHasAUser) {
         EXPECT_EQ(e.status(), CimStatus::AccessDenied);
     }
     ClientOptions withCredentials = clientOptions();
-    withCredentials.user = "alice";
-    withCredentials.password = "secret";
+    withCredentials.transport.user = "alice";
+    withCredentials.transport.password = "secret";
     EXPECT_EQ(WsmanClient(withCredentials).getInstance(service("Alpha")).get("Name"), Value::string("Alpha"));
 }
 
@@ -291,7 +291,7 @@ TEST(WsmanClientOptions, BadUrlsAreNamed) {
 TEST(WsmanClientOptions, AServerThatIsNotThereIsAFailureNamingIt) {
     ClientOptions options;
     options.url = "http://127.0.0.1:9/wsman";
-    options.connectTimeout = std::chrono::milliseconds(500);
+    options.transport.connectTimeout = std::chrono::milliseconds(500);
     try {
         WsmanClient(options).identify();
         FAIL();

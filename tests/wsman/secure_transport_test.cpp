@@ -65,9 +65,9 @@ protected:
     }
     ClientOptions ntlm(const std::string& password = "Correct-Horse") const {
         ClientOptions options = clientOptions();
-        options.auth = http::AuthScheme::Ntlm;
-        options.user = "WMIMOCK\\alice";
-        options.password = password;
+        options.transport.auth = http::AuthScheme::Ntlm;
+        options.transport.user = "WMIMOCK\\alice";
+        options.transport.password = password;
         return options;
     }
     /// The status and message of what `call` throws (Success when it does not).
@@ -103,25 +103,25 @@ TEST_F(SecureTransport, BothProtocolsWorkWithTheCertificatesCaOrWithoutVerificat
     startTls();
     const Instance expected = cimom_->getInstance(service("Alpha"));
     ClientOptions trusted = https();
-    trusted.tls.caCertFile = file("server.pem");
+    trusted.transport.tls.caCertFile = file("server.pem");
     EXPECT_EQ(WsmanClient(trusted).getInstance(service("Alpha")), expected);
     ClientOptions byName = https("localhost");
-    byName.tls.caCertFile = file("server.pem");
+    byName.transport.tls.caCertFile = file("server.pem");
     EXPECT_EQ(WsmanClient(byName).getInstance(service("Alpha")), expected);
     ClientOptions unverified = https();
-    unverified.tls.verifyPeer = false;
+    unverified.transport.tls.verifyPeer = false;
     EXPECT_EQ(WsmanClient(unverified).getInstance(service("Alpha")), expected);
 
     cimxml::ClientOptions cimXml;
     cimXml.url = "https://127.0.0.1:" + std::to_string(server_->port()) + "/root/test";
-    cimXml.tls.caCertFile = file("server.pem");
+    cimXml.transport.tls.caCertFile = file("server.pem");
     EXPECT_EQ(cimxml::CimXmlClient(cimXml).getInstance(service("Alpha")), expected);
 }
 
 TEST_F(SecureTransport, ACertificateForAnotherHostIsRefusedEvenWhenItsCaIsTrusted) {
     startTls("stranger");
     ClientOptions options = https();
-    options.tls.caCertFile = file("stranger.pem");
+    options.transport.tls.caCertFile = file("stranger.pem");
     const auto [status, message] = outcome([&] { WsmanClient(options).getInstance(service("Alpha")); });
     EXPECT_EQ(status, CimStatus::Failed);
     EXPECT_THAT(message, HasSubstr("is not trusted"));
@@ -133,7 +133,7 @@ TEST_F(SecureTransport, PlainHttpToATlsServerFailsAndTheServerGoesOn) {
     EXPECT_EQ(status, CimStatus::Failed);
     EXPECT_THAT(message, HasSubstr("127.0.0.1:"));
     ClientOptions unverified = https();
-    unverified.tls.verifyPeer = false;
+    unverified.transport.tls.verifyPeer = false;
     EXPECT_NO_THROW(WsmanClient(unverified).getInstance(service("Alpha")));
 }
 
@@ -150,7 +150,7 @@ TEST_F(SecureTransport, NtlmSealsEveryMessageOverPlainHttp) {
     // The server refuses what is not sealed (WinRM's AllowUnencrypted=false), so the
     // client's success above was sealed; unsealed works only where the server allows it.
     ClientOptions unsealed = ntlm();
-    unsealed.sealOverHttp = false;
+    unsealed.transport.sealOverHttp = false;
     const auto [status, message] = outcome([&] { WsmanClient(unsealed).getInstance(service("Alpha")); });
     EXPECT_EQ(status, CimStatus::Failed);
     EXPECT_THAT(message, HasSubstr("HTTP 400"));
@@ -158,7 +158,7 @@ TEST_F(SecureTransport, NtlmSealsEveryMessageOverPlainHttp) {
     allowing.allowUnencrypted = true;
     startNtlm(allowing);
     unsealed = ntlm();  // the restarted server's port
-    unsealed.sealOverHttp = false;
+    unsealed.transport.sealOverHttp = false;
     EXPECT_NO_THROW(WsmanClient(unsealed).getInstance(service("Alpha")));
 }
 
@@ -166,11 +166,11 @@ TEST_F(SecureTransport, NtlmAuthenticatesCimXmlToo) {
     startNtlm();
     cimxml::ClientOptions options;
     options.url = "http://127.0.0.1:" + std::to_string(server_->port()) + "/root/test";
-    options.auth = http::AuthScheme::Ntlm;
-    options.user = "WMIMOCK\\alice";
-    options.password = "Correct-Horse";
+    options.transport.auth = http::AuthScheme::Ntlm;
+    options.transport.user = "WMIMOCK\\alice";
+    options.transport.password = "Correct-Horse";
     EXPECT_EQ(cimxml::CimXmlClient(options).getInstance(service("Alpha")), cimom_->getInstance(service("Alpha")));
-    options.password = "wrong";
+    options.transport.password = "wrong";
     EXPECT_EQ(outcome([&] { cimxml::CimXmlClient(options).getInstance(service("Alpha")); }).first,
               CimStatus::AccessDenied);
 }
@@ -202,8 +202,8 @@ TEST_F(SecureTransport, AServerWithBothSchemesTakesEither) {
     both.password = "Basic-Pass";
     startNtlm(both);
     ClientOptions basic = clientOptions();
-    basic.user = "bob";
-    basic.password = "Basic-Pass";
+    basic.transport.user = "bob";
+    basic.transport.password = "Basic-Pass";
     EXPECT_NO_THROW(WsmanClient(basic).getInstance(service("Alpha")));
     EXPECT_NO_THROW(WsmanClient(ntlm()).getInstance(service("Alpha")));
 }

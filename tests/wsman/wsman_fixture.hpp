@@ -136,7 +136,7 @@ protected:
         ClientOptions options;
         options.url = "http://127.0.0.1:" + std::to_string(server_->port()) + "/wsman";
         options.nameSpace = "root/test";
-        options.readTimeout = std::chrono::seconds(10);
+        options.transport.readTimeout = std::chrono::seconds(10);
         options.resourceUris = uris;
         return options;
     }

@@ -190,13 +190,8 @@ std::vector<std::string> CimXmlClient::Impl::derivationOf(const std::string& nam
 CimXmlClient::CimXmlClient(ClientOptions options) : impl_(std::make_unique<Impl>()) {
     impl_->url = parseUrl(options.url);
     impl_->options = std::move(options);
-    http::TransportOptions transport;
-    transport.user = impl_->options.user;
-    transport.password = impl_->options.password;
-    transport.auth = impl_->options.auth;
-    transport.tls = impl_->options.tls;
-    transport.connectTimeout = impl_->options.connectTimeout;
-    transport.readTimeout = impl_->options.readTimeout;
+    http::TransportOptions transport = impl_->options.transport;
+    transport.sealOverHttp = false;  // WinRM's sealing is WS-Management's; CIM-XML has none
     impl_->transport = std::make_unique<http::ClientTransport>(impl_->url.endpoint, std::move(transport));
 }
 

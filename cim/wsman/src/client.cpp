@@ -88,7 +88,7 @@ struct WsmanClient::Impl {
         e.addHeader("wsman:MaxEnvelopeSize", std::to_string(options.maxEnvelopeSize), true);
         e.addHeader("wsa:MessageID", newUuid());
         e.addHeader("wsman:OperationTimeout",
-                    "PT" + std::to_string(std::max<long long>(1, options.readTimeout.count() / 1000)) + "S");
+                    "PT" + std::to_string(std::max<long long>(1, options.transport.readTimeout.count() / 1000)) + "S");
         return e;
     }
     /// The resource URI of `className` in `nameSpace`, and for DMTF URIs the namespace selector.
@@ -331,15 +331,7 @@ WsmanClient::WsmanClient(ClientOptions options) : impl_(std::make_unique<Impl>()
     impl_->url = parseUrl(options.url);
     impl_->style = options.resourceUris == ResourceUris::Wmi ? UriStyle::Wmi : UriStyle::Dmtf;
     if (options.maxElements == 0) throw CimError(CimStatus::InvalidParameter, "maxElements must be at least 1");
-    http::TransportOptions transport;
-    transport.user = options.user;
-    transport.password = options.password;
-    transport.auth = options.auth;
-    transport.sealOverHttp = options.sealOverHttp;
-    transport.tls = options.tls;
-    transport.connectTimeout = options.connectTimeout;
-    transport.readTimeout = options.readTimeout;
-    impl_->transport = std::make_unique<http::ClientTransport>(impl_->url.endpoint, std::move(transport));
+    impl_->transport = std::make_unique<http::ClientTransport>(impl_->url.endpoint, options.transport);
     impl_->options = std::move(options);
 }
 

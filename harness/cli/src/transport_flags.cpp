@@ -23,14 +23,15 @@ void TransportFlags::addTo(CLI::App& app) {
 }
 
 void TransportFlags::applyTo(harness::TargetOptions& options) const {
-    options.user = user;
-    options.password = password;
-    options.auth = toLower(auth) == "basic" ? http::AuthScheme::Basic : http::AuthScheme::Ntlm;
-    options.sealOverHttp = !noSeal;
-    options.tls.caCertFile = caCert;
-    options.tls.verifyPeer = !noVerify;
-    options.tls.clientCertFile = clientCert;
-    options.tls.clientKeyFile = clientKey;
+    http::TransportOptions& transport = options.transport;
+    transport.user = user;
+    transport.password = password;
+    transport.auth = toLower(auth) == "basic" ? http::AuthScheme::Basic : http::AuthScheme::Ntlm;
+    transport.sealOverHttp = !noSeal;
+    transport.tls.caCertFile = caCert;
+    transport.tls.verifyPeer = !noVerify;
+    transport.tls.clientCertFile = clientCert;
+    transport.tls.clientKeyFile = clientKey;
 }
 
 }  // namespace wmimock::cli

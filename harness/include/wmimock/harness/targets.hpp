@@ -25,10 +25,7 @@ struct TargetOptions {
     std::vector<std::string> includeDirs;             ///< #pragma include search path for mofFiles
     MofDialect mofDialect = MofDialect::Auto;         ///< how mofFiles are read
     std::vector<std::string> baselines;               ///< loaded before mofFiles (wmimock/cimom/fixtures.hpp)
-    std::string user, password;                       ///< http targets
-    http::AuthScheme auth = http::AuthScheme::Basic;  ///< how `user` authenticates to http targets
-    bool sealOverHttp = true;                         ///< NTLM to WS-Management over http://: seal
-    http::TlsOptions tls;                             ///< https targets
+    http::TransportOptions transport;                 ///< http(s) targets: credentials, TLS
     /// WS-Management targets: the namespace operations use (their URL names none).
     std::string nameSpace;
 };

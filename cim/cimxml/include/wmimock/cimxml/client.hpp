@@ -23,13 +23,7 @@ namespace wmimock::cimxml {
 
 struct ClientOptions {
     std::string url;  ///< http(s)://host:port[/namespace]; port defaults to 5988 (5989 for https)
-    std::string user, password;
-    http::AuthScheme auth = http::AuthScheme::Basic;  ///< how `user` authenticates
-    http::TlsOptions tls;                             ///< for https URLs
-    std::chrono::milliseconds connectTimeout{5000};
-    /// Bound on every wait for the server (also catches servers that answer an error
-    /// without Content-Length and keep the socket open).
-    std::chrono::milliseconds readTimeout{30000};
+    http::TransportOptions transport;  ///< credentials, TLS, timeouts (never sealed: see there)
     std::string httpPath = "/cimom";
 };
 

@@ -34,9 +34,9 @@ struct TransportOptions {
     std::string user, password;  ///< no user: no authentication
     AuthScheme auth = AuthScheme::Basic;
     /// With NTLM over plain HTTP, seal every message as WinRM expects (it refuses unsealed
-    /// ones unless AllowUnencrypted is set); WS-Management's convention, which CIM-XML does not
-    /// have. Over HTTPS, TLS protects the messages instead.
-    bool sealOverHttp = false;
+    /// ones unless AllowUnencrypted is set). A WS-Management convention: the CIM-XML client,
+    /// which has none, never seals. Over HTTPS, TLS protects the messages instead.
+    bool sealOverHttp = true;
     TlsOptions tls;
     std::chrono::milliseconds connectTimeout{5000};
     /// Bound on every wait for the server (also for servers that answer an error without

@@ -42,12 +42,7 @@ struct ClientOptions {
     /// for https), the path to /wsman.
     std::string url;
     std::string nameSpace = "root/cimv2";  ///< used when an operation gives none
-    std::string user, password;            ///< authentication when `user` is set
-    http::AuthScheme auth = http::AuthScheme::Basic;
-    bool sealOverHttp = true;  ///< NTLM over http://: seal each message (WinRM's default)
-    http::TlsOptions tls;      ///< for https URLs
-    std::chrono::milliseconds connectTimeout{5000};
-    std::chrono::milliseconds readTimeout{30000};
+    http::TransportOptions transport;      ///< credentials, TLS, sealing, timeouts
     ResourceUris resourceUris = ResourceUris::Dmtf;
     std::uint32_t maxElements = 100;  ///< items asked for per Enumerate / Pull
     /// Bound on one enumeration's items: past it the enumeration is CimError(Failed), so a
