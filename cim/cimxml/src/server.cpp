@@ -260,7 +260,7 @@ void CimXmlServer::Impl::handle(const httplib::Request& httpRequest, httplib::Re
             const CimXmlRequest request =
                 decodeRequest(httpRequest.body, DecodeLimits{options.maxBodyBytes, options.maxXmlDepth});
             operation = request.methodName;
-            object = objectOf(request);
+            if (spdlog::should_log(spdlog::level::info)) object = objectOf(request);  // only for the log
             checkHeadersMatchBody(headers, request);
             auto result = detail::executeRequest(*backend, enumerations, request,
                                                  DecodeLimits{options.maxBodyBytes, options.maxXmlDepth});

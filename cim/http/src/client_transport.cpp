@@ -48,6 +48,11 @@ std::string offeredSchemes(const httplib::Response& response) {
     return offered.empty() ? "none" : offered;
 }
 
+Reply replyOf(httplib::Response&& response) {
+    return Reply{response.status, std::move(response.body),
+                 HeaderList(response.headers.begin(), response.headers.end())};
+}
+
 }  // namespace
 
 std::string Reply::header(std::string_view name) const {
@@ -181,28 +186,37 @@ struct ClientTransport::Impl {
         }
     }
 
+    /// `body` sealed with the connection's session (an empty body has nothing to seal).
+    std::string sealed(const std::string& body) {
+        if (body.empty()) return body;
+        try {
+            return sealBody(*ntlm, body);
+        } catch (const NtlmError& e) {
+            ntlm.reset();
+            throw CimError(CimStatus::Failed, e.what());
+        }
+    }
+
     Reply exchange(std::string_view path, std::string_view contentType, std::string body, const HeaderList& headers) {
         if (options.auth == AuthScheme::Basic) {
             httplib::Response response = send(path, contentType, std::move(body), headers, {});
             if (response.status == 401) {
                 denied(response, path, options.user.empty() ? "the server wants credentials" : "bad credentials");
             }
-            return Reply{response.status, std::move(response.body),
-                         HeaderList(response.headers.begin(), response.headers.end())};
+            return replyOf(std::move(response));
         }
         // NTLM: a connection the server closed (idle, restarted) comes back unauthenticated,
         // which the server says with 401: authenticate again, once.
         for (int attempt = 0;; ++attempt) {
             if (!ntlm || !ntlm->established()) authenticate(path);
-            httplib::Response response = sealing() ? send(path, kSealedContentType, sealBody(*ntlm, body), headers, {})
+            httplib::Response response = sealing() ? send(path, kSealedContentType, sealed(body), headers, {})
                                                    : send(path, contentType, body, headers, {});
             if (response.status == 401) {
                 ntlm.reset();
                 if (attempt == 0) continue;
                 denied(response, path, "the server no longer accepts the NTLM session");
             }
-            Reply reply{response.status, std::move(response.body),
-                        HeaderList(response.headers.begin(), response.headers.end())};
+            Reply reply = replyOf(std::move(response));
             if (isSealedContentType(reply.header("Content-Type"))) {
                 try {
                     reply.body = openBody(*ntlm, reply.body);
