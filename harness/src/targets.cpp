@@ -125,16 +125,17 @@ void checkTarget(std::string_view spec, const TargetOptions& options) {
     }
     const http::TransportOptions& transport = options.transport;
     const http::TlsOptions& tls = transport.tls;
-    const bool tlsOptions = !tls.caCertFile.empty() || !tls.verifyPeer || !tls.clientCertFile.empty() ||
-                            !tls.clientKeyFile.empty();
+    const bool tlsOptions =
+        !tls.caCertFile.empty() || !tls.verifyPeer || !tls.clientCertFile.empty() || !tls.clientKeyFile.empty();
     if ((tlsOptions || !transport.user.empty() || transport.auth != http::AuthScheme::Basic) &&
         kind != TargetKind::Http) {
         throw CimError(CimStatus::InvalidParameter,
                        "--user, --auth and the TLS options apply to http(s) targets, not to " + std::string(spec));
     }
     if (tlsOptions && kind == TargetKind::Http && !isHttps(spec)) {
-        throw CimError(CimStatus::InvalidParameter,
-                       "--ca-cert, --no-verify, --cert and --key apply to https:// targets, not to " + std::string(spec));
+        throw CimError(
+            CimStatus::InvalidParameter,
+            "--ca-cert, --no-verify, --cert and --key apply to https:// targets, not to " + std::string(spec));
     }
     if (tls.clientCertFile.empty() != tls.clientKeyFile.empty()) {
         throw CimError(CimStatus::InvalidParameter, "--cert needs --key, and --key needs --cert");

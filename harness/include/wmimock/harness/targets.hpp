@@ -22,10 +22,10 @@ struct TargetOptions {
     /// Built-ins and plugins: extra MOF compiled into the target's default namespace after
     /// its own (a remote server's schema cannot be changed from here).
     std::vector<std::string> mofFiles;
-    std::vector<std::string> includeDirs;             ///< #pragma include search path for mofFiles
-    MofDialect mofDialect = MofDialect::Auto;         ///< how mofFiles are read
-    std::vector<std::string> baselines;               ///< loaded before mofFiles (wmimock/cimom/fixtures.hpp)
-    http::TransportOptions transport;                 ///< http(s) targets: credentials, TLS
+    std::vector<std::string> includeDirs;      ///< #pragma include search path for mofFiles
+    MofDialect mofDialect = MofDialect::Auto;  ///< how mofFiles are read
+    std::vector<std::string> baselines;        ///< loaded before mofFiles (wmimock/cimom/fixtures.hpp)
+    http::TransportOptions transport;          ///< http(s) targets: credentials, TLS
     /// WS-Management targets: the namespace operations use (their URL names none).
     std::string nameSpace;
 };

@@ -22,7 +22,7 @@
 namespace wmimock::cimxml {
 
 struct ClientOptions {
-    std::string url;  ///< http(s)://host:port[/namespace]; port defaults to 5988 (5989 for https)
+    std::string url;                   ///< http(s)://host:port[/namespace]; port defaults to 5988 (5989 for https)
     http::TransportOptions transport;  ///< credentials, TLS, timeouts (never sealed: see there)
     std::string httpPath = "/cimom";
 };
