@@ -474,11 +474,20 @@ bool CheckContext::makeStopped(const ObjectPath* on) {
     return bringDown(on != nullptr ? *on : path_, 0);
 }
 
+bool CheckContext::letTransitionEnd(const Snapshot& s, Want wanted, const ObjectPath& p) {
+    // Catalog §0.3 Rev. 2: wait in the element's own direction, never for the goal while it
+    // heads the other way; then say whether it arrived where the caller wants it.
+    const std::optional<RunState> toward = heading(s);
+    const Want direction = !toward ? wanted : *toward == RunState::Running ? Want::Running : Want::Stopped;
+    const bool reached = settle(direction, &p).reached;
+    return reached && direction == wanted;
+}
+
 bool CheckContext::bringUp(const ObjectPath& p, int depth) {
     if (depth > kMaxDependencyDepth) return false;
     Snapshot s = snapshotOf(p);
     if (runState(s) == RunState::Running) return true;
-    if (runState(s) == RunState::Transitioning && settle(Want::Running, &p).reached) return true;
+    if (runState(s) == RunState::Transitioning && letTransitionEnd(s, Want::Running, p)) return true;
     try {  // what the service depends on must run first
         AssociatorFilter filter;
         filter.assocClass = "CIM_ServiceServiceDependency";
@@ -506,7 +515,7 @@ bool CheckContext::bringDown(const ObjectPath& p, int depth) {
     }
     Snapshot s = snapshotOf(p);
     if (runState(s) == RunState::Stopped) return true;
-    if (runState(s) == RunState::Transitioning && settle(Want::Stopped, &p).reached) return true;
+    if (runState(s) == RunState::Transitioning && letTransitionEnd(s, Want::Stopped, p)) return true;
     if (stop(&p).reached) return true;
     if (s.modelsEnablement()) {
         const Snapshot before = snapshotOf(p, "before");

@@ -211,6 +211,9 @@ public:
     bool bringDown(const ObjectPath& path, int depth = 0);
 
 private:
+    /// Lets the transition `s` shows finish in its own direction; true when that leaves the
+    /// element where `wanted` says.
+    bool letTransitionEnd(const Snapshot& s, Want wanted, const ObjectPath& p);
     std::chrono::microseconds toClock(std::chrono::duration<double> d) const;
     /// Tells the listener a wait begins ("Settle toward running, up to 30 s"); describe()
     /// is called only when there is a listener.

@@ -142,6 +142,26 @@ RunState runState(const Snapshot& s) noexcept {
     }
 }
 
+std::optional<RunState> heading(const Snapshot& s) noexcept {
+    if (s.transitioningToState) {
+        switch (*s.transitioningToState) {
+            case 2:
+            case 6:
+            case 9:
+                return RunState::Running;
+            case 3:
+                return RunState::Stopped;
+            default:
+                break;
+        }
+    }
+    if (s.enabledState == 10) return RunState::Running;
+    if (s.enabledState == 4) return RunState::Stopped;
+    if (s.serviceState == "Start Pending" || s.serviceState == "Continue Pending") return RunState::Running;
+    if (s.serviceState == "Stop Pending") return RunState::Stopped;
+    return std::nullopt;
+}
+
 bool identical(const Snapshot& a, const Snapshot& b) noexcept {
     return a.started == b.started && a.enabledState == b.enabledState && a.otherEnabledState == b.otherEnabledState &&
            a.requestedState == b.requestedState && a.transitioningToState == b.transitioningToState &&

@@ -51,6 +51,12 @@ std::string_view toString(RunState state) noexcept;  // "running", "stopped", ..
 /// Started decides, unless State says a control is pending (Transitioning).
 RunState runState(const Snapshot& s) noexcept;
 
+/// Where a transitioning element is heading (catalog §0.3 Rev. 2: a restore lets it get
+/// there first): Running for TransitioningToState 2 (or 6, 9), EnabledState 10 or a "Start
+/// Pending"/"Continue Pending" State; Stopped for TransitioningToState 3, EnabledState 4 or
+/// "Stop Pending"; nullopt when the snapshot does not say.
+std::optional<RunState> heading(const Snapshot& s) noexcept;
+
 /// Same observable state for the properties a restore or an "unchanged" verdict cares
 /// about: Started, EnabledState, OtherEnabledState, State.
 bool sameRunState(const Snapshot& a, const Snapshot& b) noexcept;
