@@ -85,6 +85,15 @@ std::optional<Twin> stopBothWays(CheckContext& ctx) {
         ctx.notSupported("RequestStateChange(3) did not succeed (" + t.viaRsc.call.describe() + "; see RSC-002)");
         return std::nullopt;
     }
+    // A method that does not reach stopped alone is its own rules' fault (SS-002, RSC-002,
+    // JOB-004): there is no end state to compare.
+    for (const Attempt* a : {&t.viaStop, &t.viaRsc}) {
+        if (!a->reached) {
+            ctx.notSupported(a->call.method + " did not bring the service to stopped (" + a->after.toString() +
+                             "): judged by that method's rules");
+            return std::nullopt;
+        }
+    }
     t.unequalPreState = differingProperties(t.viaStop.before, t.viaRsc.before);
     return t;
 }
@@ -98,44 +107,46 @@ std::string changeOf(const ComparedProperty& p, const Snapshot& pre, const Snaps
 }
 
 WMIMOCK_CHECK(con001, "CON-001", "StopServiceEquivalentToRsc3") {
+    // One fault, one rule: RequestedState is CON-003's (and SS-007's, RSC-003's), EnabledDefault
+    // and StartMode are CON-005's. This rule compares the run state both methods leave:
+    // Started, EnabledState and TransitioningToState.
     const auto twin = stopBothWays(ctx);
     if (!twin) return;
     const Snapshot& a = twin->viaStop.after;
     const Snapshot& b = twin->viaRsc.after;
+    const auto owned = [](std::string_view name) { return name != "RequestedState" && name != "EnabledDefault"; };
     if (!twin->unequalPreState.empty()) {
         // The runs could not start alike: judge what each run changed on each property.
         std::vector<std::string> differences;
         for (const auto& p : kCompared) {
             const std::string ca = changeOf(p, twin->viaStop.before, a);
             const std::string cb = changeOf(p, twin->viaRsc.before, b);
-            if (ca != cb)
-                differences.push_back(std::string(p.name) + ": StopService " + ca + ", RequestStateChange(3) " + cb);
+            if (ca == cb) continue;
+            const std::string text = std::string(p.name) + ": StopService " + ca + ", RequestStateChange(3) " + cb;
+            if (owned(p.name)) {
+                differences.push_back(text);
+            } else {
+                ctx.log(text + " (judged by " + (p.name == std::string_view("RequestedState") ? "CON-003" : "CON-005") +
+                        ")");
+            }
         }
         std::string unequal;
         for (const auto name : twin->unequalPreState) unequal += (unequal.empty() ? "" : ", ") + std::string(name);
         ctx.log("the runs started from different " + unequal + ": the changes are compared");
         if (differences.empty())
-            return ctx.pass("both methods made the same changes (from pre-states differing in " + unequal + ")");
-        const bool onlyRequestedState = differences.size() == 1 && differences.front().rfind("RequestedState", 0) == 0;
-        if (onlyRequestedState) return ctx.warn("the changes differ only in RequestedState: " + differences.front());
-        return ctx.fail(
-            "the same changes to Started, EnabledState, RequestedState, TransitioningToState, EnabledDefault",
-            joinCases(differences));
+            return ctx.pass("both methods made the same changes to the run state (from pre-states differing in " +
+                            unequal + ")");
+        return ctx.fail("the same changes to Started, EnabledState, TransitioningToState", joinCases(differences));
     }
-    const bool othersEqual = a.started == b.started && a.enabledState == b.enabledState &&
-                             a.transitioningToState == b.transitioningToState && a.enabledDefault == b.enabledDefault;
-    if (othersEqual && a.requestedState == b.requestedState) {
-        return ctx.pass("both methods end in " + a.toString());
+    if (a.requestedState != b.requestedState || a.enabledDefault != b.enabledDefault || a.startMode != b.startMode) {
+        ctx.log("RequestedState, EnabledDefault or StartMode differ (judged by CON-003 and CON-005): " +
+                difference(a, b));
     }
-    const auto tolerated = [](const std::optional<std::uint16_t>& x, const std::optional<std::uint16_t>& y) {
-        const bool untracked = !x || *x == 12 || !y || *y == 12;
-        const bool stopOrShutDown = x && y && ((*x == 3 && *y == 4) || (*x == 4 && *y == 3));
-        return untracked || stopOrShutDown;
-    };
-    if (othersEqual && tolerated(a.requestedState, b.requestedState)) {
-        return ctx.warn("the end states differ only in RequestedState: " + difference(a, b));
+    if (a.started == b.started && a.enabledState == b.enabledState &&
+        a.transitioningToState == b.transitioningToState) {
+        return ctx.pass("both methods end in the same run state: " + a.toString());
     }
-    ctx.fail("the same Started, EnabledState, RequestedState, TransitioningToState, EnabledDefault",
+    ctx.fail("the same Started, EnabledState, TransitioningToState",
              "StopService vs RequestStateChange(3): " + difference(a, b));
 }
 
@@ -145,6 +156,11 @@ WMIMOCK_CHECK(con002, "CON-002", "StartedAgreesWithEnabledState") {
     if (ctx.makeStopped()) settled.push_back(ctx.snapshot("stopped"));
     if (ctx.makeRunning()) settled.push_back(ctx.stop().after);
     if (ctx.makeStopped()) settled.push_back(ctx.start().after);
+    // Both methods, both ways: Started must agree whichever path changed the state.
+    if (ctx.initial().modelsEnablement()) {
+        if (ctx.makeRunning()) settled.push_back(ctx.rsc(3).after);
+        if (ctx.makeStopped()) settled.push_back(ctx.rsc(2).after);
+    }
     bool compared = false;
     for (const Snapshot& s : settled) {
         if (!s.started || !s.enabledState) continue;
@@ -166,6 +182,14 @@ WMIMOCK_CHECK(con003, "CON-003", "SameRequestedStateFromBothMethods") {
     const auto a = twin->viaStop.after.requestedState;
     const auto b = twin->viaRsc.after.requestedState;
     if (a == b) return ctx.pass("both methods record RequestedState " + optionalText(a));
+    // A value neither 3 nor untracked is the recording method's own fault: SS-007's for
+    // StopService, RSC-003's for RequestStateChange. This rule judges the rest: one method
+    // tracking the request while the other does not.
+    const auto wrong = [](const std::optional<std::uint16_t>& v) { return v && *v != 3 && *v != 12; };
+    if (wrong(a) || wrong(b)) {
+        return ctx.notSupported("RequestedState " + optionalText(a) + " after StopService, " + optionalText(b) +
+                                " after RequestStateChange(3): " + (wrong(a) ? "SS-007's" : "RSC-003's") + " to judge");
+    }
     ctx.fail("StopService to record the RequestedState RequestStateChange(3) records (" + optionalText(b) + ")",
              "RequestedState " + optionalText(a) + " after StopService");
 }
@@ -182,7 +206,16 @@ WMIMOCK_CHECK(con004, "CON-004", "CrossMethodRoundTrips") {
         Sequence{"RequestStateChange(3) then StartService", true, false, Want::Running},
         Sequence{"RequestStateChange(3) then StopService", true, false, Want::Stopped},
     };
+    // Catalog Rev. 2 principle: every sequence runs and every failing one is named. A failing
+    // sequence is compared with its control, the same two steps through the second step's
+    // own method only: when that fails too, the fault is the single method's (RSC-002,
+    // SS-008, SS-020...) and not the mixing this rule is about.
+    const auto secondStep = [&](const Sequence& seq) {
+        return seq.secondViaRsc ? ctx.rsc(seq.second == Want::Running ? 2 : 3)
+                                : (seq.second == Want::Running ? ctx.start() : ctx.stop());
+    };
     int run = 0;
+    std::vector<std::string> failures;
     for (const auto& seq : sequences) {
         if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
         // Only the end state is this rule's: a first step that misbehaves is judged by the
@@ -197,19 +230,26 @@ WMIMOCK_CHECK(con004, "CON-004", "CrossMethodRoundTrips") {
             ctx.log(std::string(seq.name) + ": not judged, " + why);
             continue;
         }
-        const Attempt second = seq.secondViaRsc ? ctx.rsc(seq.second == Want::Running ? 2 : 3)
-                                                : (seq.second == Want::Running ? ctx.start() : ctx.stop());
+        const Attempt second = secondStep(seq);
         if (const auto why = unjudged(second); !why.empty()) {
             ctx.log(std::string(seq.name) + ": not judged, " + why);
             continue;
         }
         ++run;
         const RunState want = seq.second == Want::Running ? RunState::Running : RunState::Stopped;
-        if (runState(second.after) != want) {
-            return ctx.fail(std::string(seq.name) + ": ends " + std::string(toString(want)),
-                            second.call.describe() + ", " + second.after.toString());
+        if (runState(second.after) == want) continue;
+        if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+        const Attempt controlFirst = seq.secondViaRsc ? ctx.rsc(3) : ctx.stop();
+        const Attempt control = secondStep(seq);
+        if (unjudged(controlFirst).empty() && unjudged(control).empty() && runState(control.after) != want) {
+            ctx.log(std::string(seq.name) + ": the second method fails alone too (" + control.after.toString() +
+                    "): its own rules' fault");
+            continue;
         }
+        failures.push_back(std::string(seq.name) + ": " + second.call.describe() + ", " + second.after.toString());
     }
+    if (!failures.empty())
+        return ctx.fail("each mixed sequence ends in the state its second step asks", joinCases(failures));
     if (run == 0) return ctx.notSupported("no sequence could be judged (methods not supported or jobs incomplete)");
     ctx.pass(std::to_string(run) + " mixed sequence(s) ended as expected");
 }

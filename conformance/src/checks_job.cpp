@@ -143,6 +143,10 @@ WMIMOCK_CHECK(job004, "JOB-004", "JobCompletesWithElementInState") {
             ctx.log(which + " disappeared before it was seen to end: judged under JOB-006");
             continue;
         }
+        if (t.polls.empty() || !t.polls.front().found) {
+            ctx.log(which + " could not be read at all: its reference is JOB-001's to judge");
+            continue;
+        }
         ++judged;
         if (t.readError) {
             failures.push_back(which + " not readable until it ends: " + std::string(statusName(*t.readError)));

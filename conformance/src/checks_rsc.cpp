@@ -35,56 +35,106 @@ std::string stateText(const std::vector<std::uint16_t>& v) {
 
 WMIMOCK_CHECK(rsc001, "RSC-001", "ReturnInValueMap") {
     if (ctx.rscRulesDoNotApply()) return;
-    std::vector<CallOutcome> calls;
-    if (ctx.makeRunning()) calls.push_back(ctx.rsc(3).call);
-    if (ctx.makeStopped()) {
-        calls.push_back(ctx.rsc(2).call);
-        if (ctx.makeStopped()) calls.push_back(ctx.rsc(3).call);
+    // The whole domain this rule owns: every state the capabilities list (2 and 3 without
+    // them) from both run states, and the invalid values 0 and 12. States outside the
+    // capabilities are RSC-005's alone, answer and code, so that one fault shows under one
+    // rule; what the calls did is RSC-002's, RSC-009's and RSC-011's.
+    std::vector<std::uint16_t> listed{2, 3};
+    if (const Capabilities* caps = ctx.caps(); caps != nullptr && caps->requestedStatesSupported) {
+        listed.clear();
+        for (const auto state : *caps->requestedStatesSupported) {
+            if (std::find(kRequestableStates.begin(), kRequestableStates.end(), state) != kRequestableStates.end()) {
+                listed.push_back(state);
+            }
+        }
     }
-    // Requests that must fail use invalid values (RSC-009); a state outside the capabilities
-    // is RSC-005's alone, so that one fault shows under one rule.
+    std::vector<std::pair<std::string, CallOutcome>> calls;
+    for (const Want from : {Want::Running, Want::Stopped}) {
+        for (const std::uint16_t state : listed) {
+            if (!(from == Want::Running ? ctx.makeRunning() : ctx.makeStopped())) break;
+            calls.emplace_back("RequestStateChange(" + std::to_string(state) + ") from " +
+                                   (from == Want::Running ? "running" : "stopped"),
+                               ctx.requestStateChange(state));
+            finishIfAccepted(ctx, calls.back().second);
+        }
+    }
     for (const std::uint16_t invalid : {0, 12}) {
-        calls.push_back(ctx.requestStateChange(invalid));
-        finishIfAccepted(ctx, calls.back());
+        if (!ctx.makeRunning()) break;
+        calls.emplace_back("RequestStateChange(" + std::to_string(invalid) + ")", ctx.requestStateChange(invalid));
+        finishIfAccepted(ctx, calls.back().second);
     }
     const ValueMap& vm = ctx.rscValueMap();
     std::set<std::uint64_t> seen;
-    for (const auto& c : calls) {
+    std::vector<std::string> offences;
+    for (const auto& [what, c] : calls) {
         if (!c.code) continue;
         const auto match = vm.lookup(*c.code);
         if (!match.documented()) {
-            return ctx.fail("a RequestStateChange ValueMap value outside the reserved ranges",
-                            std::to_string(*c.code) +
-                                (match.entry ? " (matches \"" + match.entry->text + "\" " + match.entry->label + ")"
-                                             : " (not in the ValueMap)"));
+            offences.push_back(what + " -> " + std::to_string(*c.code) +
+                               (match.entry ? " (matches \"" + match.entry->text + "\" " + match.entry->label + ")"
+                                            : " (not in the ValueMap)"));
+            continue;
         }
         seen.insert(*c.code);
     }
+    if (!offences.empty()) {
+        return ctx.fail("a RequestStateChange ValueMap value outside the reserved ranges from every call",
+                        joinCases(offences));
+    }
     if (seen.empty()) {
-        if (!calls.empty() && declined(ctx, calls.front())) return;
+        if (!calls.empty() && declined(ctx, calls.front().second)) return;
         return ctx.notSupported("RequestStateChange returned no value (only CIM errors)");
     }
     std::string codes;
     for (const auto code : seen) codes += (codes.empty() ? "" : ", ") + codeText(ctx, kRsc, code);
-    ctx.pass("every return is documented: " + codes);
+    ctx.pass(std::to_string(calls.size()) + " calls, every return documented: " + codes);
 }
 
-WMIMOCK_CHECK(rsc002, "RSC-002", "RequestDisabledReachesState") {
+WMIMOCK_CHECK(rsc002, "RSC-002", "RequestedStateReached") {
     if (ctx.rscRulesDoNotApply()) return;
-    if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
-    const Attempt a = ctx.rsc(3);
-    if (declined(ctx, a.call)) return;
-    if (a.call.returned(4096)) {
-        return ctx.notSupported("RequestStateChange(3) completes asynchronously (4096): judged by the JOB rules");
+    // Every state the capabilities list (2 and 3 without capabilities), each from the run
+    // state it leaves. Only reaching the state is judged: RequestedState is RSC-003's.
+    std::vector<std::uint16_t> states{3, 2};
+    if (const Capabilities* caps = ctx.caps(); caps != nullptr && caps->requestedStatesSupported) {
+        states.clear();
+        for (const auto state : *caps->requestedStatesSupported) {
+            if (std::find(kRequestableStates.begin(), kRequestableStates.end(), state) != kRequestableStates.end()) {
+                states.push_back(state);
+            }
+        }
     }
-    if (!a.accepted) return ctx.fail("0 or 4096 for RequestStateChange(3) on an enabled element", a.call.describe());
-    if (!a.reached || a.after.enabledState != 3U) {
-        return ctx.fail("EnabledState 3 within the settle timeout", a.after.toString());
+    std::vector<std::string> offences, reached;
+    int asynchronous = 0;
+    for (const std::uint16_t state : states) {
+        if (!(state == 2 ? ctx.makeStopped() : ctx.makeRunning())) continue;
+        const Attempt a = ctx.rsc(state);
+        const std::string which = "RequestStateChange(" + std::to_string(state) + ")";
+        if (a.call.notSupported() || !a.accepted) {
+            ctx.log(which + " answered " + a.call.describe() + ": no 0 to judge here");
+            continue;
+        }
+        if (a.call.returned(4096)) {
+            ++asynchronous;
+            ctx.log(which + " completes asynchronously (4096): judged by the JOB rules");
+            continue;
+        }
+        if (!a.reached || a.after.enabledState != state) {
+            offences.push_back(which + " -> 0, then " + a.after.toString());
+        } else {
+            reached.push_back(std::to_string(state));
+        }
     }
-    const auto rs = a.after.requestedState;
-    if (rs && *rs != 3 && *rs != 12)
-        return ctx.fail("RequestedState 3 (or NULL/12)", "RequestedState " + optionalText(rs));
-    ctx.pass("RequestStateChange(3) returned " + a.call.describe() + " and the element reached EnabledState 3");
+    if (!offences.empty()) {
+        return ctx.fail("EnabledState equal to the request within the settle timeout", joinCases(offences));
+    }
+    if (reached.empty()) {
+        return ctx.notSupported(asynchronous > 0
+                                    ? "RequestStateChange completes asynchronously (4096): judged by the JOB rules"
+                                    : "no RequestStateChange answered 0");
+    }
+    std::string all;
+    for (const auto& r : reached) all += (all.empty() ? "" : ", ") + r;
+    ctx.pass("after a return of 0 the element reached EnabledState " + all);
 }
 
 WMIMOCK_CHECK(rsc003, "RSC-003", "RequestedStateSetImmediately") {
@@ -111,7 +161,10 @@ WMIMOCK_CHECK(rsc003, "RSC-003", "RequestedStateSetImmediately") {
 WMIMOCK_CHECK(rsc004, "RSC-004", "RejectedRequestKeepsRequestedState") {
     if (ctx.rscRulesDoNotApply()) return;
     if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
-    const std::vector<std::uint16_t> requests{0, 12};
+    // Every invalid value (states outside the capabilities are RSC-005's, RequestedState
+    // included); each offending one is named.
+    const std::vector<std::uint16_t> requests{0, 12, 13};
+    std::vector<std::string> offences;
     int refused = 0;
     for (const auto state : requests) {
         const Snapshot before = ctx.snapshot("before");
@@ -129,9 +182,12 @@ WMIMOCK_CHECK(rsc004, "RSC-004", "RejectedRequestKeepsRequestedState") {
                 ctx.warn("RequestedState changed after a return of 3: " + difference(before, after));
                 continue;
             }
-            return ctx.fail("RequestedState unchanged after " + c.describe(), difference(before, after));
+            offences.push_back("RequestStateChange(" + std::to_string(state) + ") -> " + c.describe() + ": " +
+                               difference(before, after));
+            ctx.makeRunning();
         }
     }
+    if (!offences.empty()) return ctx.fail("RequestedState unchanged by every refused request", joinCases(offences));
     if (refused == 0) return ctx.notSupported("no request could be made to fail");
     ctx.pass("RequestedState unchanged by " + std::to_string(refused) + " rejected request(s)");
 }
@@ -169,6 +225,11 @@ WMIMOCK_CHECK(rsc005, "RSC-005", "UnsupportedStateRefused") {
             if (c.returned(0) || c.returned(4096)) {
                 offences.push_back(which + " accepted: " + c.describe());
                 continue;
+            }
+            // These requests are this rule's alone, so their answer's code is judged here too.
+            if (c.code && !ctx.rscValueMap().lookup(*c.code).documented()) {
+                offences.push_back(which + " refused with " + std::to_string(*c.code) +
+                                   ", a code the ValueMap does not document or reserves");
             }
             for (const Snapshot& w : watched) {
                 if (w.started != before.started || w.enabledState != before.enabledState ||
@@ -218,17 +279,19 @@ WMIMOCK_CHECK(rsc007, "RSC-007", "ListedStatesNotAnsweredNotSupported") {
     if (caps == nullptr || !caps->requestedStatesSupported || caps->requestedStatesSupported->empty()) {
         return ctx.notSupported("no capabilities list a supported state");
     }
+    // Every listed state, from the run state it leaves; each "not supported" answer named.
     int tried = 0;
-    for (const std::uint16_t s : {3, 2}) {
-        if (!contains(*caps->requestedStatesSupported, s)) continue;
-        if (!(s == 3 ? ctx.makeRunning() : ctx.makeStopped())) continue;
+    std::vector<std::string> offences;
+    for (const std::uint16_t s : *caps->requestedStatesSupported) {
+        if (std::find(kRequestableStates.begin(), kRequestableStates.end(), s) == kRequestableStates.end()) continue;
+        if (!(s == 2 ? ctx.makeStopped() : ctx.makeRunning())) continue;
         ++tried;
         const Attempt a = ctx.rsc(s);
-        if (a.call.notSupported()) {
-            return ctx.fail("no \"not supported\" answer for listed state " + std::to_string(s), a.call.describe());
-        }
+        if (a.call.notSupported())
+            offences.push_back("RequestedState " + std::to_string(s) + " -> " + a.call.describe());
     }
-    if (tried == 0) return ctx.notSupported("neither 2 nor 3 is listed, or the opposite state is unreachable");
+    if (!offences.empty()) return ctx.fail("no \"not supported\" answer for a listed state", joinCases(offences));
+    if (tried == 0) return ctx.notSupported("no listed state could be requested from the state it leaves");
     ctx.pass("listed states were not answered as unsupported");
 }
 
@@ -287,6 +350,8 @@ WMIMOCK_CHECK(rsc008, "RSC-008", "TimeoutPeriodHandling") {
         const Attempt d = ctx.rsc(3, Value::dateTime(CimDateTime::parse("20240101000000.000000+000")));
         if (d.accepted) {
             ctx.warn("a timestamp TimeoutPeriod was accepted: " + d.call.describe());
+        } else if (d.call.error && !isDefinedStatus(static_cast<std::uint32_t>(*d.call.error))) {
+            ctx.log("a timestamp TimeoutPeriod answered " + d.call.describe() + ": an undefined status, ERR-011's");
         } else if (!(d.call.error == CimStatus::InvalidParameter ||
                      (d.call.code &&
                       (ctx.isInvalidParameterCode(std::string(kRsc), *d.call.code) || *d.call.code == 4098)))) {
@@ -330,9 +395,14 @@ WMIMOCK_CHECK(rsc009, "RSC-009", "InvalidRequestedStateRefused") {
         const CallOutcome c = ctx.requestStateChange(v);
         finishIfAccepted(ctx, c);
         const Snapshot after = ctx.afterCall();
-        const bool refused =
-            c.error == CimStatus::InvalidParameter ||
-            (c.code && *c.code != 0 && *c.code != 4096 && ctx.isDocumentedRefusal(std::string(kRsc), *c.code));
+        // A code outside the ValueMap or in a reserved range is RSC-001's fault; here it
+        // still counts as a refusal, so that the fault fails one rule.
+        const bool undocumented = c.code && !ctx.rscValueMap().lookup(*c.code).documented();
+        // Likewise an undefined CIM status is ERR-011's fault, and a refusal here.
+        const bool undefinedError = c.error && !isDefinedStatus(static_cast<std::uint32_t>(*c.error));
+        const bool refused = c.error == CimStatus::InvalidParameter || undefinedError ||
+                             (c.code && *c.code != 0 && *c.code != 4096 &&
+                              (undocumented || ctx.isDocumentedRefusal(std::string(kRsc), *c.code)));
         std::string failure;
         if (!refused) failure = "RequestedState " + std::to_string(v) + " -> " + c.describe();
         if (!sameRunState(before, after)) {
@@ -359,13 +429,11 @@ WMIMOCK_CHECK(rsc010, "RSC-010", "MissingOrIllTypedRequestedStateRejected") {
         std::vector<ParamValue> in;
         bool typeError;
     };
+    // An unknown extra parameter beside a good RequestedState is ERR-004's case.
     const std::vector<Case> cases{
         {"no parameters", {}, false},
         {"RequestedState \"abc\"", {{"RequestedState", Value::string("abc")}}, false},
         {"RequestedState {3}", {{"RequestedState", Value::array(CimType::Uint16, {Value::uint16(3)})}}, true},
-        {"RequestedState 3 and unknown Foo",
-         {{"RequestedState", Value::uint16(3)}, {"Foo", Value::string("x")}},
-         false},
     };
     std::string notSent;
     for (const auto& k : cases) {
@@ -602,12 +670,11 @@ WMIMOCK_CHECK(rsc016, "RSC-016", "FailingCodesLeaveElementUnchanged") {
         }
         ++failures;
         const Snapshot after = ctx.afterCall();
-        const bool unchanged = after.enabledState == before.enabledState && after.started == before.started &&
-                               after.requestedState == before.requestedState;
+        // RequestedState after a refusal is RSC-004's to judge.
+        const bool unchanged = after.enabledState == before.enabledState && after.started == before.started;
         if (unchanged) continue;
         if (c.returned(3) && startedMismatch(after).empty()) continue;  // partial change, but consistent
-        return ctx.fail("EnabledState, Started and RequestedState unchanged after " + c.describe(),
-                        difference(before, after));
+        return ctx.fail("EnabledState and Started unchanged after " + c.describe(), difference(before, after));
     }
     if (failures == 0) return ctx.notSupported("no request could be made to fail");
     ctx.pass(std::to_string(failures) + " failing request(s) left the element unchanged");
