@@ -1,0 +1,26 @@
+// Finished jobs are deleted the first time a client reads them finished, although
+// TimeBeforeRemoval promises five minutes.
+// breaks: JOB-006
+// warns: JOB-010
+#include "gallery_provider.hpp"
+
+namespace {
+
+struct JobGoneAfterFirstRead : gallery::GalleryProvider {
+    JobGoneAfterFirstRead()
+        : GalleryProvider([] {
+              gallery::Settings s;
+              s.className = "Gallery_VirtualSystemManagementService";
+              s.transition = gallery::milliseconds(150);
+              s.jobs = true;
+              return s;
+          }()) {}
+
+    bool jobVisible(const gallery::Job& job, gallery::TimePoint now) const override {
+        return job.state == 4 || now < job.ends + gallery::milliseconds(500);
+    }
+};
+
+}  // namespace
+
+GALLERY_PLUGIN(JobGoneAfterFirstRead)
