@@ -337,22 +337,23 @@ WMIMOCK_CHECK(err009, "ERR-009", "ErrorsHaveNoSideEffects") {
         {"StopServise", {}},
     };
     int errors = 0;
-    for (const auto& [method, in] : provocations) {
+    // Calls `method` from `from`; an error that changed the instance is a warning.
+    const auto judge = [&](const std::string& method, const std::vector<ParamValue>& in, Want from) {
+        if (!(from == Want::Running ? ctx.makeRunning() : ctx.makeStopped())) return;
         const Snapshot before = ctx.snapshot("before");
         const CallOutcome c = ctx.invoke(method, in);
         if (!c.error) {
             if (c.code == 4096U && c.job) ctx.waitJob(*c.job);
-            if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought back to running");
-            continue;
+            return;
         }
         ++errors;
         const Snapshot after = ctx.afterCall();
         if (!sameRunState(before, after) || before.requestedState != after.requestedState) {
             ctx.warn(method + " failed with " + c.describe() +
                      " yet changed the instance: " + difference(before, after));
-            if (!ctx.makeRunning()) return;
         }
-    }
+    };
+    for (const auto& [method, in] : provocations) judge(method, in, Want::Running);
     // "Each CIM error in the run": the ordinary calls too, each from the state it changes.
     const std::vector<std::tuple<std::string, std::vector<ParamValue>, Want>> ordinary{
         {"StopService", {}, Want::Running},
@@ -361,20 +362,7 @@ WMIMOCK_CHECK(err009, "ERR-009", "ErrorsHaveNoSideEffects") {
         {"RequestStateChange", {{"RequestedState", Value::uint16(2)}}, Want::Stopped},
     };
     for (const auto& [method, in, from] : ordinary) {
-        if (ctx.method(method) == nullptr) continue;
-        if (!(from == Want::Running ? ctx.makeRunning() : ctx.makeStopped())) continue;
-        const Snapshot before = ctx.snapshot("before");
-        const CallOutcome c = ctx.invoke(method, in);
-        if (!c.error) {
-            if (c.code == 4096U && c.job) ctx.waitJob(*c.job);
-            continue;
-        }
-        ++errors;
-        const Snapshot after = ctx.afterCall();
-        if (!sameRunState(before, after) || before.requestedState != after.requestedState) {
-            ctx.warn(method + " failed with " + c.describe() +
-                     " yet changed the instance: " + difference(before, after));
-        }
+        if (ctx.method(method) != nullptr) judge(method, in, from);
     }
     if (errors == 0) return ctx.notSupported("no CIM error could be provoked");
     ctx.pass(std::to_string(errors) + " CIM error(s), none with a side effect");

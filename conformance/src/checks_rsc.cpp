@@ -33,21 +33,26 @@ std::string stateText(const std::vector<std::uint16_t>& v) {
     return out + "}";
 }
 
+/// The requestable states the capabilities list (2 and 3 when there are no capabilities).
+std::vector<std::uint16_t> listedStates(CheckContext& ctx) {
+    const Capabilities* caps = ctx.caps();
+    if (caps == nullptr || !caps->requestedStatesSupported) return {2, 3};
+    std::vector<std::uint16_t> out;
+    for (const auto state : *caps->requestedStatesSupported) {
+        if (std::find(kRequestableStates.begin(), kRequestableStates.end(), state) != kRequestableStates.end()) {
+            out.push_back(state);
+        }
+    }
+    return out;
+}
+
 WMIMOCK_CHECK(rsc001, "RSC-001", "ReturnInValueMap") {
     if (ctx.rscRulesDoNotApply()) return;
     // The whole domain this rule owns: every state the capabilities list (2 and 3 without
     // them) from both run states, and the invalid values 0 and 12. States outside the
     // capabilities are RSC-005's alone, answer and code, so that one fault shows under one
     // rule; what the calls did is RSC-002's, RSC-009's and RSC-011's.
-    std::vector<std::uint16_t> listed{2, 3};
-    if (const Capabilities* caps = ctx.caps(); caps != nullptr && caps->requestedStatesSupported) {
-        listed.clear();
-        for (const auto state : *caps->requestedStatesSupported) {
-            if (std::find(kRequestableStates.begin(), kRequestableStates.end(), state) != kRequestableStates.end()) {
-                listed.push_back(state);
-            }
-        }
-    }
+    const std::vector<std::uint16_t> listed = listedStates(ctx);
     std::vector<std::pair<std::string, CallOutcome>> calls;
     for (const Want from : {Want::Running, Want::Stopped}) {
         for (const std::uint16_t state : listed) {
@@ -94,15 +99,7 @@ WMIMOCK_CHECK(rsc002, "RSC-002", "RequestedStateReached") {
     if (ctx.rscRulesDoNotApply()) return;
     // Every state the capabilities list (2 and 3 without capabilities), each from the run
     // state it leaves. Only reaching the state is judged: RequestedState is RSC-003's.
-    std::vector<std::uint16_t> states{3, 2};
-    if (const Capabilities* caps = ctx.caps(); caps != nullptr && caps->requestedStatesSupported) {
-        states.clear();
-        for (const auto state : *caps->requestedStatesSupported) {
-            if (std::find(kRequestableStates.begin(), kRequestableStates.end(), state) != kRequestableStates.end()) {
-                states.push_back(state);
-            }
-        }
-    }
+    const std::vector<std::uint16_t> states = listedStates(ctx);
     std::vector<std::string> offences, reached;
     int asynchronous = 0;
     for (const std::uint16_t state : states) {
@@ -282,8 +279,7 @@ WMIMOCK_CHECK(rsc007, "RSC-007", "ListedStatesNotAnsweredNotSupported") {
     // Every listed state, from the run state it leaves; each "not supported" answer named.
     int tried = 0;
     std::vector<std::string> offences;
-    for (const std::uint16_t s : *caps->requestedStatesSupported) {
-        if (std::find(kRequestableStates.begin(), kRequestableStates.end(), s) == kRequestableStates.end()) continue;
+    for (const std::uint16_t s : listedStates(ctx)) {
         if (!(s == 2 ? ctx.makeStopped() : ctx.makeRunning())) continue;
         ++tried;
         const Attempt a = ctx.rsc(s);

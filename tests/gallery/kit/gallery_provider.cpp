@@ -29,6 +29,14 @@ bool isDefinedRequest(std::uint64_t state) {
 
 }  // namespace
 
+Settings hyperVStyle() {
+    Settings s;
+    s.className = "Gallery_VirtualSystemManagementService";
+    s.transition = milliseconds(150);
+    s.jobs = true;
+    return s;
+}
+
 const Value* Call::param(std::string_view name) const {
     for (const auto& p : in) {
         if (wmimock::iequals(p.name, name)) return &p.value;

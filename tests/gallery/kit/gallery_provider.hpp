@@ -49,6 +49,10 @@ struct Settings {
     bool tracksRequestedState = true;
 };
 
+/// Hyper-V style: one management service whose RequestStateChange answers 4096 with a job
+/// that completes after 150 ms.
+Settings hyperVStyle();
+
 struct ServiceState {
     std::string name;
     bool running = false;                 ///< settled state

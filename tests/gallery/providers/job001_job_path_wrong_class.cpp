@@ -7,14 +7,7 @@
 namespace {
 
 struct JobPathWrongClass : gallery::GalleryProvider {
-    JobPathWrongClass()
-        : GalleryProvider([] {
-              gallery::Settings s;
-              s.className = "Gallery_VirtualSystemManagementService";
-              s.transition = gallery::milliseconds(150);
-              s.jobs = true;
-              return s;
-          }()) {}
+    JobPathWrongClass() : GalleryProvider(gallery::hyperVStyle()) {}
 
     std::uint32_t requestStateChange(gallery::Call& call) override {
         const auto code = GalleryProvider::requestStateChange(call);

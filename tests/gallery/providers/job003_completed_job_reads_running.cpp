@@ -7,14 +7,7 @@
 namespace {
 
 struct CompletedJobReadsRunning : gallery::GalleryProvider {
-    CompletedJobReadsRunning()
-        : GalleryProvider([] {
-              gallery::Settings s;
-              s.className = "Gallery_VirtualSystemManagementService";
-              s.transition = gallery::milliseconds(150);
-              s.jobs = true;
-              return s;
-          }()) {}
+    CompletedJobReadsRunning() : GalleryProvider(gallery::hyperVStyle()) {}
 
     void describeJob(wmimock::Instance& out, const gallery::Job& job, gallery::TimePoint now) const override {
         GalleryProvider::describeJob(out, job, now);

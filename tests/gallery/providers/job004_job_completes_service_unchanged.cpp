@@ -7,14 +7,7 @@
 namespace {
 
 struct JobCompletesServiceUnchanged : gallery::GalleryProvider {
-    JobCompletesServiceUnchanged()
-        : GalleryProvider([] {
-              gallery::Settings s;
-              s.className = "Gallery_VirtualSystemManagementService";
-              s.transition = gallery::milliseconds(150);
-              s.jobs = true;
-              return s;
-          }()) {}
+    JobCompletesServiceUnchanged() : GalleryProvider(gallery::hyperVStyle()) {}
 
     std::uint32_t requestStateChange(gallery::Call& call) override {
         const bool was = call.service.running;

@@ -7,14 +7,7 @@
 namespace {
 
 struct JobGoneAfterFirstRead : gallery::GalleryProvider {
-    JobGoneAfterFirstRead()
-        : GalleryProvider([] {
-              gallery::Settings s;
-              s.className = "Gallery_VirtualSystemManagementService";
-              s.transition = gallery::milliseconds(150);
-              s.jobs = true;
-              return s;
-          }()) {}
+    JobGoneAfterFirstRead() : GalleryProvider(gallery::hyperVStyle()) {}
 
     bool jobVisible(const gallery::Job& job, gallery::TimePoint now) const override {
         return job.state == 4 || now < job.ends + gallery::milliseconds(500);

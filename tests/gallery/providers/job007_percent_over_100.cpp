@@ -7,14 +7,7 @@
 namespace {
 
 struct PercentOver100 : gallery::GalleryProvider {
-    PercentOver100()
-        : GalleryProvider([] {
-              gallery::Settings s;
-              s.className = "Gallery_VirtualSystemManagementService";
-              s.transition = gallery::milliseconds(150);
-              s.jobs = true;
-              return s;
-          }()) {}
+    PercentOver100() : GalleryProvider(gallery::hyperVStyle()) {}
 
     void describeJob(wmimock::Instance& out, const gallery::Job& job, gallery::TimePoint now) const override {
         GalleryProvider::describeJob(out, job, now);

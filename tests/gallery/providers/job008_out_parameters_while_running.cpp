@@ -6,14 +6,7 @@
 namespace {
 
 struct OutParametersWhileRunning : gallery::GalleryProvider {
-    OutParametersWhileRunning()
-        : GalleryProvider([] {
-              gallery::Settings s;
-              s.className = "Gallery_VirtualSystemManagementService";
-              s.transition = gallery::milliseconds(150);
-              s.jobs = true;
-              return s;
-          }()) {}
+    OutParametersWhileRunning() : GalleryProvider(gallery::hyperVStyle()) {}
 
     void describeJob(wmimock::Instance& out, const gallery::Job& job, gallery::TimePoint now) const override {
         GalleryProvider::describeJob(out, job, now);

@@ -10,33 +10,29 @@
 
 namespace {
 
-constexpr const char* kMof = R"(
-class Gallery_Win32Service : CIM_Service {
-    string State;
-    [Override ("StartService"),
-     ValueMap {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17",
-               "18", "19", "20", "21", "22", "23", "24"},
-     Values {"Success", "Not Supported", "Access Denied", "Dependent Services Running", "Invalid Service Control",
-             "Service Cannot Accept Control", "Service Not Active", "Service Request Timeout", "Unknown Failure",
-             "Path Not Found", "Service Already Running", "Service Database Locked", "Service Dependency Deleted",
-             "Service Dependency Failure", "Service Disabled", "Service Logon Failed",
-             "Service Marked For Deletion", "Service No Thread", "Status Circular Dependency",
-             "Status Duplicate Name", "Status Invalid Name", "Status Invalid Parameter", "Status Invalid Service Account",
-             "Status Service Exists", "Service Already Paused"}]
-    uint32 StartService();
-    [Override ("StopService"),
-     ValueMap {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17",
-               "18", "19", "20", "21", "22", "23", "24"},
-     Values {"Success", "Not Supported", "Access Denied", "Dependent Services Running", "Invalid Service Control",
-             "Service Cannot Accept Control", "Service Not Active", "Service Request Timeout", "Unknown Failure",
-             "Path Not Found", "Service Already Running", "Service Database Locked", "Service Dependency Deleted",
-             "Service Dependency Failure", "Service Disabled", "Service Logon Failed",
-             "Service Marked For Deletion", "Service No Thread", "Status Circular Dependency",
-             "Status Duplicate Name", "Status Invalid Name", "Status Invalid Parameter", "Status Invalid Service Account",
-             "Status Service Exists", "Service Already Paused"}]
-    uint32 StopService();
-};
-)";
+// The Service Control Manager's codes, shared by both methods.
+#define GALLERY_SCM_CODES                                                                                      \
+    "ValueMap {\"0\", \"1\", \"2\", \"3\", \"4\", \"5\", \"6\", \"7\", \"8\", \"9\", \"10\", \"11\", \"12\", " \
+    "\"13\", \"14\", \"15\", \"16\", \"17\", \"18\", \"19\", \"20\", \"21\", \"22\", \"23\", \"24\"}, "        \
+    "Values {\"Success\", \"Not Supported\", \"Access Denied\", \"Dependent Services Running\", "              \
+    "\"Invalid Service Control\", \"Service Cannot Accept Control\", \"Service Not Active\", "                 \
+    "\"Service Request Timeout\", \"Unknown Failure\", \"Path Not Found\", \"Service Already Running\", "      \
+    "\"Service Database Locked\", \"Service Dependency Deleted\", \"Service Dependency Failure\", "            \
+    "\"Service Disabled\", \"Service Logon Failed\", \"Service Marked For Deletion\", \"Service No Thread\", " \
+    "\"Status Circular Dependency\", \"Status Duplicate Name\", \"Status Invalid Name\", "                     \
+    "\"Status Invalid Parameter\", \"Status Invalid Service Account\", \"Status Service Exists\", "            \
+    "\"Service Already Paused\"}"
+
+constexpr const char* kMof =
+    "class Gallery_Win32Service : CIM_Service {\n"
+    "    string State;\n"
+    "    [Override (\"StartService\"), " GALLERY_SCM_CODES
+    "]\n"
+    "    uint32 StartService();\n"
+    "    [Override (\"StopService\"), " GALLERY_SCM_CODES
+    "]\n"
+    "    uint32 StopService();\n"
+    "};\n";
 
 struct Win32Like : gallery::GalleryProvider {
     Win32Like()
