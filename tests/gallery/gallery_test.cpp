@@ -10,6 +10,7 @@
 
 #include "gallery_manifest.hpp"
 #include "wmimock/conformance/result.hpp"
+#include "wmimock/conformance/rule.hpp"
 #include "wmimock/harness/runner.hpp"
 
 namespace {
@@ -17,11 +18,17 @@ namespace {
 using namespace wmimock;
 using conformance::Outcome;
 
-std::set<std::string> words(std::string_view text) {
+/// The rule IDs of a front-matter line; a word that names no rule of the catalog is a
+/// mistake in the declaration, reported as a test failure rather than silently compared.
+std::set<std::string> ruleIds(std::string_view text, std::string_view provider) {
     std::set<std::string> out;
     std::istringstream in{std::string(text)};
     for (std::string word; in >> word;) {
-        if (word != "none") out.insert(word);
+        if (word == "none") continue;
+        if (conformance::findRule(word) == nullptr) {
+            ADD_FAILURE() << provider << ": the front matter names \"" << word << "\", which is no rule ID";
+        }
+        out.insert(word);
     }
     return out;
 }
@@ -52,6 +59,9 @@ TEST_P(Gallery, VerdictsAreTheDeclaredOnes) {
     // provider that never gets there from costing 30 s per wait (they are options, §0.3).
     options.session.settings.settleTimeout = std::chrono::seconds(4);
     options.session.settings.jobTimeout = std::chrono::seconds(8);
+    const auto breaks = ruleIds(entry.breaks, entry.name);
+    const auto warns = ruleIds(entry.warns, entry.name);
+    const bool correct = breaks.empty();
     const conformance::RunResult run = harness::run(options);
 
     EXPECT_EQ(run.results.size(), run.planned) << "every planned check reports (catalog §0.3 Rev. 2)";
@@ -65,13 +75,11 @@ TEST_P(Gallery, VerdictsAreTheDeclaredOnes) {
         // A correct provider never makes the suite wait for a state it is not heading to
         // (catalog §0.3 Rev. 2: restores follow the element's own direction).
         for (const auto& line : r.evidence) {
-            if (words(entry.breaks).empty() && line.find("not reached within") != std::string::npos) {
+            if (correct && line.find("not reached within") != std::string::npos) {
                 ADD_FAILURE() << r.ruleId << " waited in vain on a correct provider: " << line;
             }
         }
     }
-    const auto breaks = words(entry.breaks);
-    const auto warns = words(entry.warns);
     EXPECT_EQ(join(failed), join(breaks)) << entry.name << ": rules failed vs declared" << details;
     EXPECT_EQ(join(warned), join(warns)) << entry.name << ": rules warned vs declared" << details;
 }

@@ -29,6 +29,15 @@ bool isDefinedRequest(std::uint64_t state) {
 
 }  // namespace
 
+std::string mofQuoted(std::string_view text) {
+    std::string out;
+    for (const char c : text) {
+        if (c == '"' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out;
+}
+
 Settings hyperVStyle() {
     Settings s;
     s.className = "Gallery_VirtualSystemManagementService";
@@ -74,12 +83,7 @@ std::string GalleryProvider::mof() const {
     for (const auto s : *settings_.requestedStatesSupported) states += (states.empty() ? "" : ", ") + std::to_string(s);
     for (const auto& [name, running] : settings_.services) {
         (void)running;
-        std::string path = pathOf(services_.at(name)).toString();
-        std::string quoted;
-        for (const char c : path) {
-            if (c == '"' || c == '\\') quoted += '\\';
-            quoted += c;
-        }
+        const std::string quoted = mofQuoted(pathOf(services_.at(name)).toString());
         text += "instance of CIM_EnabledLogicalElementCapabilities as $Caps_" + name +
                 " {\n  InstanceID = \"Gallery:Caps:" + name + "\";\n  ElementName = \"" + name +
                 " capabilities\";\n  RequestedStatesSupported = {" + states +

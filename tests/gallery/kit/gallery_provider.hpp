@@ -148,6 +148,9 @@ protected:
     mutable std::recursive_mutex mutex_;  // the suite calls from several threads
 };
 
+/// `text` as a MOF string literal's contents (quotes and backslashes escaped).
+std::string mofQuoted(std::string_view text);
+
 /// Loads the provider's MOF and registers it for its class and its job class.
 void registerGallery(wmimock::plugin::Registrar& registrar, std::shared_ptr<GalleryProvider> provider);
 

@@ -1,5 +1,5 @@
-// The job's state is read from the service's current activity instead of the job itself:
-// once the service starts another transition, a completed job reads Running (4) again.
+// The job's state is read from a status cache that is refreshed late: for a moment after
+// the job completed (JobState 7), it reads Running (4) again.
 // breaks: JOB-003
 // warns: JOB-010
 #include "gallery_provider.hpp"
@@ -11,11 +11,11 @@ struct CompletedJobReadsRunning : gallery::GalleryProvider {
 
     void describeJob(wmimock::Instance& out, const gallery::Job& job, gallery::TimePoint now) const override {
         GalleryProvider::describeJob(out, job, now);
-        // The bug: a finished job shows Running again for a while after it ended.
-        if (job.state == 7 && now < job.ends + gallery::milliseconds(120))
+        // The bug: between 60 and 120 ms after it ended, the finished job reads Running again.
+        const auto since = now - job.ends;
+        if (job.state == 7 && since >= gallery::milliseconds(60) && since < gallery::milliseconds(120)) {
             out.set("JobState", wmimock::Value::uint16(4));
-        if (job.state == 7 && now < job.ends + gallery::milliseconds(60))
-            out.set("JobState", wmimock::Value::uint16(7));
+        }
     }
 };
 

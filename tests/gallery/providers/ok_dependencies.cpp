@@ -18,20 +18,13 @@ struct Dependencies : gallery::GalleryProvider {
           }()) {
         for (const auto& [dependent, antecedent] : kNeeds) {
             settings_.classMof += "instance of CIM_ServiceServiceDependency {\n  Antecedent = \"" +
-                                  quoted(pathOf(services_.at(antecedent)).toString()) + "\";\n  Dependent = \"" +
-                                  quoted(pathOf(services_.at(dependent)).toString()) + "\";\n};\n";
+                                  gallery::mofQuoted(pathOf(services_.at(antecedent)).toString()) +
+                                  "\";\n  Dependent = \"" +
+                                  gallery::mofQuoted(pathOf(services_.at(dependent)).toString()) + "\";\n};\n";
         }
         settings_.classMof = "class Gallery_Service : CIM_Service {\n};\n" + settings_.classMof;
     }
 
-    static std::string quoted(const std::string& text) {
-        std::string out;
-        for (const char c : text) {
-            if (c == '"' || c == '\\') out += '\\';
-            out += c;
-        }
-        return out;
-    }
     bool dependentRuns(const std::string& name) const {
         for (const auto& [dependent, antecedent] : kNeeds) {
             if (antecedent == name && goal(services_.at(dependent))) return true;

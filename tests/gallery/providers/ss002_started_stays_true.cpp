@@ -9,21 +9,10 @@ namespace {
 struct StartedStaysTrue : gallery::GalleryProvider {
     StartedStaysTrue() : GalleryProvider(gallery::Settings{}) {}
 
-    void settle(gallery::ServiceState& s, gallery::TimePoint when) override {
-        GalleryProvider::settle(s, when);
-        s.started = true;
-    }
-    std::uint32_t stopService(gallery::Call& call) override {
-        const auto code = GalleryProvider::stopService(call);
-        call.service.started = true;
-        return code;
-    }
-    std::uint32_t requestStateChange(gallery::Call& call) override {
-        const auto code = GalleryProvider::requestStateChange(call);
-        call.service.started = call.service.started || call.service.running;
-        if (call.service.running || call.service.heading.value_or(false)) return code;
-        call.service.started = true;
-        return code;
+    // The cached value, never refreshed by a stop.
+    void describe(wmimock::Instance& out, const gallery::ServiceState& s, gallery::TimePoint now) const override {
+        GalleryProvider::describe(out, s, now);
+        out.set("Started", wmimock::Value::boolean(true));
     }
 };
 
