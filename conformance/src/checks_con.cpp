@@ -119,6 +119,8 @@ WMIMOCK_CHECK(con001, "CON-001", "StopServiceEquivalentToRsc3") {
         // The runs could not start alike: judge what each run changed on each property.
         std::vector<std::string> differences;
         for (const auto& p : kCompared) {
+            // The same end value is the same end state, whatever each run started from.
+            if (p.read(a) == p.read(b)) continue;
             const std::string ca = changeOf(p, twin->viaStop.before, a);
             const std::string cb = changeOf(p, twin->viaRsc.before, b);
             if (ca == cb) continue;

@@ -431,8 +431,11 @@ WMIMOCK_CHECK(rsc010, "RSC-010", "MissingOrIllTypedRequestedStateRejected") {
         {"RequestedState \"abc\"", {{"RequestedState", Value::string("abc")}}, false},
         {"RequestedState {3}", {{"RequestedState", Value::array(CimType::Uint16, {Value::uint16(3)})}}, true},
     };
+    // Every case runs from running, and every failing one is named.
     std::string notSent;
+    std::vector<std::string> failures;
     for (const auto& k : cases) {
+        if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
         const Snapshot before = ctx.snapshot("before");
         const CallOutcome c = ctx.invoke(kRsc, k.in);
         if (c.notSent) {  // the protocol cannot carry this case: nothing to judge
@@ -444,16 +447,20 @@ WMIMOCK_CHECK(rsc010, "RSC-010", "MissingOrIllTypedRequestedStateRejected") {
         const bool rejected = c.error == CimStatus::InvalidParameter ||
                               (k.typeError && c.error == CimStatus::TypeMismatch) ||
                               (c.code && ctx.isInvalidParameterCode(std::string(kRsc), *c.code));
-        if (!rejected) {
-            return ctx.fail("CIM_ERR_INVALID_PARAMETER" + std::string(k.typeError ? " / CIM_ERR_TYPE_MISMATCH" : "") +
-                                " or 5 for " + std::string(k.what),
-                            c.describe());
-        }
         if (!sameRunState(before, after)) {
-            return ctx.fail("no state change for " + std::string(k.what), difference(before, after));
+            failures.push_back(std::string(k.what) + " -> " + c.describe() +
+                               " and changed the state: " + difference(before, after));
+        } else if (!rejected) {
+            failures.push_back(std::string(k.what) + " -> " + c.describe());
         }
     }
-    ctx.pass("missing, ill-typed and unknown parameters were rejected without effect" +
+    if (!failures.empty()) {
+        return ctx.fail(
+            "CIM_ERR_INVALID_PARAMETER (CIM_ERR_TYPE_MISMATCH for an array) or 5, and no state change, "
+            "for a missing or ill-typed RequestedState",
+            joinCases(failures));
+    }
+    ctx.pass("missing and ill-typed RequestedState values were rejected without effect" +
              (notSent.empty() ? std::string() : " (" + notSent + ")"));
 }
 
@@ -485,47 +492,78 @@ WMIMOCK_CHECK(rsc011, "RSC-011", "RequestCurrentStateUnchanged") {
     ctx.pass("requesting the current state left the element as it was");
 }
 
-/// Catalog RSC-012 on one trace; empty when the semantics hold.
-std::string transitioningProblem(const std::vector<Snapshot>& trace, std::uint16_t target) {
+/// Catalog RSC-012 on one trace; the offences, empty when the semantics hold.
+std::vector<std::string> transitioningProblems(const std::vector<Snapshot>& trace, std::uint16_t target) {
+    std::vector<std::string> out;
     bool sawTwelve = false, sawOther = false;
     for (const Snapshot& s : trace) {
         if (!s.transitioningToState) continue;
         const auto t = *s.transitioningToState;
         (t == 12 ? sawTwelve : sawOther) = true;
         if (t != 5 && t != 12 && t != target) {
-            return "TransitioningToState " + std::to_string(t) + " during a transition to " + std::to_string(target);
+            out.push_back("TransitioningToState " + std::to_string(t) + " during a transition to " +
+                          std::to_string(target));
+        } else if (t == 5 && (s.enabledState == 4U || s.enabledState == 10U)) {
+            // 5 says no transition runs, while EnabledState shows one.
+            out.push_back("TransitioningToState 5 (No Change) with EnabledState " + std::to_string(*s.enabledState) +
+                          " during a transition to " + std::to_string(target));
         }
     }
-    if (sawTwelve && sawOther) return "TransitioningToState is 12 in one snapshot and another value in another";
-    return {};
+    if (sawTwelve && sawOther) out.push_back("TransitioningToState is 12 in one snapshot and another value in another");
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
 }
 
 WMIMOCK_CHECK(rsc012, "RSC-012", "TransitioningToStateSemantics") {
     if (ctx.rscRulesDoNotApply()) return;
+    // The statement covers every transition, whichever method asked for it: both directions
+    // through RequestStateChange and through StopService / StartService.
+    struct Transition {
+        std::string what;
+        Want from;
+        std::uint16_t target;
+        std::function<Attempt()> request;
+    };
+    const std::vector<Transition> transitions{
+        {"RequestStateChange(3)", Want::Running, 3, [&] { return ctx.rsc(3); }},
+        {"RequestStateChange(2)", Want::Stopped, 2, [&] { return ctx.rsc(2); }},
+        {"StopService", Want::Running, 3, [&] { return ctx.stop(); }},
+        {"StartService", Want::Stopped, 2, [&] { return ctx.start(); }},
+    };
     int judged = 0;
-    for (const std::uint16_t target : {3, 2}) {
-        if (!(target == 3 ? ctx.makeRunning() : ctx.makeStopped())) continue;
-        const Attempt a = ctx.rsc(target);
-        if (declined(ctx, a.call)) return;
-        if (!a.accepted) continue;
+    bool populated = false;
+    std::vector<std::string> offences;
+    for (const Transition& t : transitions) {
+        if (!(t.from == Want::Running ? ctx.makeRunning() : ctx.makeStopped())) continue;
+        const Attempt a = t.request();
+        if (a.call.notSupported() || !a.accepted) {
+            ctx.log(t.what + " answered " + a.call.describe() + ": no transition to observe");
+            continue;
+        }
         std::vector<Snapshot> trace = a.trace;
         trace.push_back(ctx.snapshot("one poll later"));
         if (std::none_of(trace.begin(), trace.end(),
                          [](const Snapshot& s) { return s.transitioningToState.has_value(); })) {
-            return ctx.notSupported("TransitioningToState is not populated");
+            continue;
         }
+        populated = true;
         ++judged;
-        if (const auto problem = transitioningProblem(trace, target); !problem.empty()) {
-            return ctx.fail("TransitioningToState 5, 12 or the target", problem);
-        }
+        for (const auto& problem : transitioningProblems(trace, t.target)) offences.push_back(t.what + ": " + problem);
         const Snapshot& last = trace.back();
-        if (last.enabledState == target && !last.settled()) {
-            return ctx.fail("TransitioningToState back to 5 (or 12) once EnabledState is " + std::to_string(target),
-                            "TransitioningToState " + optionalText(last.transitioningToState));
+        if (last.enabledState == t.target && !last.settled()) {
+            offences.push_back(t.what + ": TransitioningToState " + optionalText(last.transitioningToState) +
+                               " once EnabledState is " + std::to_string(t.target));
         }
     }
-    if (judged == 0) return ctx.notSupported("no transition could be requested");
-    ctx.pass("TransitioningToState followed the 5 / 12 / target semantics");
+    if (!offences.empty()) return ctx.fail("TransitioningToState 5, 12 or the target", joinCases(offences));
+    if (judged == 0) {
+        return ctx.notSupported(populated || ctx.initial().transitioningToState
+                                    ? "no transition could be requested"
+                                    : "TransitioningToState is not populated");
+    }
+    ctx.pass("TransitioningToState followed the 5 / 12 / target semantics in " + std::to_string(judged) +
+             " transition(s)");
 }
 
 /// Catalog RSC-013: the intermediate EnabledState values of one transition.
@@ -652,16 +690,39 @@ WMIMOCK_CHECK(rsc015, "RSC-015", "OtherEnabledStateNullUnlessOther") {
 
 WMIMOCK_CHECK(rsc016, "RSC-016", "FailingCodesLeaveElementUnchanged") {
     if (ctx.rscRulesDoNotApply()) return;
-    if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
-    const std::vector<std::vector<ParamValue>> requests{
-        {{"RequestedState", Value::uint16(0)}}, {{"RequestedState", Value::uint16(12)}}, {}};
+    // One fault, one rule: refusing an unsupported, invalid, missing or ill-typed state, a
+    // TimeoutPeriod, or the current state comes with its own "state unchanged" clause in
+    // RSC-005, RSC-009, RSC-010, RSC-008 and RSC-011. This rule judges the other failures:
+    // a listed state the element refuses to take, from each run state it can leave, and the
+    // stop of a service that a running service depends on.
+    struct Request {
+        std::string what;
+        std::uint16_t state;
+        std::function<bool()> prepare;
+    };
+    std::vector<Request> requests;
+    for (const std::uint16_t state : listedStates(ctx)) {
+        if (state != 2) requests.push_back({"from running", state, [&] { return ctx.makeRunning(); }});
+        if (state != 3) requests.push_back({"from stopped", state, [&] { return ctx.makeStopped(); }});
+    }
+    if (const auto deps = ctx.dependants(ctx.path()); !deps.empty()) {
+        const ObjectPath dependant = deps.front();
+        requests.push_back({"while " + dependant.toString() + " runs", 3, [&ctx, dependant] {
+                                return ctx.makeRunning(&dependant) && runState(ctx.snapshot()) == RunState::Running;
+                            }});
+    }
     int failures = 0;
-    for (const auto& in : requests) {
+    std::vector<std::string> offences;
+    for (const Request& r : requests) {
+        const std::string what = "RequestStateChange(" + std::to_string(r.state) + ") " + r.what;
+        if (!r.prepare()) {
+            ctx.log(what + ": not run, the start state is unreachable");
+            continue;
+        }
         const Snapshot before = ctx.snapshot("before");
-        const CallOutcome c = ctx.invoke(kRsc, in);
+        const CallOutcome c = ctx.requestStateChange(r.state);
         if (c.returned(0) || c.returned(4096)) {
-            finishIfAccepted(ctx, c);
-            ctx.makeRunning();
+            finishIfAccepted(ctx, c);  // accepted: RSC-002 judges where it leads
             continue;
         }
         ++failures;
@@ -670,10 +731,17 @@ WMIMOCK_CHECK(rsc016, "RSC-016", "FailingCodesLeaveElementUnchanged") {
         const bool unchanged = after.enabledState == before.enabledState && after.started == before.started;
         if (unchanged) continue;
         if (c.returned(3) && startedMismatch(after).empty()) continue;  // partial change, but consistent
-        return ctx.fail("EnabledState and Started unchanged after " + c.describe(), difference(before, after));
+        offences.push_back(what + " -> " + c.describe() + ": " + difference(before, after));
     }
-    if (failures == 0) return ctx.notSupported("no request could be made to fail");
-    ctx.pass(std::to_string(failures) + " failing request(s) left the element unchanged");
+    if (!offences.empty()) {
+        return ctx.fail("EnabledState and Started unchanged after a refused request", joinCases(offences));
+    }
+    if (failures == 0) {
+        return ctx.notSupported(
+            "every request for a listed state was accepted: no failing code to judge (the "
+            "refusals of RSC-005, RSC-008..RSC-011 are judged there)");
+    }
+    ctx.pass(std::to_string(failures) + " refused request(s) left the element unchanged");
 }
 
 constexpr std::array kChecks{rsc001Def, rsc002Def, rsc003Def, rsc004Def, rsc005Def, rsc006Def, rsc007Def, rsc008Def,
