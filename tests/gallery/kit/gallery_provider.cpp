@@ -78,6 +78,11 @@ std::string GalleryProvider::mof() const {
     std::string text =
         settings_.classMof.empty() ? "class " + settings_.className + " : CIM_Service {\n};\n" : settings_.classMof;
     text += "class " + jobClass() + " : CIM_ConcreteJob {\n};\n";
+    for (const auto& [dependent, antecedent] : settings_.needs) {
+        text += "instance of CIM_ServiceServiceDependency {\n  Antecedent = \"" +
+                mofQuoted(pathOf(services_.at(antecedent)).toString()) + "\";\n  Dependent = \"" +
+                mofQuoted(pathOf(services_.at(dependent)).toString()) + "\";\n};\n";
+    }
     if (!settings_.requestedStatesSupported) return text;
     std::string states;
     for (const auto s : *settings_.requestedStatesSupported) states += (states.empty() ? "" : ", ") + std::to_string(s);
@@ -127,6 +132,14 @@ void GalleryProvider::settle(ServiceState& s, TimePoint when) {
 }
 
 void GalleryProvider::advance(TimePoint now) {
+    // A failing job rolls its transition back before transitions settle.
+    for (auto& job : jobs_) {
+        if (job.state != 4 || !job.fails || job.ends > now) continue;
+        job.state = 10;
+        ServiceState& s = services_.at(job.service);
+        if (s.heading == job.toRunning) s.heading.reset();
+        s.requestedState = job.previousRequested;
+    }
     for (auto& [name, s] : services_) {
         if (s.heading && s.transitionEnds <= now) settle(s, s.transitionEnds);
     }
@@ -182,6 +195,7 @@ void GalleryProvider::describeJob(wmimock::Instance& out, const Job& job, TimePo
 
 std::uint32_t GalleryProvider::change(Call& call, bool running, std::uint16_t requested, bool withJob) {
     ServiceState& s = call.service;
+    const std::uint16_t previousRequested = s.requestedState;
     s.requestedState = requested;
     if (goal(s) == running) return 0;  // already there, or already heading there: nothing to do
     const milliseconds length =
@@ -203,6 +217,7 @@ std::uint32_t GalleryProvider::change(Call& call, bool running, std::uint16_t re
     job.requested = requested;
     job.started = call.now;
     job.ends = s.transitionEnds;
+    job.previousRequested = previousRequested;
     call.result.outParameters.push_back({"Job", Value::reference(jobPath(job))});
     jobs_.push_back(std::move(job));
     return 4096;
@@ -214,7 +229,33 @@ bool GalleryProvider::supported(std::uint64_t state) const {
     return std::find(list.begin(), list.end(), state) != list.end();
 }
 
+void GalleryProvider::refuseParameters(const Call& call) const {
+    if (!settings_.checksInParameters && !call.in.empty()) {
+        throw CimError(CimStatus::InvalidParameter, "this method takes no parameter: " + call.in.front().name);
+    }
+}
+
 std::optional<std::uint32_t> GalleryProvider::refuse(const Call& call) const {
+    if (!settings_.checksInParameters) {
+        // What the CIMOM would otherwise have checked: names, repeats and types.
+        for (std::size_t i = 0; i < call.in.size(); ++i) {
+            const auto& name = call.in[i].name;
+            if (!wmimock::iequals(name, "RequestedState") && !wmimock::iequals(name, "TimeoutPeriod")) return 5;
+            for (std::size_t j = i + 1; j < call.in.size(); ++j) {
+                if (wmimock::iequals(name, call.in[j].name)) {
+                    throw CimError(CimStatus::InvalidParameter, "parameter " + name + " given twice");
+                }
+            }
+        }
+        if (const Value* r = call.param("RequestedState"); r != nullptr && !r->isNull()) {
+            if (r->isArray()) throw CimError(CimStatus::TypeMismatch, "RequestedState is a uint16, not an array");
+            if (!wmimock::isInteger(r->type())) throw CimError(CimStatus::InvalidParameter, "RequestedState: uint16");
+        }
+        if (const Value* t = call.param("TimeoutPeriod");
+            t != nullptr && !t->isNull() && (t->isArray() || t->type() != CimType::DateTime)) {
+            return 5;
+        }
+    }
     const Value* requested = call.param("RequestedState");
     if (requested == nullptr || requested->isNull()) {
         throw CimError(CimStatus::InvalidParameter, "RequestStateChange needs RequestedState");
@@ -229,18 +270,37 @@ std::optional<std::uint32_t> GalleryProvider::refuse(const Call& call) const {
     return std::nullopt;
 }
 
+bool GalleryProvider::dependentRuns(const std::string& name) const {
+    return std::any_of(settings_.needs.begin(), settings_.needs.end(),
+                       [&](const auto& need) { return need.second == name && goal(services_.at(need.first)); });
+}
+
+bool GalleryProvider::antecedentStopped(const std::string& name) const {
+    const auto it = settings_.needs.find(name);
+    return it != settings_.needs.end() && !goal(services_.at(it->second));
+}
+
 std::uint32_t GalleryProvider::stopService(Call& call) {
+    refuseParameters(call);
+    if (goal(call.service) && dependentRuns(call.service.name)) return 3;  // Dependent Services Running
     return change(call, false, 3, false);
 }
 
 std::uint32_t GalleryProvider::startService(Call& call) {
+    refuseParameters(call);
+    if (!goal(call.service) && antecedentStopped(call.service.name)) return 4;  // Dependency Not Running
     return change(call, true, 2, false);
 }
 
 std::uint32_t GalleryProvider::requestStateChange(Call& call) {
     if (const auto code = refuse(call)) return *code;
     const auto state = static_cast<std::uint16_t>(call.param("RequestedState")->asUint64());
-    return change(call, state == 2, state, settings_.jobs);
+    const bool running = state == 2;
+    if (running != goal(call.service) &&
+        (running ? antecedentStopped(call.service.name) : dependentRuns(call.service.name))) {
+        return 4097;  // Invalid State Transition
+    }
+    return change(call, running, state, settings_.jobs);
 }
 
 wmimock::Instance GalleryProvider::getInstance(const wmimock::ProviderContext& ctx, const wmimock::ObjectPath& path) {

@@ -47,6 +47,14 @@ struct Settings {
     bool jobs = false;
     /// RequestedState is reported (12 "Not Applicable" otherwise, as when it is not tracked).
     bool tracksRequestedState = true;
+    /// Dependencies, dependent -> antecedent, published as CIM_ServiceServiceDependency. A
+    /// service does not stop while one that needs it runs (StopService 3, RequestStateChange
+    /// 4097), nor start while one it needs is stopped (StartService 4, RequestStateChange 4097).
+    std::map<std::string, std::string> needs;
+    /// false: the CIMOM hands parameters over as sent, unchecked against the declaration
+    /// (OpenPegasus's dispatcher does so for typed values); the kit's default hooks then check
+    /// them themselves, as such a provider must.
+    bool checksInParameters = true;
 };
 
 /// Hyper-V style: one management service whose RequestStateChange answers 4096 with a job
@@ -75,6 +83,9 @@ struct Job {
     std::uint16_t state = 4;  ///< 4 Running, 7 Completed, 10 Exception
     std::optional<std::uint16_t> errorCode;
     std::string errorDescription;
+    /// Ends in Exception (10): the service goes back to where it was, RequestedState too.
+    bool fails = false;
+    std::uint16_t previousRequested = 12;
 };
 
 /// One call of a service method, as the hooks see it.
@@ -109,6 +120,7 @@ public:
     wmimock::MethodResult invokeMethod(const wmimock::ProviderContext& ctx, const wmimock::ObjectPath& target,
                                        const wmimock::MethodDecl& method,
                                        const std::vector<wmimock::ParamValue>& in) final;
+    bool checksInParameters() const noexcept final { return settings_.checksInParameters; }
 
 protected:
     // Hooks, called with the provider's lock held, after pending transitions were settled.
@@ -132,14 +144,22 @@ protected:
     /// Returns 0, or 4096 when a job was made.
     std::uint32_t change(Call& call, bool running, std::uint16_t requested, bool withJob);
     /// The RequestStateChange validation every correct provider does; nullopt when the
-    /// request may go ahead, else the code to return.
+    /// request may go ahead, else the code to return (a CIM error is thrown for a missing,
+    /// repeated or ill-typed RequestedState).
     std::optional<std::uint32_t> refuse(const Call& call) const;
+    /// With unchecked parameters: StopService and StartService take none
+    /// (CIM_ERR_INVALID_PARAMETER otherwise).
+    void refuseParameters(const Call& call) const;
     bool supported(std::uint64_t state) const;
     /// The goal state of the service: where it is heading, or where it is.
     static bool goal(const ServiceState& s) { return s.heading.value_or(s.running); }
     wmimock::ObjectPath pathOf(const ServiceState& s) const;
     wmimock::ObjectPath jobPath(const Job& job) const;
     void advance(TimePoint now);
+    /// Whether a service that needs `name` runs or is starting (Settings::needs).
+    bool dependentRuns(const std::string& name) const;
+    /// Whether a service `name` needs is stopped or stopping (Settings::needs).
+    bool antecedentStopped(const std::string& name) const;
 
     Settings settings_;
     std::map<std::string, ServiceState> services_;
