@@ -77,6 +77,15 @@ bool comparedOverWsman(const std::string& name) {
 #endif
 }
 
+/// Verdicts that depend on what the protocol can carry. WS-Management sends parameters as
+/// text that the server types by the class declaration before any provider sees them (as
+/// OpenPegasus's dispatcher does for untyped CIM-XML values), so the pegasus flavour's
+/// unchecked parameters (a RequestedState typed as a string, a repeated parameter) do not
+/// reach it that way: RSC-010 and ERR-004 pass there.
+bool shapedByProtocol(const std::string& builtin, bool wsman, const std::string& rule) {
+    return wsman && builtin == "pegasus" && (rule == "RSC-010" || rule == "ERR-004");
+}
+
 class SuiteOverHttp : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(SuiteOverHttp, GivesTheInProcessVerdicts) {
@@ -125,6 +134,11 @@ TEST_P(SuiteOverHttp, GivesTheInProcessVerdicts) {
             const CheckResult& b = here.results[i];
             ASSERT_EQ(a.ruleId, b.ruleId);
             if (raceDependent.count(a.ruleId)) continue;  // declared to depend on thread timing
+            if (shapedByProtocol(info->name, wsman, a.ruleId)) {
+                EXPECT_FALSE(conformance::isFailure(a.outcome))
+                    << a.ruleId << " over " << protocol << ": " << a.message;
+                continue;
+            }
             if (killsTheServer) {
                 EXPECT_TRUE(conformance::isFailure(a.outcome) && conformance::isFailure(b.outcome))
                     << a.ruleId << " over " << protocol << ": " << conformance::toString(a.outcome) << " (" << a.message

@@ -57,15 +57,15 @@ TEST_P(MofFixtures, CompileWithoutErrors) {
 
 INSTANTIATE_TEST_SUITE_P(
     Flavours, MofFixtures,
-    ::testing::Values(FixtureSet{"reference.mof",
-                                 {"reference_system.mof", "simulation_defaults.mof"},
-                                 "root/cimv2",
-                                 "WMIMock_Service"},
-                      FixtureSet{"win32_flavour.mof", {"win32_system.mof"}, "root/cimv2", "Win32_Service"},
-                      FixtureSet{"hyperv_flavour.mof",
-                                 {"hyperv_system.mof"},
-                                 "root/virtualization/v2",
-                                 "Msvm_VirtualSystemManagementService"}),
+    ::testing::Values(
+        FixtureSet{
+            "reference.mof", {"reference_system.mof", "simulation_defaults.mof"}, "root/cimv2", "WMIMock_Service"},
+        FixtureSet{"win32_flavour.mof", {"win32_system.mof"}, "root/cimv2", "Win32_Service"},
+        FixtureSet{"hyperv_flavour.mof",
+                   {"hyperv_system.mof"},
+                   "root/virtualization/v2",
+                   "Msvm_VirtualSystemManagementService"},
+        FixtureSet{"pegasus_flavour.mof", {"pegasus_system.mof"}, "root/PG_InterOp", "PG_IndicationService"}),
     [](const auto& info) { return std::string(fs::path(info.param.umbrella).stem()); });
 
 }  // namespace

@@ -20,12 +20,12 @@ TEST(Builtins, ReferenceThenFlavoursThenFaultyAlphabetically) {
     EXPECT_EQ(all[0].kind, BuiltinKind::Reference);
     EXPECT_EQ(all[1].name, "win32");
     EXPECT_EQ(all[2].name, "hyperv");
-    EXPECT_EQ(all[1].kind, BuiltinKind::Flavour);
-    EXPECT_EQ(all[2].kind, BuiltinKind::Flavour);
-    for (std::size_t i = 3; i < all.size(); ++i) {
+    EXPECT_EQ(all[3].name, "pegasus");
+    for (std::size_t i = 1; i <= 3; ++i) EXPECT_EQ(all[i].kind, BuiltinKind::Flavour) << all[i].name;
+    for (std::size_t i = 4; i < all.size(); ++i) {
         EXPECT_EQ(all[i].kind, BuiltinKind::Faulty);
         EXPECT_EQ(all[i].name.rfind("faulty-", 0), 0u) << all[i].name;
-        if (i > 3) {
+        if (i > 4) {
             EXPECT_LT(all[i - 1].name, all[i].name);
         }
     }
@@ -111,7 +111,8 @@ TEST(EmbeddedFixtures, TheLoaderResolvesIncludesRelativeToTheIncludingFile) {
 TEST(EmbeddedFixtures, EachUmbrellaCompilesIntoAFreshCimom) {
     MofCompileOptions options;
     options.loader = embeddedFixtureLoader();
-    for (std::string_view file : {"mof/reference.mof", "mof/win32_flavour.mof", "mof/hyperv_flavour.mof"}) {
+    for (std::string_view file :
+         {"mof/reference.mof", "mof/win32_flavour.mof", "mof/hyperv_flavour.mof", "mof/pegasus_flavour.mof"}) {
         Cimom cimom;
         auto result = cimom.loadMof(*embeddedFixture(file), file, options);
         EXPECT_TRUE(result.ok()) << file;

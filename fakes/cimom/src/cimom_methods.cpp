@@ -16,17 +16,18 @@ MethodResult Cimom::invokeMethod(const ObjectPath& target, std::string_view meth
         [&] { return target.toString() + " " + std::string(methodName); },
         [&] {
             const detail::NamespaceView ns = impl_->view(nameSpace);
-            detail::rejectDuplicateParameters(inParameters);
             const ClassPtr cls = ns.findClass(target.className());
+            const auto providers = cls != nullptr ? impl_->providersFor(ns, cls) : nullptr;
+            const bool checked = !providers || !providers->methods || providers->methods->checksInParameters();
+            if (checked) detail::rejectDuplicateParameters(inParameters);
             if (cls == nullptr) {
                 throw CimError(CimStatus::NotFound, "class '" + target.className() + "' does not exist in namespace " +
                                                         std::string(ns.name));
             }
             const MethodDecl* method = cls->findMethod(methodName);
-            std::vector<ParamValue> in;
-            if (method != nullptr) in = detail::checkInParameters(*method, inParameters);
+            std::vector<ParamValue> in = checked ? std::vector<ParamValue>{} : inParameters;
+            if (method != nullptr && checked) in = detail::checkInParameters(*method, inParameters);
 
-            const auto providers = impl_->providersFor(ns, cls);
             const auto canonical = target.isClassPath() ? std::nullopt : ns.canonical(*cls, target);
             const ObjectPath& path = canonical ? *canonical : target;
             if (!path.isClassPath()) {

@@ -41,6 +41,9 @@ std::vector<BuiltinInfo> buildRegistry() {
                           "Windows-like Win32_Service: codes 0..24, State string, no RequestStateChange"));
     all.push_back(infoFor(detail::hypervProfile(), BuiltinKind::Flavour,
                           "Hyper-V-like Msvm service: RequestStateChange answers 4096 with an Msvm_ConcreteJob"));
+    all.push_back(infoFor(detail::pegasusProfile(), BuiltinKind::Flavour,
+                          "OpenPegasus-like PG_IndicationService: RequestStateChange only (StopService/StartService "
+                          "answer CIM_ERR_METHOD_NOT_FOUND), keys and parameters unchecked"));
     for (const auto& spec : detail::faultSpecs()) {
         BuiltinInfo info = infoFor(spec.profile(), BuiltinKind::Faulty, std::string(spec.description));
         info.name = std::string(spec.name);

@@ -85,8 +85,44 @@ const FlavourProfile& hypervProfile() {
     return profile;
 }
 
+const FlavourProfile& pegasusProfile() {
+    // OpenPegasus 2.14's indication service (catalog PEG-IS, PEG-DISP, §0.3): RequestStateChange
+    // enables and disables it synchronously and answers 1 for any other valid state; the
+    // declared StopService/StartService answer CIM_ERR_METHOD_NOT_FOUND; RequestedState is
+    // not tracked and Started stays TRUE. The provider never looks at the instance keys, so
+    // any path of the class reaches the one service; parameters are not checked against the
+    // declaration: an unknown name answers 5, a RequestedState of the wrong type fails with
+    // CIM_ERR_FAILED (the provider's own conversion error).
+    static const FlavourProfile profile = [] {
+        FlavourProfile p;
+        p.name = "pegasus";
+        p.nameSpace = "root/PG_InterOp";
+        p.serviceClass = "PG_IndicationService";
+        p.mofFile = "mof/pegasus_flavour.mof";
+        p.instancesFile = "instances/pegasus_system.mof";
+        p.jobClass = "CIM_ConcreteJob";
+        p.affectedJobClass = "CIM_AffectedJobElement";
+        p.owningJobClass = "CIM_OwningJobElement";
+        p.jobIdPrefix = "PG:Job:";
+        p.serviceMethodsUnimplemented =
+            Answer::fails(CimStatus::MethodNotFound, "the indication service does not implement this method");
+        p.tracksRequestedState = false;
+        p.startedAlwaysTrue = true;
+        p.ignoresKeys = true;
+        p.rawParameters = true;
+        p.rscStateNotSupported = Answer::returns(1);
+        p.rscInvalidValue = Answer::returns(5);
+        p.rscCurrentState = Answer::returns(0);
+        p.rscTimestampTimeout = Answer::returns(5);
+        p.rscUnknownParameter = Answer::returns(5);
+        p.rscIllTypedState = Answer::fails(CimStatus::Failed, "TypeMismatchException: RequestedState");
+        return p;
+    }();
+    return profile;
+}
+
 const FlavourProfile* findProfile(std::string_view name) noexcept {
-    for (const FlavourProfile* p : {&referenceProfile(), &win32Profile(), &hypervProfile()}) {
+    for (const FlavourProfile* p : {&referenceProfile(), &win32Profile(), &hypervProfile(), &pegasusProfile()}) {
         if (iequals(p->name, name)) return p;
     }
     return nullptr;

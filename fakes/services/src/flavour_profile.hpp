@@ -1,8 +1,9 @@
-// What distinguishes the reference, win32 and hyperv simulations: where they live, how
-// they represent state, and which code answers each situation. Data only, so the one
+// What distinguishes the reference, win32, hyperv and pegasus simulations: where they live,
+// how they represent state, and which code answers each situation. Data only, so the one
 // state machine serves all three and a flavour cannot drift from the shared semantics.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "answer.hpp"
@@ -10,7 +11,7 @@
 namespace wmimock::services::detail {
 
 struct FlavourProfile {
-    std::string name;           ///< "reference", "win32", "hyperv"
+    std::string name;           ///< "reference", "win32", "hyperv", "pegasus"
     std::string nameSpace;      ///< where the service class lives
     std::string serviceClass;   ///< concrete class the simulation serves
     std::string mofFile;        ///< umbrella schema file under fixtures/ (embedded)
@@ -44,12 +45,31 @@ struct FlavourProfile {
     Answer rscTimeoutUnsupported = Answer::returns(4098);
     Answer rscTimestampTimeout = Answer::returns(5);
     Answer rscFailed = Answer::returns(4);
+
+    // Departures of real servers from the DMTF reading (catalog PEG-IS, PEG-DISP).
+    /// Set: StopService and StartService, declared by the class, are not implemented and
+    /// answer this whatever the state.
+    std::optional<Answer> serviceMethodsUnimplemented;
+    /// false: RequestedState keeps the value it was loaded with (12: not tracked).
+    bool tracksRequestedState = true;
+    /// true: Started reads TRUE whatever the state.
+    bool startedAlwaysTrue = false;
+    /// true: the class has one instance and every instance path of the class names it,
+    /// whatever its keys say (missing, extra or unknown keys included).
+    bool ignoresKeys = false;
+    /// true: in-parameters arrive as the client sent them, unchecked by the CIMOM.
+    bool rawParameters = false;
+    /// With rawParameters: RequestStateChange with a parameter the method does not declare.
+    Answer rscUnknownParameter = Answer::fails(CimStatus::InvalidParameter, "unknown parameter");
+    /// With rawParameters: a RequestedState that is not an integer (a string, an array).
+    Answer rscIllTypedState = Answer::fails(CimStatus::InvalidParameter, "RequestedState must be a uint16");
 };
 
 const FlavourProfile& referenceProfile();
 const FlavourProfile& win32Profile();
 const FlavourProfile& hypervProfile();
-/// The profile named "reference", "win32" or "hyperv", or nullptr.
+const FlavourProfile& pegasusProfile();
+/// The profile named "reference", "win32", "hyperv" or "pegasus", or nullptr.
 const FlavourProfile* findProfile(std::string_view name) noexcept;
 
 }  // namespace wmimock::services::detail

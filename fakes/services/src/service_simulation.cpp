@@ -20,6 +20,22 @@ const Value* findParam(const std::vector<ParamValue>& in, std::string_view name)
     return nullptr;
 }
 
+/// An integer parameter as sent: an integer, or (unchecked parameters) the decimal text an
+/// untyped CIM-XML value carries; nullopt for anything else.
+std::optional<std::uint64_t> integerParameter(const Value& v) {
+    if (v.isNull() || v.isArray()) return std::nullopt;
+    if (isInteger(v.type())) {
+        if (v.asInt64() < 0 && v.type() != CimType::Uint64) return std::nullopt;
+        return v.asUint64();
+    }
+    if (v.type() != CimType::String) return std::nullopt;
+    const std::string& text = v.asString();
+    if (text.empty() || text.size() > 19 || text.find_first_not_of("0123456789") != std::string::npos) {
+        return std::nullopt;
+    }
+    return std::stoull(text);
+}
+
 std::optional<std::uint16_t> uint16Of(const Instance& instance, std::string_view name) {
     const Value* v = instance.find(name);
     if (v == nullptr || v->isNull() || v->isArray()) return std::nullopt;
@@ -203,6 +219,7 @@ void ServiceSimulation::applyLatency(Clock& clock) const {
 // ---- Lookup ----------------------------------------------------------------------------
 
 ServiceSimulation::Record* ServiceSimulation::find(const ObjectPath& path) const {
+    if (profile_.ignoresKeys && records_.size() == 1) return records_.front().get();
     auto it = byKey_.find(pathKey(path));
     return it == byKey_.end() ? nullptr : it->second;
 }
@@ -316,17 +333,22 @@ MethodResult ServiceSimulation::invokeMethod(const ProviderContext& ctx, const O
         throw CimError(CimStatus::MethodNotAvailable,
                        method.name + " is not implemented by the " + profile_.name + " simulation");
     }
+    if (profile_.serviceMethodsUnimplemented && *which != ServiceMethod::RequestStateChange) {
+        throw CimError(*profile_.serviceMethodsUnimplemented->error, profile_.serviceMethodsUnimplemented->message);
+    }
     for (const auto& p : in) {
-        if (method.findParameter(p.name) == nullptr) {
-            throw CimError(CimStatus::InvalidParameter, method.name + " has no parameter " + p.name);
-        }
+        if (method.findParameter(p.name) != nullptr) continue;
+        const std::string what = method.name + " has no parameter " + p.name;
+        if (!profile_.rawParameters) throw CimError(CimStatus::InvalidParameter, what);
+        const Answer& unknown = profile_.rscUnknownParameter;
+        if (unknown.isError()) throw CimError(*unknown.error, what);
+        return MethodResult{Value::uint32(unknown.code), {}};
     }
 
     CallView view{*which, std::nullopt, std::nullopt, nullptr, knobs.hangCap};
     if (*which == ServiceMethod::RequestStateChange) {
-        if (const Value* v = findParam(in, "RequestedState");
-            v != nullptr && !v->isNull() && !v->isArray() && isInteger(v->type())) {
-            view.requestedState = v->asUint64();
+        if (const Value* v = findParam(in, "RequestedState"); v != nullptr) {
+            view.requestedState = integerParameter(*v);
         }
         if (const Value* v = findParam(in, "TimeoutPeriod");
             v != nullptr && !v->isNull() && v->type() == CimType::DateTime && !v->isArray()) {
@@ -426,13 +448,16 @@ Answer ServiceSimulation::requestStateChange(Record& rec, const std::vector<Para
     if (requested == nullptr || requested->isNull()) {
         return Answer::fails(CimStatus::InvalidParameter, "RequestStateChange: RequestedState is required");
     }
-    if (requested->isArray() || !isInteger(requested->type())) {
-        return Answer::fails(CimStatus::InvalidParameter, "RequestStateChange: RequestedState must be a uint16");
+    const auto value = integerParameter(*requested);
+    if (!value && (requested->isArray() || !isInteger(requested->type()))) {
+        return profile_.rawParameters
+                   ? profile_.rscIllTypedState
+                   : Answer::fails(CimStatus::InvalidParameter, "RequestStateChange: RequestedState must be a uint16");
     }
-    if (requested->asInt64() < 0 || !isValidRequestedState(requested->asUint64())) {
+    if (!value || !isValidRequestedState(*value)) {
         return policy_->override(Situation::RscInvalidValue, view).value_or(profile_.rscInvalidValue);
     }
-    auto target = static_cast<std::uint16_t>(requested->asUint64());
+    auto target = static_cast<std::uint16_t>(*value);
     SimulationSettings knobs = settings();
     // Only Enabled and Disabled are reachable, whatever else the capabilities list.
     bool reachable = target == state::kEnabled || target == state::kDisabled;
@@ -487,7 +512,7 @@ std::optional<ObjectPath> ServiceSimulation::begin(Record& rec, std::uint16_t ta
         p.fromRequested = requested != nullptr ? *requested : Value::null(CimType::Uint16);
     }
     // The request is recorded at once, before the transition ends (RSC-003, JOB-009).
-    if (profile_.modelsEnabledState && policy_->recordsRequestedState(origin)) {
+    if (profile_.modelsEnabledState && profile_.tracksRequestedState && policy_->recordsRequestedState(origin)) {
         rec.instance.set("RequestedState", Value::uint16(target));
     }
     if (withJob) {
@@ -549,7 +574,7 @@ void ServiceSimulation::complete(Record& rec, const Pending& p, Clock::time_poin
 }
 
 void ServiceSimulation::setStarted(Record& rec, bool started) {
-    rec.instance.set("Started", Value::boolean(started));
+    rec.instance.set("Started", Value::boolean(started || profile_.startedAlwaysTrue));
     if (!profile_.win32StateString) return;
     rec.instance.set("State", Value::string(started ? "Running" : "Stopped"));
     rec.instance.set("AcceptStop", Value::boolean(started));

@@ -52,6 +52,7 @@ public:
     // MethodProvider
     MethodResult invokeMethod(const ProviderContext& ctx, const ObjectPath& target, const MethodDecl& method,
                               const std::vector<ParamValue>& in) override;
+    bool checksInParameters() const noexcept override { return !profile_.rawParameters; }
 
     const FlavourProfile& profile() const noexcept { return profile_; }
     /// The knobs in force (as of the last call).

@@ -49,10 +49,14 @@ class MethodProvider {
 public:
     virtual ~MethodProvider() = default;
     /// `method` is the resolved declaration; `in` has already been checked against it and
-    /// converted to the declared types by the CIMOM. The return value is converted to the
-    /// declared return type by the CIMOM (out of range -> CIM_ERR_FAILED).
+    /// converted to the declared types by the CIMOM, unless checksInParameters() is false.
+    /// The return value is converted to the declared return type by the CIMOM (out of
+    /// range -> CIM_ERR_FAILED).
     virtual MethodResult invokeMethod(const ProviderContext& ctx, const ObjectPath& target, const MethodDecl& method,
                                       const std::vector<ParamValue>& in) = 0;
+    /// false: the CIMOM hands `in` over as the client sent it (unknown, repeated or
+    /// ill-typed parameters included), as some real servers do, and the provider judges it.
+    virtual bool checksInParameters() const noexcept { return true; }
 };
 
 }  // namespace wmimock
