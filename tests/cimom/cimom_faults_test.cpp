@@ -100,6 +100,21 @@ TEST_F(FaultsTest, NamespaceRulesAcceptWmiSpelling) {
     EXPECT_FALSE(fails([&] { cimom.getClass(kNs, "Test_Service"); }));
 }
 
+// A server that maps one DSP0200 answer to another: only calls that fail with the replaced
+// status change, the others pass through untouched.
+TEST_F(FaultsTest, AReplacingRuleChangesOnlyTheStatusItReplaces) {
+    FaultRule rule;
+    rule.operation = Operation::InvokeMethod;
+    rule.replaces = CimStatus::MethodNotFound;
+    rule.error = CimStatus::Failed;
+    cimom.faults().add(rule);
+    EXPECT_TRUE(fails([&] { cimom.invokeMethod(servicePath("Alpha"), "NoSuchMethod"); }, CimStatus::Failed));
+    EXPECT_TRUE(fails([&] { cimom.invokeMethod(servicePath("Nobody"), "StopService"); }, CimStatus::NotFound));
+    EXPECT_FALSE(fails([&] { cimom.invokeMethod(servicePath("Alpha"), "StopService"); }));
+    EXPECT_EQ(methods->calls, 1);
+    EXPECT_TRUE(fails([&] { cimom.getClass(kNs, "No_Such_Class"); }, CimStatus::NotFound)) << "other operations";
+}
+
 std::vector<bool> outcomes(std::uint64_t seed, int calls) {
     Cimom cimom{std::make_shared<ManualClock>()};
     addTestSchema(cimom);
@@ -153,6 +168,9 @@ TEST(FaultRules, InvalidRulesAreRejected) {
     rule.operation = Operation::GetInstance;
     rule.methodName = "StopService";
     EXPECT_THROW(cimom.faults().add(rule), CimError);
+    FaultRule replacing;
+    replacing.replaces = CimStatus::NotFound;  // and no error to answer instead
+    EXPECT_THROW(cimom.faults().add(replacing), CimError);
 }
 
 TEST(OperationNames, RoundTrip) {

@@ -76,6 +76,13 @@ std::vector<Step> script() {
         {"missing-instance", false, [](CimClient& c, const ObjectPath& t) { return stopService(c, missing(t)); }},
         {"missing-instance-rsc", false,
          [](CimClient& c, const ObjectPath& t) { return requestStateChange(c, missing(t), 3); }},
+        {"unknown-method", false, [](CimClient& c, const ObjectPath& t) { return invoke(c, t, "StopServise", {}); }},
+        {"missing-namespace", false,
+         [](CimClient& c, const ObjectPath& t) {
+             ObjectPath elsewhere = t;
+             elsewhere.setNameSpace("root/no-such-namespace");
+             return stopService(c, elsewhere);
+         }},
     };
 }
 
@@ -155,8 +162,9 @@ const std::map<std::string, Expectation>& expectations() {
         {"faulty-idempotent-stop-errors", {{"stop-stopped"}, {"return"}}},
         {"faulty-available-states-wrong",
          {{"read", "stop-running", "start-running", "rsc-current", "rsc-unsupported-state", "rsc-invalid-value",
-           "rsc-timestamp-timeout", "missing-instance", "missing-instance-rsc", "stop-stopped", "start-stopped",
-           "rsc2-stopped", "rsc3-running", "rsc-zero-timeout", "rsc-nonzero-timeout", "rsc-reset"},
+           "rsc-timestamp-timeout", "missing-instance", "missing-instance-rsc", "unknown-method", "missing-namespace",
+           "stop-stopped", "start-stopped", "rsc2-stopped", "rsc3-running", "rsc-zero-timeout", "rsc-nonzero-timeout",
+           "rsc-reset"},
           {"AvailableRequestedStates"}}},
         {"faulty-accepts-unsupported-state", {{"rsc-unsupported-state", "rsc-reset"}, {"return"}}},
         {"faulty-accepts-reset", {{"rsc-reset"}, {"return"}}},
@@ -166,11 +174,13 @@ const std::map<std::string, Expectation>& expectations() {
         {"faulty-job-removed-on-completion",
          {{"rsc3-running", "rsc2-stopped", "rsc-zero-timeout", "rsc-nonzero-timeout", "rsc-current",
            "rsc-unsupported-state", "rsc-reset", "rsc-invalid-value", "rsc-timestamp-timeout", "missing-instance",
-           "missing-instance-rsc"},
+           "missing-instance-rsc", "unknown-method", "missing-namespace"},
           {"Job.InstanceID", "Job.Name", "Job.Caption", "Job.JobState", "Job.PercentComplete", "Job.ErrorCode",
            "Job.StartTime", "Job.TimeSubmitted", "Job.ElapsedTime", "Job.TimeOfLastStateChange",
            "Job.TimeBeforeRemoval", "Job.DeleteOnCompletion", "Job.Cancellable", "Job.JobOutParameters"}}},
         {"faulty-undefined-status", {{"rsc-unsupported-state", "rsc-reset"}, {"return"}}},
+        {"faulty-unknown-method-failed", {{"unknown-method"}, {"return"}}},
+        {"faulty-missing-namespace-not-found", {{"missing-namespace"}, {"return"}}},
         {"faulty-timeout-4098-on-stop", {{"rsc-zero-timeout"}, kStateChange}},
         {"faulty-noop-start-stamps-time", {{"start-running"}, {"TimeOfLastStateChange"}}},
         {"faulty-stop-changes-default", {{"stop-running"}, {"EnabledDefault"}}},
@@ -182,7 +192,7 @@ const std::map<std::string, Expectation>& expectations() {
          // Every step after the first job shows that (newest) job still running.
          {{"rsc3-running", "rsc2-stopped", "rsc-zero-timeout", "rsc-nonzero-timeout", "rsc-current",
            "rsc-unsupported-state", "rsc-reset", "rsc-invalid-value", "rsc-timestamp-timeout", "missing-instance",
-           "missing-instance-rsc"},
+           "missing-instance-rsc", "unknown-method", "missing-namespace"},
           {"Job.JobState", "Job.PercentComplete", "Job.ElapsedTime", "Job.TimeOfLastStateChange",
            "Job.JobOutParameters"}}},
         {"faulty-job-completed-still-enabled",

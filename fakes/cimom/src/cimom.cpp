@@ -121,6 +121,18 @@ void Cimom::Impl::applyFaults(Operation operation, std::string_view nameSpace, s
     if (decision.error) throw *decision.error;
 }
 
+std::optional<CimError> Cimom::Impl::rewriteFailure(Operation operation, std::string_view nameSpace,
+                                                    std::string_view className, std::string_view methodName,
+                                                    const CimError& failure) {
+    const std::string normalized = normalizeNamespace(nameSpace);
+    ClassPtr cls;
+    if (!className.empty()) {
+        const auto current = snapshot();
+        if (const SchemaNamespace* ns = current->find(normalized)) cls = ns->findClass(className);
+    }
+    return faults.rewrite(detail::FaultTarget{operation, normalized, className, cls.get(), methodName}, failure);
+}
+
 std::shared_ptr<const detail::ProviderResolution> Cimom::Impl::providersFor(const NamespaceView& ns,
                                                                             const ClassPtr& cls) const {
     if (ns.runtime->providers.empty()) return nullptr;

@@ -125,6 +125,9 @@ struct Cimom::Impl {
              const Describe& describe, Body&& body) -> decltype(body());
     void applyFaults(Operation operation, std::string_view nameSpace, std::string_view className,
                      std::string_view methodName);
+    /// What a `replaces` fault rule answers instead of `failure`, or nullopt.
+    std::optional<CimError> rewriteFailure(Operation operation, std::string_view nameSpace, std::string_view className,
+                                           std::string_view methodName, const CimError& failure);
 
     ProviderContext context(const detail::NamespaceView& ns, const CimClass& cls) {
         return ProviderContext{ns.name, cls, owner, *clock};
@@ -188,6 +191,12 @@ auto Cimom::Impl::run(Operation operation, std::string_view nameSpace, std::stri
             return result;
         }
     } catch (const CimError& e) {
+        if (faults.active()) {
+            if (auto replaced = rewriteFailure(operation, nameSpace, className, methodName, e)) {
+                trace.finish(replaced->status(), replaced->message());
+                throw *replaced;
+            }
+        }
         trace.finish(e.status(), e.message());
         throw;
     } catch (const std::exception& e) {

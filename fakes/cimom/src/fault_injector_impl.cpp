@@ -23,6 +23,9 @@ std::size_t FaultInjectorImpl::add(FaultRule rule) {
         throw CimError(CimStatus::InvalidParameter,
                        "fault rule: failureRate " + std::to_string(rule.failureRate) + " is outside 0..1");
     }
+    if (rule.replaces && !rule.error) {
+        throw CimError(CimStatus::InvalidParameter, "fault rule: replaces needs the error to answer instead");
+    }
     if (rule.latency.count() < 0) {
         throw CimError(CimStatus::InvalidParameter, "fault rule: latency must not be negative");
     }
@@ -70,11 +73,22 @@ FaultDecision FaultInjectorImpl::decide(const FaultTarget& target) {
     for (Entry& entry : rules_) {
         if (!matches(entry.rule, target)) continue;
         decision.latency += entry.rule.latency;
-        if (!entry.rule.error) continue;
+        if (!entry.rule.error || entry.rule.replaces) continue;
         const bool fires = uniform01(entry.random) < entry.rule.failureRate;
         if (fires && !decision.error) decision.error.emplace(*entry.rule.error, entry.rule.message);
     }
     return decision;
+}
+
+std::optional<CimError> FaultInjectorImpl::rewrite(const FaultTarget& target, const CimError& failure) {
+    std::lock_guard lock(mutex_);
+    for (Entry& entry : rules_) {
+        if (entry.rule.replaces != failure.status() || !matches(entry.rule, target)) continue;
+        if (uniform01(entry.random) >= entry.rule.failureRate) continue;
+        return CimError(*entry.rule.error, entry.rule.message + " (was " + std::string(statusName(failure.status())) +
+                                               ": " + failure.message() + ")");
+    }
+    return std::nullopt;
 }
 
 }  // namespace wmimock::detail

@@ -45,6 +45,8 @@ public:
     /// fires supplies the error. Every matching rule with an error draws exactly once per
     /// call, so a given seed and call order always give the same outcome.
     FaultDecision decide(const FaultTarget& target);
+    /// The error a `replaces` rule substitutes for `failure`, or nullopt to keep it.
+    std::optional<CimError> rewrite(const FaultTarget& target, const CimError& failure);
 
 private:
     struct Entry {

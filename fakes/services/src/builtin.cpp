@@ -138,10 +138,15 @@ AssembledBuiltin assembleBuiltin(std::string_view name, const SimulationOptions&
     }
     const FlavourProfile* profile = findProfile(info->flavour);
     std::shared_ptr<FaultPolicy> policy;
-    if (const FaultSpec* fault = findFault(info->name)) policy = fault->make();
+    const FaultSpec* fault = findFault(info->name);
+    if (fault != nullptr) policy = fault->make();
     std::vector<std::string> targets{info->name};
     if (!iequals(info->name, info->flavour)) targets.push_back(info->flavour);
-    return assemble(*profile, std::move(policy), std::move(targets), options, info);
+    AssembledBuiltin built = assemble(*profile, std::move(policy), std::move(targets), options, info);
+    if (fault != nullptr) {
+        for (const FaultRule& rule : fault->serverFaults) built.environment.cimom->faults().add(rule);
+    }
+    return built;
 }
 
 }  // namespace detail

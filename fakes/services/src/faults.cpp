@@ -309,6 +309,16 @@ std::function<std::shared_ptr<FaultPolicy>()> make(Args... args) {
     return [=] { return std::make_shared<Policy>(args...); };
 }
 
+/// A server fault: every InvokeMethod that fails with `was` fails with `now` instead.
+FaultRule replacing(CimStatus was, CimStatus now, std::string message) {
+    FaultRule rule;
+    rule.operation = Operation::InvokeMethod;
+    rule.replaces = was;
+    rule.error = now;
+    rule.message = std::move(message);
+    return rule;
+}
+
 std::vector<FaultSpec> buildSpecs() {
     std::vector<FaultSpec> specs{
         {"faulty-4096-no-job",
@@ -391,6 +401,13 @@ std::vector<FaultSpec> buildSpecs() {
          {"ERR-006"},
          {},
          make<DeclaredMethodsNotFound>()},
+        {"faulty-missing-namespace-not-found",
+         &referenceProfile,
+         "the server answers CIM_ERR_NOT_FOUND, not CIM_ERR_INVALID_NAMESPACE, for a namespace that does not exist",
+         {"ERR-005"},
+         {},
+         make<FaultPolicy>(),
+         {replacing(CimStatus::InvalidNamespace, CimStatus::NotFound, "no such object")}},
         {"faulty-no-requestedstate",
          &referenceProfile,
          "StopService stops the service but leaves RequestedState at 2",
@@ -445,6 +462,13 @@ std::vector<FaultSpec> buildSpecs() {
          {"CONC-004"},
          {},
          make<TornStopStart>()},
+        {"faulty-unknown-method-failed",
+         &referenceProfile,
+         "the server answers CIM_ERR_FAILED, not CIM_ERR_METHOD_NOT_FOUND, for a method the class does not declare",
+         {"ERR-003"},
+         {},
+         make<FaultPolicy>(),
+         {replacing(CimStatus::MethodNotFound, CimStatus::Failed, "method dispatch failed")}},
         {"faulty-undefined-status",
          &referenceProfile,
          "a state outside RequestedStatesSupported is refused with CIM status 42, which DSP0200 does not define",

@@ -10,6 +10,7 @@
 
 #include "fault_policy.hpp"
 #include "flavour_profile.hpp"
+#include "wmimock/cimom/fault_injector.hpp"
 
 namespace wmimock::services::detail {
 
@@ -22,6 +23,9 @@ struct FaultSpec {
     /// racing calls performs the state change.
     std::vector<std::string> raceDependentRules;
     std::function<std::shared_ptr<FaultPolicy>()> make;
+    /// Faults of the server rather than of the service: rules for the CIMOM's fault
+    /// injector (e.g. one DSP0200 answer replaced by another), added when it is assembled.
+    std::vector<FaultRule> serverFaults = {};
 };
 
 /// Every fault, sorted by name.

@@ -2,7 +2,7 @@
 // values over) and checks RequestStateChange's itself, but StopService never looks at its
 // parameters: StopService(Bogus=1) stops the service as if the parameter were not there.
 // breaks: ERR-004 (StopService with an unknown parameter is one of its cases)
-// warns: SS-006 ERR-007 (with unchecked parameters the CIMOM finds the instance missing before the provider sees a bad parameter)
+// warns: SS-006
 #include "gallery_provider.hpp"
 
 namespace {

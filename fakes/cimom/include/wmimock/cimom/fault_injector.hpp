@@ -42,7 +42,10 @@ struct FaultRule {
     std::string methodName;                ///< InvokeMethod only; empty: any
     std::chrono::microseconds latency{0};  ///< spent on the CIMOM's clock before the call
     std::optional<CimStatus> error;        ///< fail with this status...
-    double failureRate = 1.0;              ///< ...with this probability (0..1)
+    /// Set: the rule does not fail calls by itself; a call that fails with this status
+    /// fails with `error` instead (a server that maps one of DSP0200's answers to another).
+    std::optional<CimStatus> replaces;
+    double failureRate = 1.0;  ///< ...with this probability (0..1)
     std::uint64_t seed = 1;
     std::string message = "injected fault";
 };
