@@ -46,6 +46,19 @@ Settings hyperVStyle() {
     return s;
 }
 
+Settings webNeedsDatabase() {
+    Settings s;
+    s.services = {{"db", true}, {"web", true}};
+    s.needs = {{"web", "db"}};
+    return s;
+}
+
+Settings uncheckedParameters() {
+    Settings s;
+    s.checksInParameters = false;
+    return s;
+}
+
 const Value* Call::param(std::string_view name) const {
     for (const auto& p : in) {
         if (wmimock::iequals(p.name, name)) return &p.value;

@@ -60,6 +60,10 @@ struct Settings {
 /// Hyper-V style: one management service whose RequestStateChange answers 4096 with a job
 /// that completes after 150 ms.
 Settings hyperVStyle();
+/// Two services, "web" needing "db" (both running).
+Settings webNeedsDatabase();
+/// Default settings, but parameters reach the provider unchecked (Settings::checksInParameters).
+Settings uncheckedParameters();
 
 struct ServiceState {
     std::string name;

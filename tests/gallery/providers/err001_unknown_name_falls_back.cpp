@@ -1,7 +1,6 @@
 // The lookup validates the keys, then falls back to the first service when the Name is
 // unknown (a "default instance" convenience): calls on a missing instance act on a real one.
 // breaks: ERR-001
-// warns: ERR-007 (the missing instance is found, so an unknown method is reported first)
 #include "gallery_provider.hpp"
 
 namespace {

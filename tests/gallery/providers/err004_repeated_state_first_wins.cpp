@@ -1,8 +1,9 @@
 // The provider takes its parameters unchecked from the CIMOM and checks them itself, but
 // reads RequestedState with a "find the first" helper: a request that names it twice is
-// carried out with the first value instead of being refused.
+// carried out with the first value instead of being refused. With parameters unchecked, the
+// CIMOM finds an instance missing before the provider sees a bad parameter (ERR-007).
 // breaks: ERR-004
-// warns: ERR-007 (with unchecked parameters the CIMOM finds the instance missing before the provider sees a bad parameter)
+// warns: ERR-007
 #include <algorithm>
 
 #include <wmimock/cim/names.hpp>
@@ -11,14 +12,8 @@
 
 namespace {
 
-gallery::Settings uncheckedParameters() {
-    gallery::Settings s;
-    s.checksInParameters = false;
-    return s;
-}
-
 struct RepeatedStateFirstWins : gallery::GalleryProvider {
-    RepeatedStateFirstWins() : GalleryProvider(uncheckedParameters()) {}
+    RepeatedStateFirstWins() : GalleryProvider(gallery::uncheckedParameters()) {}
 
     std::uint32_t requestStateChange(gallery::Call& call) override {
         // The repeat check is what is missing: drop the later copies before validating.

@@ -6,15 +6,8 @@
 
 namespace {
 
-gallery::Settings webAndDatabase() {
-    gallery::Settings s;
-    s.services = {{"db", true}, {"web", true}};
-    s.needs = {{"web", "db"}};
-    return s;
-}
-
 struct RefusedStopStopsAnyway : gallery::GalleryProvider {
-    RefusedStopStopsAnyway() : GalleryProvider(webAndDatabase()) {}
+    RefusedStopStopsAnyway() : GalleryProvider(gallery::webNeedsDatabase()) {}
 
     std::uint32_t requestStateChange(gallery::Call& call) override {
         const wmimock::Value* requested = call.param("RequestedState");

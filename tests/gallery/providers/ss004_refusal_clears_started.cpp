@@ -6,20 +6,12 @@
 
 namespace {
 
-gallery::Settings webAndDatabase() {
-    gallery::Settings s;
-    s.services = {{"db", true}, {"web", true}};
-    s.needs = {{"web", "db"}};
-    return s;
-}
-
 struct RefusalClearsStarted : gallery::GalleryProvider {
-    RefusalClearsStarted() : GalleryProvider(webAndDatabase()) {}
+    RefusalClearsStarted() : GalleryProvider(gallery::webNeedsDatabase()) {}
 
     std::uint32_t stopService(gallery::Call& call) override {
         call.service.started = false;
-        const auto code = GalleryProvider::stopService(call);
-        return code;
+        return GalleryProvider::stopService(call);
     }
 };
 

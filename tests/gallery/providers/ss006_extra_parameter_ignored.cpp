@@ -7,14 +7,8 @@
 
 namespace {
 
-gallery::Settings uncheckedParameters() {
-    gallery::Settings s;
-    s.checksInParameters = false;
-    return s;
-}
-
 struct ExtraParameterIgnored : gallery::GalleryProvider {
-    ExtraParameterIgnored() : GalleryProvider(uncheckedParameters()) {}
+    ExtraParameterIgnored() : GalleryProvider(gallery::uncheckedParameters()) {}
 
     std::uint32_t stopService(gallery::Call& call) override { return change(call, false, 3, false); }
 };
