@@ -107,16 +107,24 @@ std::string Cimom::Impl::host() const {
     return hostName;
 }
 
-void Cimom::Impl::applyFaults(Operation operation, std::string_view nameSpace, std::string_view className,
-                              std::string_view methodName) {
+/// Calls `use` with the fault target of one call: the namespace normalized and the class
+/// resolved when it exists, so that class rules match subclasses.
+template <class Use>
+auto Cimom::Impl::withFaultTarget(Operation operation, std::string_view nameSpace, std::string_view className,
+                                  std::string_view methodName, const Use& use) {
     const std::string normalized = normalizeNamespace(nameSpace);
     ClassPtr cls;
     if (!className.empty()) {
         const auto current = snapshot();
         if (const SchemaNamespace* ns = current->find(normalized)) cls = ns->findClass(className);
     }
-    const detail::FaultDecision decision =
-        faults.decide(detail::FaultTarget{operation, normalized, className, cls.get(), methodName});
+    return use(detail::FaultTarget{operation, normalized, className, cls.get(), methodName});
+}
+
+void Cimom::Impl::applyFaults(Operation operation, std::string_view nameSpace, std::string_view className,
+                              std::string_view methodName) {
+    const detail::FaultDecision decision = withFaultTarget(
+        operation, nameSpace, className, methodName, [&](const detail::FaultTarget& t) { return faults.decide(t); });
     if (decision.latency.count() > 0) clock->sleepFor(decision.latency);
     if (decision.error) throw *decision.error;
 }
@@ -124,13 +132,8 @@ void Cimom::Impl::applyFaults(Operation operation, std::string_view nameSpace, s
 std::optional<CimError> Cimom::Impl::rewriteFailure(Operation operation, std::string_view nameSpace,
                                                     std::string_view className, std::string_view methodName,
                                                     const CimError& failure) {
-    const std::string normalized = normalizeNamespace(nameSpace);
-    ClassPtr cls;
-    if (!className.empty()) {
-        const auto current = snapshot();
-        if (const SchemaNamespace* ns = current->find(normalized)) cls = ns->findClass(className);
-    }
-    return faults.rewrite(detail::FaultTarget{operation, normalized, className, cls.get(), methodName}, failure);
+    return withFaultTarget(operation, nameSpace, className, methodName,
+                           [&](const detail::FaultTarget& t) { return faults.rewrite(t, failure); });
 }
 
 std::shared_ptr<const detail::ProviderResolution> Cimom::Impl::providersFor(const NamespaceView& ns,

@@ -125,6 +125,9 @@ struct Cimom::Impl {
              const Describe& describe, Body&& body) -> decltype(body());
     void applyFaults(Operation operation, std::string_view nameSpace, std::string_view className,
                      std::string_view methodName);
+    template <class Use>
+    auto withFaultTarget(Operation operation, std::string_view nameSpace, std::string_view className,
+                         std::string_view methodName, const Use& use);
     /// What a `replaces` fault rule answers instead of `failure`, or nullopt.
     std::optional<CimError> rewriteFailure(Operation operation, std::string_view nameSpace, std::string_view className,
                                            std::string_view methodName, const CimError& failure);

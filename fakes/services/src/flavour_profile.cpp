@@ -110,10 +110,8 @@ const FlavourProfile& pegasusProfile() {
         p.startedAlwaysTrue = true;
         p.ignoresKeys = true;
         p.rawParameters = true;
-        p.rscStateNotSupported = Answer::returns(1);
-        p.rscInvalidValue = Answer::returns(5);
-        p.rscCurrentState = Answer::returns(0);
-        p.rscTimestampTimeout = Answer::returns(5);
+        // 1 for other valid states, 5 for invalid values and timestamps, 0 for the current
+        // state: the defaults.
         p.rscUnknownParameter = Answer::returns(5);
         p.rscIllTypedState = Answer::fails(CimStatus::Failed, "TypeMismatchException: RequestedState");
         return p;

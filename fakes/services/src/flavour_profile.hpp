@@ -59,7 +59,8 @@ struct FlavourProfile {
     bool ignoresKeys = false;
     /// true: in-parameters arrive as the client sent them, unchecked by the CIMOM.
     bool rawParameters = false;
-    /// With rawParameters: RequestStateChange with a parameter the method does not declare.
+    /// With rawParameters: RequestStateChange with a parameter the method does not declare
+    /// (the other methods answer CIM_ERR_INVALID_PARAMETER).
     Answer rscUnknownParameter = Answer::fails(CimStatus::InvalidParameter, "unknown parameter");
     /// With rawParameters: a RequestedState that is not an integer (a string, an array).
     Answer rscIllTypedState = Answer::fails(CimStatus::InvalidParameter, "RequestedState must be a uint16");

@@ -339,7 +339,9 @@ MethodResult ServiceSimulation::invokeMethod(const ProviderContext& ctx, const O
     for (const auto& p : in) {
         if (method.findParameter(p.name) != nullptr) continue;
         const std::string what = method.name + " has no parameter " + p.name;
-        if (!profile_.rawParameters) throw CimError(CimStatus::InvalidParameter, what);
+        if (!profile_.rawParameters || *which != ServiceMethod::RequestStateChange) {
+            throw CimError(CimStatus::InvalidParameter, what);
+        }
         const Answer& unknown = profile_.rscUnknownParameter;
         if (unknown.isError()) throw CimError(*unknown.error, what);
         return MethodResult{Value::uint32(unknown.code), {}};
