@@ -344,8 +344,14 @@ TEST(FaultyHangs, BlocksUntilReleasedAndThenAnswersAsTheReference) {
     auto call = std::async(std::launch::async, [&] {
         return requestStateChange(cimom, referenceService("Alpha"), 3, "00000000000030.000000:000");
     });
-    // Wait (bounded) for the call to reach the block; no timing is asserted.
-    for (int i = 0; i < 10000 && built.policy->blockedCalls() == 0; ++i) std::this_thread::yield();
+    // Wait (bounded, generously: sanitizer builds start threads slowly) for the call to reach
+    // the block; no timing is asserted. If it never does, release it before failing so the
+    // test does not wait out the hang cap.
+    const auto deadline = std::chrono::steady_clock::now() + 20s;
+    while (built.policy->blockedCalls() == 0 && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(1ms);
+    }
+    if (built.policy->blockedCalls() != 1u) built.policy->release();
     ASSERT_EQ(built.policy->blockedCalls(), 1u);
     EXPECT_EQ(call.wait_for(0s), std::future_status::timeout);
     built.policy->release();
