@@ -545,6 +545,40 @@ TEST_F(CimXmlServerRawTest, MalformedRequestCorpusGetsDsp0200Answers) {
          call("<?xml version=\"1.0\"?><CIM CIMVERSION=\"2.0\" DTDVERSION=\"2.0\"><MESSAGE PROTOCOLVERSION=\"1.0\">"
               "<SIMPLEREQ/></MESSAGE></CIM>"),
          400, "request-not-valid"},
+        {"IPARAMVALUE without NAME",
+         call(intrinsicCall("EnumerateClassNames", "<IPARAMVALUE><VALUE>TRUE</VALUE></IPARAMVALUE>")), 400,
+         "request-not-valid"},
+        {"two values in one IPARAMVALUE",
+         call(intrinsicCall("EnumerateClassNames",
+                            "<IPARAMVALUE NAME=\"DeepInheritance\"><VALUE>TRUE</VALUE><VALUE>TRUE</VALUE>"
+                            "</IPARAMVALUE>")),
+         400, "request-not-valid"},
+        {"an element DSP0201 does not know", call(namesWith("<BOGUS/>")), 400, "request-not-valid"},
+        {"text between parameters",
+         call(message(std::string("<IMETHODCALL NAME=\"EnumerateClassNames\">") + kNamespaceXml +
+                      "stray</IMETHODCALL>")),
+         400, "request-not-valid"},
+        {"KEYBINDING without NAME",
+         call(message("<METHODCALL NAME=\"StopService\"><LOCALINSTANCEPATH>" + std::string(kNamespaceXml) +
+                      "<INSTANCENAME CLASSNAME=\"Test_Service\"><KEYBINDING><KEYVALUE>a</KEYVALUE></KEYBINDING>"
+                      "</INSTANCENAME></LOCALINSTANCEPATH></METHODCALL>"),
+              "StopService"),
+         400, "request-not-valid"},
+        {"a PROPERTY of an unknown TYPE",
+         call(intrinsicCall("CreateInstance",
+                            "<IPARAMVALUE NAME=\"NewInstance\"><INSTANCE CLASSNAME=\"Test_Service\">"
+                            "<PROPERTY NAME=\"Name\" TYPE=\"text\"><VALUE>x</VALUE></PROPERTY>"
+                            "</INSTANCE></IPARAMVALUE>"),
+              "CreateInstance"),
+         400, "request-not-valid"},
+        {"a response element in a request",
+         call("<?xml version=\"1.0\"?><CIM CIMVERSION=\"2.0\" DTDVERSION=\"2.0\"><MESSAGE ID=\"1\" "
+              "PROTOCOLVERSION=\"1.0\"><SIMPLERSP/></MESSAGE></CIM>"),
+         400, "request-not-valid"},
+        {"CORRELATOR before the call",
+         call(message("<CORRELATOR NAME=\"trace\" TYPE=\"string\"><VALUE>abc</VALUE></CORRELATOR>" +
+                      std::string("<IMETHODCALL NAME=\"EnumerateClassNames\">") + kNamespaceXml + "</IMETHODCALL>")),
+         200, ""},
         {"Content-Length with a letter", withLengthHeaders(valid, "Content-Length: 845a\r\n"), 400, ""},
         {"negative Content-Length", withLengthHeaders(valid, "Content-Length: -5\r\n"), 400, ""},
         {"two different Content-Length headers",
@@ -568,6 +602,15 @@ TEST_F(CimXmlServerRawTest, MalformedRequestCorpusGetsDsp0200Answers) {
             EXPECT_THAT(response.body, Not(HasSubstr("<ERROR"))) << "the operation itself succeeds";
         }
     }
+}
+
+TEST_F(CimXmlServerRawTest, AValueTheDtdAllowsButTheOperationCannotTakeIsAnOperationError) {
+    // DSP0200 keeps 400 for requests the DTD refuses; a well-shaped request with a bad
+    // value reaches the operation, which answers CIM_ERR_INVALID_PARAMETER.
+    const auto response = exchange(cimRequest(namesWith("maybe"), "EnumerateClassNames", "root/test"));
+    EXPECT_EQ(response.status, 200);
+    EXPECT_EQ(response.header("CIMError"), "");
+    EXPECT_THAT(response.body, HasSubstr("<ERROR CODE=\"4\""));
 }
 
 TEST_F(CimXmlServerRawTest, AnOversizedContentLengthIsRefusedBeforeTheBody) {

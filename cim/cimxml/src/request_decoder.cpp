@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "decode.hpp"
+#include "request_validator.hpp"
 #include "wmimock/cim/error.hpp"
 #include "wmimock/cim/names.hpp"
 #include "wmimock/cimxml/request.hpp"
@@ -18,15 +19,6 @@ constexpr const char* kNotValid = "request-not-valid";
 
 [[noreturn]] void notValid(const std::string& message) {
     throw RequestError(400, kNotValid, message);
-}
-
-pugi::xml_node requiredChild(const pugi::xml_node& parent, const char* name) {
-    const auto child = detail::firstElement(parent);
-    if (!detail::isElement(child, name)) {
-        notValid(std::string(parent.name()) + " must contain " + name +
-                 (child ? std::string(", not ") + child.name() : std::string()));
-    }
-    return child;
 }
 
 /// DSP0200: versions are "major.minor" and a server accepts any minor of a major it knows.
@@ -119,41 +111,38 @@ CimXmlRequest decodeRequest(std::string_view body, const DecodeLimits& limits) {
     } catch (const CimError& e) {
         throw RequestError(400, kNotWellFormed, e.message());
     }
-
-    const auto cim = detail::firstElement(doc);
-    if (!detail::isElement(cim, "CIM")) notValid("the root element must be CIM");
-    checkVersion(cim, "CIMVERSION", "2.", "unsupported-cim-version");
-    checkVersion(cim, "DTDVERSION", "2.", "unsupported-dtd-version");
-    const auto message = requiredChild(cim, "MESSAGE");
-    checkVersion(message, "PROTOCOLVERSION", "1.", "unsupported-protocol-version");
+    // What DSP0200 answers with 501 comes first: a later version may have another DTD.
+    const auto cim = doc.document_element();
+    const auto message = detail::firstElement(cim);
+    if (detail::isElement(cim, "CIM")) {
+        checkVersion(cim, "CIMVERSION", "2.", "unsupported-cim-version");
+        checkVersion(cim, "DTDVERSION", "2.", "unsupported-dtd-version");
+        if (detail::isElement(message, "MESSAGE")) {
+            checkVersion(message, "PROTOCOLVERSION", "1.", "unsupported-protocol-version");
+            if (detail::isElement(detail::firstElement(message), "MULTIREQ")) {
+                throw RequestError(501, "multiple-requests-unsupported", "MULTIREQ is not supported");
+            }
+        }
+    }
+    detail::validateRequestDocument(doc);  // from here on the shape is DSP0201's
 
     CimXmlRequest request;
     request.messageId = message.attribute("ID").value();
-    if (request.messageId.empty()) notValid("MESSAGE has no ID");
+    if (request.messageId.empty()) notValid("MESSAGE has an empty ID");
     request.protocolVersion = message.attribute("PROTOCOLVERSION").value();
-    const auto body_ = detail::firstElement(message);
-    if (detail::isElement(body_, "MULTIREQ")) {
-        throw RequestError(501, "multiple-requests-unsupported", "MULTIREQ is not supported");
-    }
-    const auto simple = requiredChild(message, "SIMPLEREQ");
-    const auto call = detail::firstElement(simple);
+    const auto simple = detail::firstElement(message);
+    // The call is SIMPLEREQ's last element; the CORRELATORs before it are not used.
+    pugi::xml_node call = simple.last_child();
+    while (call.type() != pugi::node_element) call = call.previous_sibling();
     request.intrinsic = detail::isElement(call, "IMETHODCALL");
-    if (!request.intrinsic && !detail::isElement(call, "METHODCALL")) {
-        notValid("SIMPLEREQ must contain IMETHODCALL or METHODCALL");
-    }
     request.methodName = call.attribute("NAME").value();
-    if (request.methodName.empty()) notValid(std::string(call.name()) + " has no NAME");
+    if (request.methodName.empty()) notValid(std::string(call.name()) + " has an empty NAME");
 
     const auto target = detail::firstElement(call);
     try {
         if (request.intrinsic) {
-            if (!detail::isElement(target, "LOCALNAMESPACEPATH"))
-                notValid("IMETHODCALL must start with LOCALNAMESPACEPATH");
             request.nameSpace = detail::readLocalNamespacePath(target);
         } else {
-            if (!detail::isElement(target, "LOCALINSTANCEPATH") && !detail::isElement(target, "LOCALCLASSPATH")) {
-                notValid("METHODCALL must start with LOCALINSTANCEPATH or LOCALCLASSPATH");
-            }
             request.target = detail::readAnyPath(target);
             request.nameSpace = request.target.nameSpace();
         }
@@ -161,17 +150,13 @@ CimXmlRequest decodeRequest(std::string_view body, const DecodeLimits& limits) {
         notValid(e.message());
     }
 
-    const char* paramTag = request.intrinsic ? "IPARAMVALUE" : "PARAMVALUE";
     try {
         for (auto child = target.next_sibling(); child; child = child.next_sibling()) {
             if (child.type() != pugi::node_element) continue;
-            if (!detail::isElement(child, paramTag)) {
-                notValid(std::string(call.name()) + " may only contain " + paramTag + ", not " + child.name());
-            }
             request.params.push_back(detail::readWireParam(child, request.nameSpace));
         }
     } catch (const CimError& e) {
-        request.parameterError = e;
+        request.parameterError = e;  // a value the DTD allows but the operation cannot take
     }
     return request;
 }

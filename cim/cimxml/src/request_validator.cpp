@@ -1,0 +1,384 @@
+#include "request_validator.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "wmimock/cim/names.hpp"
+#include "wmimock/cimxml/request.hpp"
+
+namespace wmimock::cimxml::detail {
+namespace {
+
+// ---- The declarations ------------------------------------------------------------------
+
+/// One element of a request as DSP0201's DTD declares it: its content model in the DTD's
+/// own notation ("EMPTY", "#PCDATA" or a parenthesised expression) and its #REQUIRED
+/// attributes. Response-only elements are absent: a request holding one is not valid.
+struct ElementDecl {
+    std::string_view name;
+    std::string_view model;
+    std::array<std::string_view, 2> required;
+};
+
+constexpr ElementDecl kElements[] = {
+    {"CIM", "(MESSAGE)", {"CIMVERSION", "DTDVERSION"}},
+    {"MESSAGE", "(SIMPLEREQ | MULTIREQ)", {"ID", "PROTOCOLVERSION"}},
+    {"MULTIREQ", "(SIMPLEREQ, SIMPLEREQ+)", {}},
+    {"SIMPLEREQ", "(CORRELATOR*, (METHODCALL | IMETHODCALL))", {}},
+    {"CORRELATOR", "(VALUE)", {"NAME", "TYPE"}},
+    {"METHODCALL", "((LOCALCLASSPATH | LOCALINSTANCEPATH), PARAMVALUE*)", {"NAME"}},
+    {"IMETHODCALL", "(LOCALNAMESPACEPATH, IPARAMVALUE*)", {"NAME"}},
+    {"PARAMVALUE",
+     "(VALUE | VALUE.REFERENCE | VALUE.ARRAY | VALUE.REFARRAY | CLASSNAME | INSTANCENAME | CLASS | INSTANCE | "
+     "VALUE.NAMEDINSTANCE)?",
+     {"NAME"}},
+    {"IPARAMVALUE",
+     "(VALUE | VALUE.ARRAY | VALUE.REFERENCE | INSTANCENAME | CLASSNAME | QUALIFIER.DECLARATION | CLASS | INSTANCE | "
+     "VALUE.NAMEDINSTANCE)?",
+     {"NAME"}},
+    {"LOCALNAMESPACEPATH", "(NAMESPACE+)", {}},
+    {"NAMESPACEPATH", "(HOST, LOCALNAMESPACEPATH)", {}},
+    {"HOST", "#PCDATA", {}},
+    {"NAMESPACE", "EMPTY", {"NAME"}},
+    {"LOCALCLASSPATH", "(LOCALNAMESPACEPATH, CLASSNAME)", {}},
+    {"CLASSPATH", "(NAMESPACEPATH, CLASSNAME)", {}},
+    {"CLASSNAME", "EMPTY", {"NAME"}},
+    {"LOCALINSTANCEPATH", "(LOCALNAMESPACEPATH, INSTANCENAME)", {}},
+    {"INSTANCEPATH", "(NAMESPACEPATH, INSTANCENAME)", {}},
+    {"INSTANCENAME", "(KEYBINDING* | KEYVALUE? | VALUE.REFERENCE?)", {"CLASSNAME"}},
+    {"KEYBINDING", "(KEYVALUE | VALUE.REFERENCE)", {"NAME"}},
+    {"KEYVALUE", "#PCDATA", {}},
+    {"VALUE", "#PCDATA", {}},
+    {"VALUE.ARRAY", "(VALUE | VALUE.NULL)*", {}},
+    {"VALUE.NULL", "EMPTY", {}},
+    {"VALUE.REFERENCE",
+     "(CLASSPATH | LOCALCLASSPATH | CLASSNAME | INSTANCEPATH | LOCALINSTANCEPATH | INSTANCENAME)",
+     {}},
+    {"VALUE.REFARRAY", "(VALUE.REFERENCE | VALUE.NULL)*", {}},
+    {"VALUE.NAMEDINSTANCE", "(INSTANCENAME, INSTANCE)", {}},
+    {"CLASS", "(QUALIFIER*, (PROPERTY | PROPERTY.ARRAY | PROPERTY.REFERENCE)*, METHOD*)", {"NAME"}},
+    {"INSTANCE", "(QUALIFIER*, (PROPERTY | PROPERTY.ARRAY | PROPERTY.REFERENCE)*)", {"CLASSNAME"}},
+    {"QUALIFIER", "((VALUE | VALUE.ARRAY)?)", {"NAME", "TYPE"}},
+    {"PROPERTY", "(QUALIFIER*, VALUE?)", {"NAME", "TYPE"}},
+    {"PROPERTY.ARRAY", "(QUALIFIER*, VALUE.ARRAY?)", {"NAME", "TYPE"}},
+    {"PROPERTY.REFERENCE", "(QUALIFIER*, VALUE.REFERENCE?)", {"NAME"}},
+    {"METHOD", "(QUALIFIER*, (PARAMETER | PARAMETER.REFERENCE | PARAMETER.ARRAY | PARAMETER.REFARRAY)*)", {"NAME"}},
+    {"PARAMETER", "(QUALIFIER*)", {"NAME", "TYPE"}},
+    {"PARAMETER.REFERENCE", "(QUALIFIER*)", {"NAME"}},
+    {"PARAMETER.ARRAY", "(QUALIFIER*)", {"NAME", "TYPE"}},
+    {"PARAMETER.REFARRAY", "(QUALIFIER*)", {"NAME"}},
+    {"QUALIFIER.DECLARATION", "(SCOPE?, (VALUE | VALUE.ARRAY)?)", {"NAME", "TYPE"}},
+    {"SCOPE", "EMPTY", {}},
+};
+
+/// Attributes with an enumerated value, wherever they appear.
+struct EnumeratedAttribute {
+    std::string_view name;
+    std::string_view values;  ///< '|'-separated, as the DTD writes them
+};
+
+constexpr std::string_view kCimTypes =
+    "boolean|string|char16|uint8|sint8|uint16|sint16|uint32|sint32|uint64|sint64|datetime|real32|real64";
+constexpr std::string_view kBoolean = "true|false";
+
+constexpr EnumeratedAttribute kEnumerated[] = {
+    {"TYPE", kCimTypes},
+    {"PARAMTYPE",
+     "boolean|string|char16|uint8|sint8|uint16|sint16|uint32|sint32|uint64|sint64|datetime|real32|real64|reference|"
+     "object|instance"},
+    {"EmbeddedObject", "object|instance"},
+    {"EMBEDDEDOBJECT", "object|instance"},
+    {"VALUETYPE", "string|boolean|numeric"},
+    {"PROPAGATED", kBoolean},
+    {"OVERRIDABLE", kBoolean},
+    {"TOSUBCLASS", kBoolean},
+    {"TOINSTANCE", kBoolean},
+    {"TRANSLATABLE", kBoolean},
+    {"ISARRAY", kBoolean},
+};
+
+bool isOneOf(std::string_view value, std::string_view alternatives) noexcept {
+    while (!alternatives.empty()) {
+        const std::size_t bar = alternatives.find('|');
+        if (iequals(value, alternatives.substr(0, bar))) return true;
+        if (bar == std::string_view::npos) break;
+        alternatives.remove_prefix(bar + 1);
+    }
+    return false;
+}
+
+// ---- Content models -------------------------------------------------------------------
+
+/// A content particle: an element name, a sequence or a choice, with its occurrence.
+struct Particle {
+    enum class Kind { Name, Sequence, Choice } kind = Kind::Name;
+    std::string_view name;
+    std::vector<Particle> parts;
+    bool optional = false;  ///< '?' or '*'
+    bool repeated = false;  ///< '*' or '+'
+};
+
+/// Parses the DTD notation of kElements (names, ',', '|', '?', '*', '+', parentheses).
+/// The input is ours, so a malformed model is a programming error.
+class ModelParser {
+public:
+    explicit ModelParser(std::string_view text) : text_(text) {}
+
+    Particle parse() {
+        Particle particle = term();
+        skipSpaces();
+        if (at_ != text_.size()) throw std::logic_error("content model: trailing text in " + std::string(text_));
+        return particle;
+    }
+
+private:
+    Particle term() {
+        skipSpaces();
+        Particle particle;
+        if (peek() == '(') {
+            ++at_;
+            particle = group();
+        } else {
+            const std::size_t start = at_;
+            while (at_ < text_.size() && std::strchr(" ,|()?*+", text_[at_]) == nullptr) ++at_;
+            if (at_ == start) throw std::logic_error("content model: a name expected in " + std::string(text_));
+            particle.name = text_.substr(start, at_ - start);
+        }
+        switch (peek()) {
+            case '?':
+                particle.optional = true;
+                ++at_;
+                break;
+            case '*':
+                particle.optional = particle.repeated = true;
+                ++at_;
+                break;
+            case '+':
+                particle.repeated = true;
+                ++at_;
+                break;
+            default:
+                break;
+        }
+        return particle;
+    }
+
+    /// After '(': terms separated by one kind of connector, up to ')'.
+    Particle group() {
+        Particle particle;
+        particle.kind = Particle::Kind::Sequence;
+        particle.parts.push_back(term());
+        skipSpaces();
+        while (peek() == ',' || peek() == '|') {
+            particle.kind = peek() == ',' ? Particle::Kind::Sequence : Particle::Kind::Choice;
+            ++at_;
+            particle.parts.push_back(term());
+            skipSpaces();
+        }
+        if (peek() != ')') throw std::logic_error("content model: ')' expected in " + std::string(text_));
+        ++at_;
+        return particle;
+    }
+
+    char peek() const noexcept { return at_ < text_.size() ? text_[at_] : '\0'; }
+    void skipSpaces() noexcept {
+        while (at_ < text_.size() && text_[at_] == ' ') ++at_;
+    }
+
+    std::string_view text_;
+    std::size_t at_ = 0;
+};
+
+using Positions = std::vector<std::size_t>;
+
+void addPosition(Positions& positions, std::size_t position) {
+    if (std::find(positions.begin(), positions.end(), position) == positions.end()) positions.push_back(position);
+}
+
+Positions endsOf(const Particle& particle, const std::vector<std::string_view>& children, std::size_t start);
+
+/// Where one occurrence of `particle` (ignoring its own '?', '*', '+') can end.
+Positions endsOfOnce(const Particle& particle, const std::vector<std::string_view>& children, std::size_t start) {
+    Positions ends;
+    switch (particle.kind) {
+        case Particle::Kind::Name:
+            if (start < children.size() && children[start] == particle.name) ends.push_back(start + 1);
+            break;
+        case Particle::Kind::Choice:
+            for (const Particle& part : particle.parts) {
+                for (const std::size_t end : endsOf(part, children, start)) addPosition(ends, end);
+            }
+            break;
+        case Particle::Kind::Sequence: {
+            ends.push_back(start);
+            for (const Particle& part : particle.parts) {
+                Positions next;
+                for (const std::size_t from : ends) {
+                    for (const std::size_t end : endsOf(part, children, from)) addPosition(next, end);
+                }
+                ends = std::move(next);
+                if (ends.empty()) break;
+            }
+            break;
+        }
+    }
+    return ends;
+}
+
+/// Every child index at which `particle`, occurrence included, can end when it starts at
+/// `start`. The lists are short (a request element has a handful of children), so sets of
+/// positions are plain vectors.
+Positions endsOf(const Particle& particle, const std::vector<std::string_view>& children, std::size_t start) {
+    Positions ends;
+    if (particle.optional) ends.push_back(start);
+    Positions frontier = endsOfOnce(particle, children, start);
+    while (!frontier.empty()) {
+        Positions next;
+        for (const std::size_t end : frontier) {
+            if (std::find(ends.begin(), ends.end(), end) != ends.end()) continue;
+            ends.push_back(end);
+            if (particle.repeated && end != start) {
+                for (const std::size_t further : endsOfOnce(particle, children, end)) addPosition(next, further);
+            }
+        }
+        frontier = std::move(next);
+    }
+    return ends;
+}
+
+// ---- The compiled table ---------------------------------------------------------------
+
+struct CompiledElement {
+    const ElementDecl* decl = nullptr;
+    enum class Content { Empty, Text, Elements } content = Content::Elements;
+    Particle model;
+};
+
+const std::unordered_map<std::string_view, CompiledElement>& compiledElements() {
+    static const auto table = [] {
+        std::unordered_map<std::string_view, CompiledElement> compiled;
+        for (const ElementDecl& decl : kElements) {
+            CompiledElement element;
+            element.decl = &decl;
+            if (decl.model == "EMPTY") {
+                element.content = CompiledElement::Content::Empty;
+            } else if (decl.model == "#PCDATA") {
+                element.content = CompiledElement::Content::Text;
+            } else {
+                element.model = ModelParser(decl.model).parse();
+            }
+            compiled.emplace(decl.name, std::move(element));
+        }
+        return compiled;
+    }();
+    return table;
+}
+
+[[noreturn]] void notValid(const pugi::xml_node& node, const std::string& what) {
+    throw RequestError(400, "request-not-valid", std::string(node.name()) + ": " + what);
+}
+
+bool isBlank(const char* text) noexcept {
+    for (; *text; ++text) {
+        if (*text != ' ' && *text != '\t' && *text != '\r' && *text != '\n') return false;
+    }
+    return true;
+}
+
+std::string joined(const std::vector<std::string_view>& names) {
+    std::string text = "(";
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i) text += ", ";
+        text += names[i];
+    }
+    return text + ")";
+}
+
+void checkAttributes(const pugi::xml_node& node, const ElementDecl& decl) {
+    for (const std::string_view name : decl.required) {
+        if (!name.empty() && !node.attribute(std::string(name).c_str())) {
+            notValid(node, "the required attribute " + std::string(name) + " is missing");
+        }
+    }
+    const bool isScope = std::strcmp(node.name(), "SCOPE") == 0;
+    for (auto attribute = node.first_attribute(); attribute; attribute = attribute.next_attribute()) {
+        const std::string_view name = attribute.name();
+        std::string_view allowed;
+        if (isScope) allowed = kBoolean;  // every SCOPE attribute is true|false
+        for (const EnumeratedAttribute& enumerated : kEnumerated) {
+            if (enumerated.name == name) allowed = enumerated.values;
+        }
+        if (!allowed.empty() && !isOneOf(attribute.value(), allowed)) {
+            notValid(node, "attribute " + std::string(name) + " is '" + attribute.value() + "', not one of " +
+                               std::string(allowed));
+        }
+    }
+}
+
+void checkContent(const pugi::xml_node& node, const CompiledElement& element, std::vector<std::string_view>& names) {
+    names.clear();
+    for (auto child = node.first_child(); child; child = child.next_sibling()) {
+        switch (child.type()) {
+            case pugi::node_element:
+                if (element.content != CompiledElement::Content::Elements) {
+                    notValid(node, std::string("may not contain elements, but holds ") + child.name());
+                }
+                names.push_back(child.name());
+                break;
+            case pugi::node_pcdata:
+            case pugi::node_cdata:
+                if (element.content != CompiledElement::Content::Text && !isBlank(child.value())) {
+                    notValid(node, "may not contain text");
+                }
+                break;
+            default:
+                break;  // comments and processing instructions
+        }
+    }
+    if (element.content != CompiledElement::Content::Elements) return;
+    const Positions ends = endsOf(element.model, names, 0);
+    if (std::find(ends.begin(), ends.end(), names.size()) == ends.end()) {
+        notValid(node, "holds " + (names.empty() ? std::string("nothing") : joined(names)) + " where DSP0201 wants " +
+                           std::string(element.decl->model));
+    }
+}
+
+}  // namespace
+
+void validateRequestDocument(const pugi::xml_document& document) {
+    const auto& elements = compiledElements();
+    std::vector<std::string_view> names;
+    // Depth-first without recursion: the decode limits bound the depth, but a walker that
+    // needs no stack is simpler to trust.
+    for (pugi::xml_node node = document.document_element(); node;) {
+        const auto found = elements.find(node.name());
+        if (found == elements.end()) notValid(node, "is not an element of a CIM-XML request");
+        checkAttributes(node, *found->second.decl);
+        checkContent(node, found->second, names);
+
+        if (const pugi::xml_node child =
+                node.find_child([](const pugi::xml_node& n) { return n.type() == pugi::node_element; })) {
+            node = child;
+            continue;
+        }
+        while (node) {
+            pugi::xml_node sibling = node.next_sibling();
+            while (sibling && sibling.type() != pugi::node_element) sibling = sibling.next_sibling();
+            if (sibling) {
+                node = sibling;
+                break;
+            }
+            node = node.parent();
+            if (node == document) node = {};
+        }
+    }
+}
+
+}  // namespace wmimock::cimxml::detail
