@@ -119,4 +119,53 @@ QualifierDecl ObservedClient::getQualifier(std::string_view nameSpace, std::stri
                    [&] { return inner_.getQualifier(nameSpace, name); });
 }
 
+void ObservedClient::setQualifier(std::string_view nameSpace, const QualifierDecl& declaration) {
+    observe([&] { return "SetQualifier " + in(nameSpace, declaration.name); },
+            [&] { inner_.setQualifier(nameSpace, declaration); });
+}
+
+void ObservedClient::deleteQualifier(std::string_view nameSpace, std::string_view name) {
+    observe([&] { return "DeleteQualifier " + in(nameSpace, name); }, [&] { inner_.deleteQualifier(nameSpace, name); });
+}
+
+void ObservedClient::createClass(std::string_view nameSpace, const CimClass& definition) {
+    observe([&] { return "CreateClass " + in(nameSpace, definition.name); },
+            [&] { inner_.createClass(nameSpace, definition); });
+}
+
+void ObservedClient::modifyClass(std::string_view nameSpace, const CimClass& definition) {
+    observe([&] { return "ModifyClass " + in(nameSpace, definition.name); },
+            [&] { inner_.modifyClass(nameSpace, definition); });
+}
+
+void ObservedClient::deleteClass(std::string_view nameSpace, std::string_view className) {
+    observe([&] { return "DeleteClass " + in(nameSpace, className); },
+            [&] { inner_.deleteClass(nameSpace, className); });
+}
+
+std::vector<CimClass> ObservedClient::associatorClasses(std::string_view nameSpace, std::string_view className,
+                                                        const AssociatorFilter& filter,
+                                                        const GetClassOptions& options) {
+    return observe([&] { return "Associators of class " + in(nameSpace, className); },
+                   [&] { return inner_.associatorClasses(nameSpace, className, filter, options); });
+}
+
+std::vector<std::string> ObservedClient::associatorClassNames(std::string_view nameSpace, std::string_view className,
+                                                              const AssociatorFilter& filter) {
+    return observe([&] { return "AssociatorNames of class " + in(nameSpace, className); },
+                   [&] { return inner_.associatorClassNames(nameSpace, className, filter); });
+}
+
+std::vector<CimClass> ObservedClient::referenceClasses(std::string_view nameSpace, std::string_view className,
+                                                       const ReferenceFilter& filter, const GetClassOptions& options) {
+    return observe([&] { return "References of class " + in(nameSpace, className); },
+                   [&] { return inner_.referenceClasses(nameSpace, className, filter, options); });
+}
+
+std::vector<std::string> ObservedClient::referenceClassNames(std::string_view nameSpace, std::string_view className,
+                                                             const ReferenceFilter& filter) {
+    return observe([&] { return "ReferenceNames of class " + in(nameSpace, className); },
+                   [&] { return inner_.referenceClassNames(nameSpace, className, filter); });
+}
+
 }  // namespace wmimock::conformance

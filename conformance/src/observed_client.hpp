@@ -47,6 +47,19 @@ public:
                                     std::string_view query) override;
     std::vector<QualifierDecl> enumerateQualifiers(std::string_view nameSpace) override;
     QualifierDecl getQualifier(std::string_view nameSpace, std::string_view name) override;
+    void setQualifier(std::string_view nameSpace, const QualifierDecl& declaration) override;
+    void deleteQualifier(std::string_view nameSpace, std::string_view name) override;
+    void createClass(std::string_view nameSpace, const CimClass& definition) override;
+    void modifyClass(std::string_view nameSpace, const CimClass& definition) override;
+    void deleteClass(std::string_view nameSpace, std::string_view className) override;
+    std::vector<CimClass> associatorClasses(std::string_view nameSpace, std::string_view className,
+                                            const AssociatorFilter& filter, const GetClassOptions& options) override;
+    std::vector<std::string> associatorClassNames(std::string_view nameSpace, std::string_view className,
+                                                  const AssociatorFilter& filter) override;
+    std::vector<CimClass> referenceClasses(std::string_view nameSpace, std::string_view className,
+                                           const ReferenceFilter& filter, const GetClassOptions& options) override;
+    std::vector<std::string> referenceClassNames(std::string_view nameSpace, std::string_view className,
+                                                 const ReferenceFilter& filter) override;
 
 private:
     /// Announces describe() to the listener, runs `call`, and notes an undefined status if

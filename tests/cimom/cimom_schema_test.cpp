@@ -130,6 +130,98 @@ TEST_F(SchemaTest, RemoveClass) {
     EXPECT_EQ(statusOf([&] { cimom.removeClass("root/none", "X"); }), CimStatus::InvalidNamespace);
 }
 
+TEST_F(SchemaTest, ClassLevelAssociationsFollowTheReferenceDeclarations) {
+    const AssociatorFilter any;
+    EXPECT_THAT(cimom.associatorClassNames(kNs, "Test_Service", any),
+                UnorderedElementsAre("Test_Service", "Test_System"));
+    EXPECT_THAT(cimom.associatorClassNames(kNs, "test_specialservice", any),
+                UnorderedElementsAre("Test_Service", "Test_System"))
+        << "a reference to a superclass refers to its subclasses too";
+    EXPECT_THAT(cimom.associatorClassNames(kNs, "Test_System", any), ElementsAre("Test_Service"));
+    EXPECT_THAT(cimom.associatorClassNames(kNs, "Test_Job", any), IsEmpty());
+    EXPECT_THAT(cimom.associatorClassNames(kNs, "Test_Service", {"Test_HostedService", "", "", ""}),
+                ElementsAre("Test_System"));
+    EXPECT_THAT(cimom.associatorClassNames(kNs, "Test_Service", {"", "Test_System", "", ""}),
+                ElementsAre("Test_System"));
+    EXPECT_THAT(cimom.associatorClassNames(kNs, "Test_Service", {"", "", "Antecedent", ""}),
+                ElementsAre("Test_Service"))
+        << "only Test_Dependency has a service as Antecedent";
+    EXPECT_THAT(cimom.associatorClassNames(kNs, "Test_Service", {"", "", "", "Antecedent"}),
+                UnorderedElementsAre("Test_Service", "Test_System"));
+    EXPECT_THAT(cimom.associatorClassNames(kNs, "Test_Service", {"", "", "Dependent", "Antecedent"}),
+                UnorderedElementsAre("Test_Service", "Test_System"));
+
+    const std::vector<CimClass> classes = cimom.associatorClasses(kNs, "Test_System", any, GetClassOptions{});
+    ASSERT_EQ(classes.size(), 1U);
+    EXPECT_EQ(classes.front().name, "Test_Service");
+    EXPECT_NE(classes.front().findMethod("StopService"), nullptr) << "the whole definition comes back";
+
+    EXPECT_THAT(cimom.referenceClassNames(kNs, "Test_Service", {}),
+                UnorderedElementsAre("Test_Dependency", "Test_HostedService"));
+    EXPECT_THAT(cimom.referenceClassNames(kNs, "Test_Service", {"", "Antecedent"}), ElementsAre("Test_Dependency"));
+    EXPECT_THAT(cimom.referenceClassNames(kNs, "Test_Service", {"Test_HostedService", ""}),
+                ElementsAre("Test_HostedService"));
+    EXPECT_THAT(cimom.referenceClasses(kNs, "Test_System", {}, GetClassOptions{}).front().name, "Test_HostedService");
+
+    EXPECT_EQ(statusOf([&] { cimom.associatorClassNames(kNs, "No_Such", any); }), CimStatus::NotFound);
+    EXPECT_EQ(statusOf([&] {
+                  cimom.associatorClassNames(kNs, "Test_Service", {"No_Such", "", "", ""});
+              }),
+              CimStatus::InvalidParameter);
+    EXPECT_EQ(statusOf([&] { cimom.referenceClassNames("root/none", "Test_Service", {}); }),
+              CimStatus::InvalidNamespace);
+}
+
+TEST_F(SchemaTest, QualifierDeclarationsAreSetReplacedAndDeleted) {
+    QualifierDecl decl;
+    decl.name = "Test_Marker";
+    decl.type = CimType::String;
+    decl.scope = Scope::Class | Scope::Property;
+    decl.defaultValue = Value::string("first");
+    cimom.setQualifier(kNs, decl);
+    EXPECT_EQ(cimom.getQualifier(kNs, "test_marker").defaultValue, Value::string("first"));
+    decl.defaultValue = Value::string("second");
+    cimom.setQualifier(kNs, decl);
+    EXPECT_EQ(cimom.getQualifier(kNs, "Test_Marker").defaultValue, Value::string("second")) << "replaced";
+    cimom.deleteQualifier(kNs, "TEST_MARKER");
+    EXPECT_EQ(statusOf([&] { cimom.getQualifier(kNs, "Test_Marker"); }), CimStatus::NotFound);
+    EXPECT_EQ(statusOf([&] { cimom.deleteQualifier(kNs, "Test_Marker"); }), CimStatus::NotFound);
+    EXPECT_EQ(statusOf([&] { cimom.setQualifier("root/none", decl); }), CimStatus::InvalidNamespace);
+    decl.name.clear();
+    EXPECT_EQ(statusOf([&] { cimom.setQualifier(kNs, decl); }), CimStatus::InvalidParameter);
+}
+
+TEST_F(SchemaTest, ClassesAreCreatedModifiedAndDeletedOverTheWbemInterface) {
+    cimom.createClass(kNs, makeClass("Test_OtherService", "Test_Service", {property("Color", CimType::String)}));
+    const CimClass created = cimom.getClass(kNs, "Test_OtherService", GetClassOptions{false, true, false, {}});
+    EXPECT_NE(created.findProperty("Name"), nullptr) << "inherited from Test_Service";
+    EXPECT_EQ(statusOf([&] { cimom.createClass(kNs, makeClass("Test_OtherService", "", {})); }),
+              CimStatus::AlreadyExists);
+    EXPECT_EQ(statusOf([&] { cimom.createClass(kNs, makeClass("Test_Orphan", "No_Parent", {})); }),
+              CimStatus::InvalidSuperclass);
+    EXPECT_EQ(statusOf([&] { cimom.createClass("root/none", makeClass("Test_X", "", {})); }),
+              CimStatus::InvalidNamespace)
+        << "CreateClass does not create namespaces";
+
+    cimom.modifyClass(kNs, makeClass("Test_Job", "", {key("InstanceID"), property("Progress", CimType::Uint16)}));
+    const CimClass job = cimom.getClass(kNs, "Test_Job");
+    EXPECT_NE(job.findProperty("Progress"), nullptr);
+    EXPECT_EQ(job.findProperty("JobState"), nullptr) << "the new definition replaces the old one";
+    EXPECT_EQ(statusOf([&] { cimom.modifyClass(kNs, makeClass("Test_Service", "Test_EnabledElement", {})); }),
+              CimStatus::ClassHasChildren);
+    cimom.addInstance(kNs, service("Gamma", "Test_SpecialService"));
+    EXPECT_EQ(statusOf([&] { cimom.modifyClass(kNs, makeClass("Test_SpecialService", "Test_Service", {})); }),
+              CimStatus::ClassHasInstances);
+    EXPECT_EQ(statusOf([&] { cimom.modifyClass(kNs, makeClass("No_Such", "", {})); }), CimStatus::NotFound);
+
+    EXPECT_EQ(statusOf([&] { cimom.deleteClass(kNs, "Test_Service"); }), CimStatus::ClassHasChildren);
+    EXPECT_EQ(statusOf([&] { cimom.deleteClass(kNs, "Test_SpecialService"); }), CimStatus::ClassHasInstances);
+    EXPECT_THAT(cimom.enumerateInstanceNames(kNs, "Test_SpecialService"), Not(IsEmpty())) << "nothing was lost";
+    cimom.deleteClass(kNs, "Test_OtherService");
+    EXPECT_EQ(statusOf([&] { cimom.getClass(kNs, "Test_OtherService"); }), CimStatus::NotFound);
+    EXPECT_EQ(statusOf([&] { cimom.deleteClass(kNs, "Test_OtherService"); }), CimStatus::NotFound);
+}
+
 constexpr std::string_view kMof = R"(
 Qualifier Key : boolean = false, Scope(property, reference), Flavor(DisableOverride, ToSubclass);
 Qualifier Write : boolean = false, Scope(property);

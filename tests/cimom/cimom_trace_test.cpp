@@ -5,6 +5,7 @@
 #include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "test_schema.hpp"
@@ -19,13 +20,26 @@ using ::testing::HasSubstr;
 class TraceTest : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
-        // Registered before the first CIMOM call, so the CIMOM adopts this logger.
-        auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(output());
-        auto logger = std::make_shared<spdlog::logger>("wmimock.cimom", sink);
-        logger->set_pattern("%l %v");
-        spdlog::register_logger(logger);
+        // The CIMOM keeps the logger it first used, so an earlier test in this process may
+        // have made it: the test's sink joins that logger rather than replacing it.
+        logger_ = spdlog::get("wmimock.cimom");
+        if (!logger_) {
+            logger_ = std::make_shared<spdlog::logger>("wmimock.cimom");
+            spdlog::register_logger(logger_);
+        }
+        sink_ = std::make_shared<spdlog::sinks::ostream_sink_mt>(output());
+        sink_->set_pattern("%l %v");
+        logger_->sinks().push_back(sink_);
     }
-    static void TearDownTestSuite() { spdlog::drop("wmimock.cimom"); }
+    static void TearDownTestSuite() {
+        auto& sinks = logger_->sinks();
+        sinks.erase(std::remove(sinks.begin(), sinks.end(), sink_), sinks.end());
+        logger_->set_level(spdlog::level::warn);
+        logger_.reset();
+        sink_.reset();
+    }
+    static inline std::shared_ptr<spdlog::logger> logger_;
+    static inline std::shared_ptr<spdlog::sinks::sink> sink_;
     static std::ostringstream& output() {
         static std::ostringstream stream;
         return stream;

@@ -193,6 +193,87 @@ class Associations(ClientTest):
         self.assertEqual(len(self.call("ReferenceNames", path)), len(self.call("References", path)))
 
 
+class ClassAssociations(ClientTest):
+    """A class as ObjectName: the traversal runs over the class definitions."""
+
+    def test_associator_and_reference_names_of_a_class(self):
+        names = self.call("AssociatorNames", "CIM_Service", AssocClass="CIM_HostedService")
+        self.assertTrue(all(isinstance(n, pywbem.CIMClassName) for n in names))
+        self.assertEqual([n.classname for n in names], ["CIM_System"])
+        self.assertEqual(names[0].namespace, SERVER.namespace)
+        references = self.call("ReferenceNames", "CIM_Service", ResultClass="CIM_HostedService")
+        self.assertEqual([r.classname for r in references], ["CIM_HostedService"])
+        self.assertIn("CIM_HostedService", [r.classname for r in self.call("ReferenceNames", "CIM_Service")])
+        by_role = self.call("ReferenceNames", "CIM_Service", Role="Dependent")
+        self.assertIn("CIM_HostedService", [r.classname for r in by_role])
+        self.assertEqual(self.call("ReferenceNames", "CIM_Service", Role="NoSuchRole"), [])
+
+    def test_associators_and_references_of_a_class_are_classes(self):
+        associated = self.call("Associators", "CIM_Service", AssocClass="CIM_HostedService", IncludeQualifiers=True)
+        self.assertEqual(len(associated), 1)
+        path, cls = associated[0]
+        self.assertIsInstance(cls, pywbem.CIMClass)
+        self.assertEqual((path.classname, cls.classname), ("CIM_System", "CIM_System"))
+        references = self.call("References", "CIM_Service", ResultClass="CIM_HostedService")
+        self.assertEqual([cls.classname for _, cls in references], ["CIM_HostedService"])
+        self.assertIn("Antecedent", references[0][1].properties)
+
+    def test_errors_of_class_level_traversal(self):
+        self.expect_error(pywbem.CIM_ERR_NOT_FOUND, "AssociatorNames", "No_Such_Class")
+        self.expect_error(pywbem.CIM_ERR_INVALID_PARAMETER, "ReferenceNames", "CIM_Service", ResultClass="No_Such")
+
+
+class SchemaChanges(ClientTest):
+    """Qualifier and class writes, and CreateInstance/DeleteInstance into the static store."""
+
+    def test_set_get_and_delete_a_qualifier_declaration(self):
+        decl = pywbem.CIMQualifierDeclaration("WMIMock_PywbemMarker", "string", value="first",
+                                              scopes={"CLASS": True, "PROPERTY": True}, tosubclass=True)
+        self.call("SetQualifier", decl)
+        got = self.call("GetQualifier", "WMIMock_PywbemMarker")
+        self.assertEqual((got.type, got.value, got.scopes.get("PROPERTY")), ("string", "first", True))
+        decl.value = "second"
+        self.call("SetQualifier", decl)
+        self.assertEqual(self.call("GetQualifier", "WMIMock_PywbemMarker").value, "second")
+        self.call("DeleteQualifier", "WMIMock_PywbemMarker")
+        self.expect_error(pywbem.CIM_ERR_NOT_FOUND, "GetQualifier", "WMIMock_PywbemMarker")
+        self.expect_error(pywbem.CIM_ERR_NOT_FOUND, "DeleteQualifier", "WMIMock_PywbemMarker")
+
+    def test_create_modify_and_delete_a_class_with_instances(self):
+        key = {"Key": pywbem.CIMQualifier("Key", True)}
+        cls = pywbem.CIMClass("WMIMock_PywbemThing", properties=[
+            pywbem.CIMProperty("Id", None, type="string", qualifiers=key),
+            pywbem.CIMProperty("Size", None, type="uint32")])
+        self.call("CreateClass", cls)
+        self.expect_error(pywbem.CIM_ERR_ALREADY_EXISTS, "CreateClass", cls)
+        self.assertIn("Size", self.call("GetClass", "WMIMock_PywbemThing").properties)
+
+        cls.properties["Color"] = pywbem.CIMProperty("Color", None, type="string")
+        self.call("ModifyClass", cls)
+        self.assertIn("Color", self.call("GetClass", "WMIMock_PywbemThing").properties)
+
+        instance = pywbem.CIMInstance("WMIMock_PywbemThing", properties={
+            "Id": "one", "Size": pywbem.Uint32(3), "Color": "red"})
+        path = self.call("CreateInstance", instance)
+        self.assertEqual(path.keybindings["Id"], "one")
+        self.assertEqual(self.call("GetInstance", path)["Color"], "red")
+        self.expect_error(pywbem.CIM_ERR_CLASS_HAS_INSTANCES, "DeleteClass", "WMIMock_PywbemThing")
+        self.expect_error(pywbem.CIM_ERR_CLASS_HAS_INSTANCES, "ModifyClass", cls)
+        self.call("DeleteInstance", path)
+        self.expect_error(pywbem.CIM_ERR_NOT_FOUND, "GetInstance", path)
+
+        self.call("DeleteClass", "WMIMock_PywbemThing")
+        self.expect_error(pywbem.CIM_ERR_NOT_FOUND, "GetClass", "WMIMock_PywbemThing")
+        self.expect_error(pywbem.CIM_ERR_NOT_FOUND, "DeleteClass", "WMIMock_PywbemThing")
+
+    def test_schema_errors(self):
+        self.expect_error(pywbem.CIM_ERR_INVALID_SUPERCLASS, "CreateClass",
+                          pywbem.CIMClass("WMIMock_PywbemOrphan", superclass="No_Such_Parent"))
+        self.expect_error(pywbem.CIM_ERR_CLASS_HAS_CHILDREN, "DeleteClass", "CIM_Service")
+        self.expect_error(pywbem.CIM_ERR_INVALID_NAMESPACE, "CreateClass",
+                          pywbem.CIMClass("WMIMock_PywbemElsewhere"), namespace="root/no_such_namespace")
+
+
 class Pull(ClientTest):
     """DSP0200 1.3 pull operations, one instance per response so every step is exercised."""
 
@@ -322,7 +403,17 @@ class DtdValidity(ClientTest):
             ("AssociatorNames", (path,), {}),
             ("References", (path,), {}),
             ("ReferenceNames", (path,), {}),
+            ("Associators", ("CIM_Service",), {"IncludeQualifiers": True}),
+            ("AssociatorNames", ("CIM_Service",), {}),
+            ("References", ("CIM_Service",), {}),
+            ("ReferenceNames", ("CIM_Service",), {}),
             ("ExecQuery", ("WQL", "SELECT * FROM CIM_Service"), {}),
+            ("SetQualifier", (pywbem.CIMQualifierDeclaration("WMIMock_DtdMarker", "uint32", value=pywbem.Uint32(1),
+                                                             scopes={"ANY": True}),), {}),
+            ("DeleteQualifier", ("WMIMock_DtdMarker",), {}),
+            ("CreateClass", (pywbem.CIMClass("WMIMock_DtdThing", superclass="CIM_Service"),), {}),
+            ("DeleteClass", ("WMIMock_DtdThing",), {}),
+            ("DeleteClass", ("CIM_Service",), {}),
             ("EnumerateQualifiers", (), {}),
             ("GetQualifier", ("ValueMap",), {}),
             ("GetInstance", (missing,), {}),

@@ -349,8 +349,8 @@ TEST_F(CimXmlServerRawTest, AMethodErrorComesWithoutReturnValue) {
 
 TEST_F(CimXmlServerRawTest, UnsupportedIntrinsicOperationIsNotSupported) {
     const auto response = exchange(
-        cimRequest(message(std::string("<IMETHODCALL NAME=\"DeleteQualifier\">") + kNamespaceXml + "</IMETHODCALL>"),
-                   "DeleteQualifier", "root/test"));
+        cimRequest(message(std::string("<IMETHODCALL NAME=\"SetProperty\">") + kNamespaceXml + "</IMETHODCALL>"),
+                   "SetProperty", "root/test"));
     EXPECT_EQ(response.status, 200);
     EXPECT_THAT(response.body, HasSubstr("<ERROR CODE=\"7\""));
 }

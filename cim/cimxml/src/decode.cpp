@@ -365,6 +365,32 @@ Qualifier readQualifier(const pugi::xml_node& node, const DecodeLimits& limits) 
     return qualifier;
 }
 
+QualifierDecl readQualifierDeclaration(const pugi::xml_node& node, const DecodeLimits& limits) {
+    expectElement(node, "QUALIFIER.DECLARATION");
+    QualifierDecl decl;
+    decl.name = requiredAttribute(node, "NAME");
+    decl.type = parseXmlType(requiredAttribute(node, "TYPE"), node);
+    decl.isArray = parseBooleanAttribute(node, "ISARRAY", false);
+    decl.arraySize = parseArraySize(node);
+    if (decl.arraySize) decl.isArray = true;
+    decl.flavor.overridable = parseBooleanAttribute(node, "OVERRIDABLE", true);
+    decl.flavor.toSubclass = parseBooleanAttribute(node, "TOSUBCLASS", true);
+    decl.flavor.toInstance = parseBooleanAttribute(node, "TOINSTANCE", false);
+    decl.flavor.translatable = parseBooleanAttribute(node, "TRANSLATABLE", false);
+    if (const auto scope = node.child("SCOPE")) {
+        const std::pair<Scope, const char*> scopes[] = {
+            {Scope::Class, "CLASS"},          {Scope::Association, "ASSOCIATION"}, {Scope::Reference, "REFERENCE"},
+            {Scope::Property, "PROPERTY"},    {Scope::Method, "METHOD"},           {Scope::Parameter, "PARAMETER"},
+            {Scope::Indication, "INDICATION"}};
+        for (const auto& [flag, attribute] : scopes) {
+            if (parseBooleanAttribute(scope, attribute, false)) decl.scope = decl.scope | flag;
+        }
+    }
+    const auto value = valueChild(node);
+    decl.defaultValue = value ? readValue(value, decl.type, limits) : Value::null(decl.type, decl.isArray);
+    return decl;
+}
+
 CimClass readClass(const pugi::xml_node& node, const DecodeLimits& limits) {
     expectElement(node, "CLASS");
     CimClass cls;
@@ -426,6 +452,12 @@ WireParam readWireParam(const pugi::xml_node& node, std::string_view nameSpace) 
     } else if (tag == "INSTANCE" || tag == "VALUE.NAMEDINSTANCE") {
         param.kind = WireParam::Kind::Instance;
         param.instance = readInstanceWithPath(value, nameSpace, {});
+    } else if (tag == "CLASS") {
+        param.kind = WireParam::Kind::Class;
+        param.cimClass = readClass(value, {});
+    } else if (tag == "QUALIFIER.DECLARATION") {
+        param.kind = WireParam::Kind::QualifierDeclaration;
+        param.qualifierDeclaration = readQualifierDeclaration(value, {});
     } else if (tag != "VALUE.NULL") {
         throw CimError(CimStatus::NotSupported,
                        "parameter '" + param.name + "': " + std::string(tag) + " values are not supported");

@@ -49,6 +49,7 @@ Instance readInstanceWithPath(const pugi::xml_node& node, std::string_view nameS
 
 Qualifier readQualifier(const pugi::xml_node& node, const DecodeLimits& limits);
 CimClass readClass(const pugi::xml_node& node, const DecodeLimits& limits);
+QualifierDecl readQualifierDeclaration(const pugi::xml_node& node, const DecodeLimits& limits);
 
 /// IPARAMVALUE, PARAMVALUE or RETURNVALUE as the wire has it (PARAMTYPE kept when given).
 /// Throws CimError(NotSupported) for value elements the object model cannot hold.

@@ -230,6 +230,42 @@ ObjectPath sourceInstanceParam(const CimXmlRequest& request) {
     return pathParam(request, "InstanceName");
 }
 
+// ---- Class-level traversal and schema changes ------------------------------------------
+
+/// The ObjectName of an association operation names a class (DSP0200: the traversal is
+/// then over the class definitions and its results are classes).
+bool namesAClass(const CimXmlRequest& request) {
+    const WireParam* param = request.param("ObjectName");
+    return param && param->kind == WireParam::Kind::ClassName;
+}
+
+ObjectPath classPathIn(const CimXmlRequest& request, const std::string& className) {
+    return ObjectPath(request.nameSpace, className);
+}
+
+/// VALUE.OBJECTWITHPATH of a class: its CLASSPATH, then the CLASS.
+void appendClassesWithPath(Call& c, const std::vector<CimClass>& classes) {
+    c.returnEach(classes, [&](std::string& out, const CimClass& cls) {
+        out += "<VALUE.OBJECTWITHPATH>";
+        appendFullPath(out, classPathIn(c.request, cls.name));
+        appendClass(out, cls);
+        out += "</VALUE.OBJECTWITHPATH>";
+    });
+}
+
+void appendClassPaths(Call& c, const std::vector<std::string>& names) {
+    c.returnEach(
+        names, [&](std::string& out, const std::string& name) { appendObjectPath(out, classPathIn(c.request, name)); });
+}
+
+CimClass classParam(const CimXmlRequest& request, std::string_view name) {
+    const WireParam* param = request.param(name);
+    if (!param || param->kind != WireParam::Kind::Class) {
+        throw CimError(CimStatus::InvalidParameter, "parameter '" + std::string(name) + "' must be a CLASS");
+    }
+    return *param->cimClass;
+}
+
 const std::unordered_map<std::string, Operation, NameHash, NameEqual>& intrinsicOperations() {
     static const std::unordered_map<std::string, Operation, NameHash, NameEqual> operations{
         {"GetClass",
@@ -296,23 +332,47 @@ const std::unordered_map<std::string, Operation, NameHash, NameEqual>& intrinsic
          }},
         {"Associators",
          [](Call& c) {
+             if (namesAClass(c.request)) {
+                 appendClassesWithPath(
+                     c, c.backend.associatorClasses(c.request.nameSpace, classNameParam(c.request, "ObjectName", true),
+                                                    associatorFilter(c.request), classOptions(c.request)));
+                 return;
+             }
              c.returnEach(c.backend.associators(pathParam(c.request, "ObjectName"), associatorFilter(c.request),
                                                 instanceOptions(c.request)),
                           appendObjectWithPath);
          }},
         {"AssociatorNames",
          [](Call& c) {
+             if (namesAClass(c.request)) {
+                 appendClassPaths(c, c.backend.associatorClassNames(c.request.nameSpace,
+                                                                    classNameParam(c.request, "ObjectName", true),
+                                                                    associatorFilter(c.request)));
+                 return;
+             }
              c.returnEach(c.backend.associatorNames(pathParam(c.request, "ObjectName"), associatorFilter(c.request)),
                           appendObjectPath);
          }},
         {"References",
          [](Call& c) {
+             if (namesAClass(c.request)) {
+                 appendClassesWithPath(
+                     c, c.backend.referenceClasses(c.request.nameSpace, classNameParam(c.request, "ObjectName", true),
+                                                   referenceFilter(c.request), classOptions(c.request)));
+                 return;
+             }
              c.returnEach(c.backend.references(pathParam(c.request, "ObjectName"), referenceFilter(c.request),
                                                instanceOptions(c.request)),
                           appendObjectWithPath);
          }},
         {"ReferenceNames",
          [](Call& c) {
+             if (namesAClass(c.request)) {
+                 appendClassPaths(c, c.backend.referenceClassNames(c.request.nameSpace,
+                                                                   classNameParam(c.request, "ObjectName", true),
+                                                                   referenceFilter(c.request)));
+                 return;
+             }
              c.returnEach(c.backend.referenceNames(pathParam(c.request, "ObjectName"), referenceFilter(c.request)),
                           appendObjectPath);
          }},
@@ -330,6 +390,26 @@ const std::unordered_map<std::string, Operation, NameHash, NameEqual>& intrinsic
              if (name.empty()) throw CimError(CimStatus::InvalidParameter, "missing parameter 'QualifierName'");
              c.returnOne(c.backend.getQualifier(c.request.nameSpace, name), appendQualifierDeclaration);
          }},
+        {"SetQualifier",
+         [](Call& c) {
+             const WireParam* param = c.request.param("QualifierDeclaration");
+             if (!param || param->kind != WireParam::Kind::QualifierDeclaration) {
+                 throw CimError(CimStatus::InvalidParameter,
+                                "parameter 'QualifierDeclaration' must be a QUALIFIER.DECLARATION");
+             }
+             c.backend.setQualifier(c.request.nameSpace, *param->qualifierDeclaration);
+         }},
+        {"DeleteQualifier",
+         [](Call& c) {
+             const std::string name = textParam(c.request, "QualifierName");
+             if (name.empty()) throw CimError(CimStatus::InvalidParameter, "missing parameter 'QualifierName'");
+             c.backend.deleteQualifier(c.request.nameSpace, name);
+         }},
+        {"CreateClass", [](Call& c) { c.backend.createClass(c.request.nameSpace, classParam(c.request, "NewClass")); }},
+        {"ModifyClass",
+         [](Call& c) { c.backend.modifyClass(c.request.nameSpace, classParam(c.request, "ModifiedClass")); }},
+        {"DeleteClass",
+         [](Call& c) { c.backend.deleteClass(c.request.nameSpace, classNameParam(c.request, "ClassName", true)); }},
         {"OpenEnumerateInstances",
          [](Call& c) {
              openInstances(

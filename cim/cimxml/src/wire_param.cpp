@@ -51,6 +51,10 @@ Value typedValue(const WireParam& param, CimType type, bool isArray, const Decod
         case Kind::Instance:
             if ((type != CimType::Instance && type != CimType::Object) || isArray) throw mismatch("an instance");
             return Value::embedded(*param.instance, type);
+        case Kind::Class:
+            throw mismatch("a class definition");
+        case Kind::QualifierDeclaration:
+            throw mismatch("a qualifier declaration");
     }
     throw mismatch("this value");
 }

@@ -13,6 +13,26 @@ QualifierDecl CimClient::getQualifier(std::string_view /*nameSpace*/, std::strin
     throw CimError(CimStatus::NotSupported, "GetQualifier is not supported by this client");
 }
 
+void CimClient::setQualifier(std::string_view /*nameSpace*/, const QualifierDecl& /*declaration*/) {
+    throw CimError(CimStatus::NotSupported, "SetQualifier is not supported by this client");
+}
+
+void CimClient::deleteQualifier(std::string_view /*nameSpace*/, std::string_view /*name*/) {
+    throw CimError(CimStatus::NotSupported, "DeleteQualifier is not supported by this client");
+}
+
+void CimClient::createClass(std::string_view /*nameSpace*/, const CimClass& /*definition*/) {
+    throw CimError(CimStatus::NotSupported, "CreateClass is not supported by this client");
+}
+
+void CimClient::modifyClass(std::string_view /*nameSpace*/, const CimClass& /*definition*/) {
+    throw CimError(CimStatus::NotSupported, "ModifyClass is not supported by this client");
+}
+
+void CimClient::deleteClass(std::string_view /*nameSpace*/, std::string_view /*className*/) {
+    throw CimError(CimStatus::NotSupported, "DeleteClass is not supported by this client");
+}
+
 const Value* MethodResult::out(std::string_view name) const noexcept {
     for (const ParamValue& p : outParameters) {
         if (iequals(p.name, name)) return &p.value;

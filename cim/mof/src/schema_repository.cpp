@@ -63,6 +63,13 @@ void SchemaNamespace::putClass(ClassPtr resolved) {
     classes_.emplace(std::move(key), std::move(resolved));
 }
 
+bool SchemaNamespace::removeQualifier(std::string_view name) {
+    const auto it = qualifiers_.find(name);
+    if (it == qualifiers_.end()) return false;
+    qualifiers_.erase(it);
+    return true;
+}
+
 bool SchemaNamespace::removeClass(std::string_view name) {
     const auto it = classes_.find(name);
     if (it == classes_.end()) return false;

@@ -118,6 +118,11 @@ struct Cimom::Impl {
     MofCompileResult load(const MofCompileOptions& options, std::string_view source,
                           const std::function<MofCompileResult(const MofCompiler&, SchemaRepository&)>& compile);
 
+    /// Copies the schema, lets `edit(SchemaNamespace&, NamespaceRuntime&)` change the
+    /// existing namespace `nameSpace` (InvalidNamespace otherwise), publishes the copy.
+    template <class Edit>
+    void editSchema(std::string_view nameSpace, const Edit& edit);
+
     // ---- operation scaffolding -----------------------------------------------------
     /// Tracing, fault injection and error normalization around one client operation.
     template <class Describe, class Body>

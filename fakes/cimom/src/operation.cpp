@@ -8,7 +8,7 @@ namespace wmimock {
 
 namespace {
 
-constexpr std::array<std::pair<Operation, std::string_view>, 17> kOperationNames{{
+constexpr std::array<std::pair<Operation, std::string_view>, 22> kOperationNames{{
     {Operation::GetClass, "GetClass"},
     {Operation::EnumerateClasses, "EnumerateClasses"},
     {Operation::EnumerateClassNames, "EnumerateClassNames"},
@@ -26,6 +26,11 @@ constexpr std::array<std::pair<Operation, std::string_view>, 17> kOperationNames
     {Operation::ExecQuery, "ExecQuery"},
     {Operation::EnumerateQualifiers, "EnumerateQualifiers"},
     {Operation::GetQualifier, "GetQualifier"},
+    {Operation::SetQualifier, "SetQualifier"},
+    {Operation::DeleteQualifier, "DeleteQualifier"},
+    {Operation::CreateClass, "CreateClass"},
+    {Operation::ModifyClass, "ModifyClass"},
+    {Operation::DeleteClass, "DeleteClass"},
 }};
 
 }  // namespace

@@ -13,10 +13,12 @@
 #include <string_view>
 #include <vector>
 
+#include "wmimock/cim/cim_class.hpp"
 #include "wmimock/cim/cim_type.hpp"
 #include "wmimock/cim/error.hpp"
 #include "wmimock/cim/instance.hpp"
 #include "wmimock/cim/object_path.hpp"
+#include "wmimock/cim/qualifier.hpp"
 #include "wmimock/cim/value.hpp"
 #include "wmimock/cimxml/codec.hpp"
 
@@ -39,14 +41,16 @@ private:
 /// An IPARAMVALUE or PARAMVALUE as received, before typing.
 struct WireParam {
     enum class Kind : std::uint8_t {
-        Null,            ///< no value element (NULL)
-        Value,           ///< VALUE: `texts[0]`
-        ValueArray,      ///< VALUE.ARRAY: `texts`
-        Reference,       ///< VALUE.REFERENCE: `paths[0]`
-        ReferenceArray,  ///< VALUE.REFARRAY: `paths`
-        ClassName,       ///< CLASSNAME: `className`
-        InstanceName,    ///< INSTANCENAME: `paths[0]`
-        Instance,        ///< INSTANCE or VALUE.NAMEDINSTANCE (then with its path): `instance`
+        Null,                  ///< no value element (NULL)
+        Value,                 ///< VALUE: `texts[0]`
+        ValueArray,            ///< VALUE.ARRAY: `texts`
+        Reference,             ///< VALUE.REFERENCE: `paths[0]`
+        ReferenceArray,        ///< VALUE.REFARRAY: `paths`
+        ClassName,             ///< CLASSNAME: `className`
+        InstanceName,          ///< INSTANCENAME: `paths[0]`
+        Instance,              ///< INSTANCE or VALUE.NAMEDINSTANCE (then with its path): `instance`
+        Class,                 ///< CLASS: `cimClass`
+        QualifierDeclaration,  ///< QUALIFIER.DECLARATION: `qualifierDeclaration`
     };
 
     std::string name;
@@ -57,6 +61,8 @@ struct WireParam {
     std::vector<ObjectPath> paths;
     std::string className;
     std::optional<wmimock::Instance> instance;
+    std::optional<CimClass> cimClass;
+    std::optional<QualifierDecl> qualifierDeclaration;
 
     /// The value typed as `type` (scalar or array). Text is parsed, references and embedded
     /// instances are checked against the kind. Throws CimError(InvalidParameter) naming the

@@ -104,6 +104,38 @@ public:
     virtual std::vector<QualifierDecl> enumerateQualifiers(std::string_view nameSpace);
     /// One declaration; CimError(NotFound) when the namespace declares no such qualifier.
     virtual QualifierDecl getQualifier(std::string_view nameSpace, std::string_view name);
+
+    // ---- Schema changes (optional too: the defaults throw CimError(NotSupported)) -------
+    /// Creates or replaces a qualifier declaration.
+    virtual void setQualifier(std::string_view nameSpace, const QualifierDecl& declaration);
+    /// CimError(NotFound) when the namespace declares no such qualifier.
+    virtual void deleteQualifier(std::string_view nameSpace, std::string_view name);
+    /// CimError(AlreadyExists) for a class of that name, InvalidSuperclass for a missing
+    /// superclass, InvalidParameter for a definition the schema refuses.
+    virtual void createClass(std::string_view nameSpace, const CimClass& definition);
+    /// Replaces the class `definition.name`. CimError(NotFound) when it does not exist;
+    /// ClassHasChildren / ClassHasInstances when the change would strand them.
+    virtual void modifyClass(std::string_view nameSpace, const CimClass& definition);
+    /// CimError(NotFound) when absent; ClassHasChildren / ClassHasInstances when in use.
+    virtual void deleteClass(std::string_view nameSpace, std::string_view className);
+
+    // ---- Class-level association traversal (DSP0200: a class as ObjectName) -------------
+    // Answered from the class definitions alone, as a CIMOM does without any provider: an
+    // association class refers to `className` through each reference property whose
+    // class is `className` or one of its superclasses. The defaults work on
+    // enumerateClasses, so every implementation has them; a wire client sends the request.
+
+    /// The classes at the other ends of those associations (ResultClass: that class or a
+    /// subclass; ResultRole: the far end's property name), each once.
+    virtual std::vector<CimClass> associatorClasses(std::string_view nameSpace, std::string_view className,
+                                                    const AssociatorFilter& filter, const GetClassOptions& options);
+    virtual std::vector<std::string> associatorClassNames(std::string_view nameSpace, std::string_view className,
+                                                          const AssociatorFilter& filter);
+    /// The association classes themselves (ResultClass: that class or a subclass).
+    virtual std::vector<CimClass> referenceClasses(std::string_view nameSpace, std::string_view className,
+                                                   const ReferenceFilter& filter, const GetClassOptions& options);
+    virtual std::vector<std::string> referenceClassNames(std::string_view nameSpace, std::string_view className,
+                                                         const ReferenceFilter& filter);
 };
 
 }  // namespace wmimock

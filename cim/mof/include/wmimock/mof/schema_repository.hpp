@@ -24,6 +24,8 @@ public:
 
     const QualifierDecl* findQualifier(std::string_view name) const noexcept;
     void putQualifier(QualifierDecl decl);
+    /// False when no such declaration exists.
+    bool removeQualifier(std::string_view name);
     std::vector<const QualifierDecl*> qualifiers() const;
     std::size_t qualifierCount() const noexcept { return qualifiers_.size(); }
 

@@ -98,6 +98,11 @@ public:
     std::vector<ObjectPath> referenceNames(const ObjectPath& source, const ReferenceFilter& filter = {}) override;
     std::vector<QualifierDecl> enumerateQualifiers(std::string_view nameSpace) override;
     QualifierDecl getQualifier(std::string_view nameSpace, std::string_view name) override;
+    void setQualifier(std::string_view nameSpace, const QualifierDecl& declaration) override;
+    void deleteQualifier(std::string_view nameSpace, std::string_view name) override;
+    void createClass(std::string_view nameSpace, const CimClass& definition) override;
+    void modifyClass(std::string_view nameSpace, const CimClass& definition) override;
+    void deleteClass(std::string_view nameSpace, std::string_view className) override;
     std::vector<Instance> execQuery(std::string_view nameSpace, std::string_view queryLanguage,
                                     std::string_view query) override;
 

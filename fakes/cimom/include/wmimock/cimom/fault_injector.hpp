@@ -31,6 +31,11 @@ enum class Operation : std::uint8_t {
     ExecQuery,
     EnumerateQualifiers,
     GetQualifier,
+    SetQualifier,
+    DeleteQualifier,
+    CreateClass,
+    ModifyClass,
+    DeleteClass,
 };
 std::string_view toString(Operation op) noexcept;  // DSP0200 name, e.g. "GetInstance"
 std::optional<Operation> parseOperation(std::string_view name) noexcept;
