@@ -51,6 +51,96 @@ std::string envelope(const std::string& response) {
            response + "</SIMPLERSP></MESSAGE></CIM>";
 }
 
+// ---- Pull operations -------------------------------------------------------------------
+
+std::string methodOf(const std::string& request) {
+    const auto at = request.find("CIMMethod: ");
+    if (at == std::string::npos) return {};
+    return request.substr(at + 11, request.find('\r', at) - at - 11);
+}
+
+std::vector<std::string> methodsOf(const ScriptedServer& server) {
+    std::vector<std::string> methods;
+    for (const std::string& request : server.requests()) methods.push_back(methodOf(request));
+    return methods;
+}
+
+std::string instanceWithPath(const std::string& name) {
+    return "<VALUE.INSTANCEWITHPATH><INSTANCEPATH><NAMESPACEPATH><HOST>h</HOST><LOCALNAMESPACEPATH>"
+           "<NAMESPACE NAME=\"root\"/><NAMESPACE NAME=\"test\"/></LOCALNAMESPACEPATH></NAMESPACEPATH>"
+           "<INSTANCENAME CLASSNAME=\"T\"><KEYBINDING NAME=\"Name\"><KEYVALUE VALUETYPE=\"string\">" +
+           name +
+           "</KEYVALUE></KEYBINDING></INSTANCENAME></INSTANCEPATH><INSTANCE CLASSNAME=\"T\"><PROPERTY "
+           "NAME=\"Name\" TYPE=\"string\"><VALUE>" +
+           name + "</VALUE></PROPERTY></INSTANCE></VALUE.INSTANCEWITHPATH>";
+}
+
+std::string pullReply(const std::string& method, const std::string& items, const std::string& context) {
+    const std::string contextParam = context.empty()
+                                         ? "<PARAMVALUE NAME=\"EnumerationContext\" PARAMTYPE=\"string\"/>"
+                                         : "<PARAMVALUE NAME=\"EnumerationContext\" PARAMTYPE=\"string\"><VALUE>" +
+                                               context + "</VALUE></PARAMVALUE>";
+    return okResponse(envelope("<IMETHODRESPONSE NAME=\"" + method + "\"><IRETURNVALUE>" + items + "</IRETURNVALUE>" +
+                               contextParam + "<PARAMVALUE NAME=\"EndOfSequence\" PARAMTYPE=\"boolean\"><VALUE>" +
+                               (context.empty() ? "TRUE" : "FALSE") + "</VALUE></PARAMVALUE></IMETHODRESPONSE>"));
+}
+
+TEST(CimXmlClientPull, AnEnumerationArrivesInPiecesOfMaxObjectCount) {
+    ScriptedServer server([](const std::string& request) {
+        if (methodOf(request) == "OpenEnumerateInstances") {
+            return pullReply("OpenEnumerateInstances", instanceWithPath("a") + instanceWithPath("b"), "ctx-1");
+        }
+        return pullReply("PullInstancesWithPath", instanceWithPath("c"), "");
+    });
+    ClientOptions options = optionsFor(server.port());
+    options.pullMaxObjectCount = 2;
+    CimXmlClient client(options);
+    const auto instances = client.enumerateInstances({}, "T");
+    ASSERT_EQ(instances.size(), 3U);
+    EXPECT_EQ(instances[2].get("Name"), Value::string("c"));
+    EXPECT_EQ(instances[0].path().host(), "") << "paths read as the classic enumeration gives them";
+    EXPECT_EQ(instances[0].path().nameSpace(), "root/test");
+    const auto requests = server.requests();
+    ASSERT_EQ(requests.size(), 2U);
+    EXPECT_THAT(requests[0], HasSubstr("<IPARAMVALUE NAME=\"MaxObjectCount\"><VALUE>2</VALUE>"));
+    EXPECT_EQ(methodOf(requests[1]), "PullInstancesWithPath");
+    EXPECT_THAT(requests[1], HasSubstr("<VALUE>ctx-1</VALUE>"));
+}
+
+TEST(CimXmlClientPull, AServerWithoutPullOperationsIsAskedTheClassicWayFromThenOn) {
+    ScriptedServer server([](const std::string& request) {
+        const std::string method = methodOf(request);
+        if (method.starts_with("Open")) {
+            return okResponse(envelope("<IMETHODRESPONSE NAME=\"" + method +
+                                       "\"><ERROR CODE=\"7\" DESCRIPTION=\"no such operation\"/></IMETHODRESPONSE>"));
+        }
+        return okResponse(
+            envelope("<IMETHODRESPONSE NAME=\"EnumerateInstanceNames\"><IRETURNVALUE>"
+                     "<INSTANCENAME CLASSNAME=\"T\"><KEYBINDING NAME=\"Name\"><KEYVALUE>a</KEYVALUE>"
+                     "</KEYBINDING></INSTANCENAME></IRETURNVALUE></IMETHODRESPONSE>"));
+    });
+    CimXmlClient client(optionsFor(server.port()));
+    EXPECT_EQ(client.enumerateInstanceNames({}, "T").size(), 1U);
+    EXPECT_EQ(client.enumerateInstanceNames({}, "T").size(), 1U);
+    EXPECT_THAT(methodsOf(server), ::testing::ElementsAre("OpenEnumerateInstancePaths", "EnumerateInstanceNames",
+                                                          "EnumerateInstanceNames"));
+}
+
+TEST(CimXmlClientPull, AFailingPullIsTheOperationsError) {
+    ScriptedServer server([](const std::string& request) {
+        if (methodOf(request) == "OpenEnumerateInstances") {
+            return pullReply("OpenEnumerateInstances", instanceWithPath("a"), "ctx-1");
+        }
+        return okResponse(
+            envelope("<IMETHODRESPONSE NAME=\"PullInstancesWithPath\"><ERROR CODE=\"21\" "
+                     "DESCRIPTION=\"expired\"/></IMETHODRESPONSE>"));
+    });
+    CimXmlClient client(optionsFor(server.port()));
+    EXPECT_EQ(errorOf([&] { client.enumerateInstances({}, "T"); }).status(), CimStatus::InvalidEnumerationContext);
+    EXPECT_THAT(methodsOf(server), ::testing::ElementsAre("OpenEnumerateInstances", "PullInstancesWithPath"))
+        << "no classic retry hides the failure";
+}
+
 TEST(CimXmlClientUrl, ParsesHostPortAndNamespace) {
     CimXmlClient client(urlOnly("http://127.0.0.1:15988/root/interop"));
     EXPECT_EQ(client.defaultNamespace(), "root/interop");

@@ -129,7 +129,15 @@ std::string cimRequest(const std::string& body, const std::string& method, const
     return request + body;
 }
 
-ScriptedServer::ScriptedServer(std::string reply) : reply_(std::move(reply)) {
+ScriptedServer::ScriptedServer(std::string reply)
+    : ScriptedServer([reply = std::move(reply)](const std::string&) { return reply; }) {}
+
+std::vector<std::string> ScriptedServer::requests() const {
+    std::lock_guard lock(requestsMutex_);
+    return requests_;
+}
+
+ScriptedServer::ScriptedServer(Responder respond) : respond_(std::move(respond)) {
     listener_ = listenOnEphemeralPort(port_);
     acceptor_ = std::thread([this] {
         for (;;) {
@@ -154,8 +162,14 @@ void ScriptedServer::serve(int fd) {
         const auto lengthAt = received.find("Content-Length: ");
         const std::size_t length = lengthAt < headerEnd ? std::stoul(received.substr(lengthAt + 16)) : 0;
         if (received.size() < headerEnd + 4 + length) continue;
+        const std::string request = received.substr(0, headerEnd + 4 + length);
         received.erase(0, headerEnd + 4 + length);
-        if (!reply_.empty()) ::send(fd, reply_.data(), reply_.size(), MSG_NOSIGNAL);
+        {
+            std::lock_guard lock(requestsMutex_);
+            requests_.push_back(request);
+        }
+        const std::string reply = respond_(request);
+        if (!reply.empty()) ::send(fd, reply.data(), reply.size(), MSG_NOSIGNAL);
     }
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -56,16 +57,24 @@ std::string cimRequest(const std::string& body, const std::string& method, const
 /// `reply` verbatim (nothing at all when empty) and keeps the connection open.
 class ScriptedServer {
 public:
+    /// The reply to one request (its head and body as received).
+    using Responder = std::function<std::string(const std::string& request)>;
+
     explicit ScriptedServer(std::string reply);
+    explicit ScriptedServer(Responder respond);
     ~ScriptedServer();
     ScriptedServer(const ScriptedServer&) = delete;
     ScriptedServer& operator=(const ScriptedServer&) = delete;
 
     int port() const noexcept { return port_; }
+    /// Every request received so far, in order.
+    std::vector<std::string> requests() const;
 
 private:
     void serve(int fd);
-    std::string reply_;
+    Responder respond_;
+    mutable std::mutex requestsMutex_;
+    std::vector<std::string> requests_;
     int listener_ = -1;
     int port_ = 0;
     std::mutex mutex_;

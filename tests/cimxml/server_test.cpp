@@ -211,6 +211,25 @@ TEST_F(CimXmlServerTest, InstanceReadsMatchInProcess) {
     EXPECT_EQ(remote[0].get("Tags"), Value::array(CimType::Uint16, {Value::uint16(1), Value::uint16(2)}));
 }
 
+TEST_F(CimXmlServerTest, ManyInstancesArriveWholeThroughPullOperationsInPieces) {
+    for (int i = 0; i < 250; ++i) {
+        Instance extra("Test_Service");
+        extra.set("Name", Value::string("Extra" + std::to_string(i)));
+        cimom_->addInstance("root/test", extra);
+    }
+    ClientOptions options = clientOptions();
+    options.pullMaxObjectCount = 40;  // seven pieces
+    CimXmlClient pulling(options);
+    const auto local = sorted(cimom_->enumerateInstances("root/test", "Test_Service"));
+    ASSERT_EQ(local.size(), 252U);
+    EXPECT_EQ(sorted(pulling.enumerateInstances("root/test", "Test_Service")), local);
+    EXPECT_EQ(sorted(pulling.enumerateInstanceNames("root/test", "Test_Service")),
+              sorted(cimom_->enumerateInstanceNames("root/test", "Test_Service")));
+    options.pullMaxObjectCount = 0;
+    CimXmlClient classic(options);
+    EXPECT_EQ(sorted(classic.enumerateInstances("root/test", "Test_Service")), local);
+}
+
 TEST_F(CimXmlServerTest, CreateModifyDeleteRoundTrip) {
     Instance gamma("Test_Service");
     gamma.set("Name", Value::string("Gamma"));

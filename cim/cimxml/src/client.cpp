@@ -6,6 +6,7 @@
 #include <chrono>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <pugixml.hpp>
 
 #include "decode.hpp"
@@ -55,6 +56,8 @@ CimError errorFromElement(const pugi::xml_node& error) {
 }
 
 /// The children of IRETURNVALUE (or of METHODRESPONSE), after checking the envelope.
+/// Node handles are found again from the document on each use rather than kept, so a
+/// Response can be moved (pugixml's move keeps the tree, not handles into the old object).
 class Response {
 public:
     Response(std::string body, std::string_view method, bool intrinsic) : body_(std::move(body)) {
@@ -62,24 +65,24 @@ public:
         const auto cim = detail::firstElement(doc_);
         const auto message = detail::firstElement(cim);
         const auto simple = detail::firstElement(message);
-        response_ = detail::firstElement(simple);
+        const auto response = detail::firstElement(simple);
         const char* expected = intrinsic ? "IMETHODRESPONSE" : "METHODRESPONSE";
         if (!detail::isElement(cim, "CIM") || !detail::isElement(message, "MESSAGE") ||
-            !detail::isElement(simple, "SIMPLERSP") || !detail::isElement(response_, expected)) {
+            !detail::isElement(simple, "SIMPLERSP") || !detail::isElement(response, expected)) {
             throw CimError(CimStatus::Failed,
                            std::string("unexpected CIM-XML response: expected CIM/MESSAGE/SIMPLERSP/") + expected);
         }
-        if (!iequals(response_.attribute("NAME").value(), method)) {
-            throw CimError(CimStatus::Failed, "the response names " + std::string(response_.attribute("NAME").value()) +
+        if (!iequals(response.attribute("NAME").value(), method)) {
+            throw CimError(CimStatus::Failed, "the response names " + std::string(response.attribute("NAME").value()) +
                                                   " instead of " + std::string(method));
         }
-        if (const auto error = response_.child("ERROR")) throw errorFromElement(error);
+        if (const auto error = response.child("ERROR")) throw errorFromElement(error);
     }
 
     /// Elements inside IRETURNVALUE (none when it is absent).
     std::vector<pugi::xml_node> returned() const {
         std::vector<pugi::xml_node> nodes;
-        for (auto child = response_.child("IRETURNVALUE").first_child(); child; child = child.next_sibling()) {
+        for (auto child = element().child("IRETURNVALUE").first_child(); child; child = child.next_sibling()) {
             if (child.type() == pugi::node_element) nodes.push_back(child);
         }
         return nodes;
@@ -92,12 +95,23 @@ public:
         }
         return nodes.front();
     }
-    const pugi::xml_node& element() const noexcept { return response_; }
+    /// The (I)METHODRESPONSE element.
+    pugi::xml_node element() const noexcept {
+        return detail::firstElement(detail::firstElement(detail::firstElement(detail::firstElement(doc_))));
+    }
+
+    /// The text of an output PARAMVALUE (empty when absent or NULL).
+    std::string outParameter(std::string_view name) const {
+        const auto response = element();
+        for (auto param = response.child("PARAMVALUE"); param; param = param.next_sibling("PARAMVALUE")) {
+            if (iequals(param.attribute("NAME").value(), name)) return detail::textOf(param.child("VALUE"));
+        }
+        return {};
+    }
 
 private:
     std::string body_;
     pugi::xml_document doc_;
-    pugi::xml_node response_;
 };
 
 }  // namespace
@@ -122,6 +136,19 @@ struct CimXmlClient::Impl {
     std::string messageId() { return std::to_string(nextMessageId++); }
 
     Response call(std::string body, std::string_view method, std::string_view cimObject, bool intrinsic);
+
+    /// Whether the server has pull operations: unknown until the first Open* answers.
+    enum class Pull : std::uint8_t { Unknown, Supported, Unsupported };
+    std::atomic<Pull> pull{Pull::Unknown};
+    bool mayPull() const noexcept { return options.pullMaxObjectCount != 0 && pull != Pull::Unsupported; }
+
+    /// Opens with `open` (an Open* request without MaxObjectCount), then pulls with
+    /// `pullMethod` until the end of the sequence, handing every returned element to
+    /// `collect`. Returns false, having sent nothing else, when the server has no pull
+    /// operations; the caller then asks the classic way.
+    template <typename Collect>
+    bool pulled(detail::RequestEncoder open, std::string_view openMethod, std::string_view pullMethod,
+                const std::string& nameSpace, const Collect& collect);
     std::vector<std::string> derivationOf(const std::string& nameSpace, const CimClass& cls, CimXmlClient& self);
 };
 
@@ -163,6 +190,43 @@ Response CimXmlClient::Impl::call(std::string body, std::string_view method, std
     } catch (const CimError& e) {
         trace(statusName(e.status()));
         throw;
+    }
+}
+
+template <typename Collect>
+bool CimXmlClient::Impl::pulled(detail::RequestEncoder open, std::string_view openMethod, std::string_view pullMethod,
+                                const std::string& nameSpace, const Collect& collect) {
+    const std::string maxCount = std::to_string(options.pullMaxObjectCount);
+    std::string body = open.text("MaxObjectCount", maxCount).finish();
+    std::string_view method = openMethod;
+    while (true) {
+        const auto answer = [&]() -> std::optional<Response> {
+            try {
+                return call(std::move(body), method, nameSpace, true);
+            } catch (const CimError& e) {
+                // A server without pull operations answers an unknown intrinsic method so
+                // (DSP0200); once pulling has worked, the same answer is the operation's own.
+                if (method != openMethod || e.status() != CimStatus::NotSupported || pull == Pull::Supported) throw;
+                return std::nullopt;
+            }
+        };
+        const std::optional<Response> response = answer();
+        if (!response) {
+            pull = Pull::Unsupported;
+            return false;
+        }
+        pull = Pull::Supported;
+        for (const auto& node : response->returned()) collect(node);
+        if (iequals(response->outParameter("EndOfSequence"), "TRUE")) return true;
+        const std::string context = response->outParameter("EnumerationContext");
+        if (context.empty()) {
+            throw CimError(CimStatus::Failed, std::string(method) + " answered neither EndOfSequence nor a context");
+        }
+        body = detail::RequestEncoder::intrinsic(messageId(), pullMethod, nameSpace)
+                   .text("EnumerationContext", context)
+                   .text("MaxObjectCount", maxCount)
+                   .finish();
+        method = pullMethod;
     }
 }
 
@@ -270,6 +334,21 @@ Instance CimXmlClient::getInstance(const ObjectPath& path, const InstanceOptions
 std::vector<Instance> CimXmlClient::enumerateInstances(std::string_view nameSpace, std::string_view className,
                                                        const InstanceOptions& options) {
     const std::string ns = impl_->nameSpaceOr(nameSpace);
+    if (impl_->mayPull()) {
+        std::vector<Instance> instances;
+        auto open = detail::RequestEncoder::intrinsic(impl_->messageId(), "OpenEnumerateInstances", ns)
+                        .className("ClassName", className)
+                        .boolean("DeepInheritance", options.deepInheritance)
+                        .boolean("IncludeClassOrigin", options.includeClassOrigin)
+                        .propertyList(options.propertyList);
+        const bool done = impl_->pulled(std::move(open), "OpenEnumerateInstances", "PullInstancesWithPath", ns,
+                                        [&](const pugi::xml_node& node) {
+                                            Instance instance = detail::readInstanceWithPath(node, ns, kResponseLimits);
+                                            instance.setPath(impl_->withNamespace(instance.path()));
+                                            instances.push_back(std::move(instance));
+                                        });
+        if (done) return instances;
+    }
     auto body = detail::RequestEncoder::intrinsic(impl_->messageId(), "EnumerateInstances", ns)
                     .className("ClassName", className)
                     .boolean("LocalOnly", false)
@@ -288,6 +367,15 @@ std::vector<Instance> CimXmlClient::enumerateInstances(std::string_view nameSpac
 
 std::vector<ObjectPath> CimXmlClient::enumerateInstanceNames(std::string_view nameSpace, std::string_view className) {
     const std::string ns = impl_->nameSpaceOr(nameSpace);
+    if (impl_->mayPull()) {
+        std::vector<ObjectPath> paths;
+        auto open = detail::RequestEncoder::intrinsic(impl_->messageId(), "OpenEnumerateInstancePaths", ns)
+                        .className("ClassName", className);
+        const bool done = impl_->pulled(
+            std::move(open), "OpenEnumerateInstancePaths", "PullInstancePaths", ns,
+            [&](const pugi::xml_node& node) { paths.push_back(impl_->withNamespace(detail::readAnyPath(node))); });
+        if (done) return paths;
+    }
     auto body = detail::RequestEncoder::intrinsic(impl_->messageId(), "EnumerateInstanceNames", ns)
                     .className("ClassName", className)
                     .finish();

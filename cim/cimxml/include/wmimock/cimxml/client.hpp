@@ -11,6 +11,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -25,6 +26,11 @@ struct ClientOptions {
     std::string url;                   ///< http(s)://host:port[/namespace]; port defaults to 5988 (5989 for https)
     http::TransportOptions transport;  ///< credentials, TLS, timeouts (never sealed: see there)
     std::string httpPath = "/cimom";
+    /// EnumerateInstances and EnumerateInstanceNames go through DSP0200's pull operations
+    /// (OpenEnumerateInstances, then PullInstancesWithPath for this many at a time), so a
+    /// class with many instances never arrives as one huge response. A server without them
+    /// (CIM_ERR_NOT_SUPPORTED) is asked the classic way from then on. 0: never pull.
+    std::uint32_t pullMaxObjectCount = 1000;
 };
 
 class CimXmlClient final : public CimClient {
