@@ -7,6 +7,7 @@
 
 #include "check_context.hpp"
 #include "wmimock/conformance/checks.hpp"
+#include "wmimock/conformance/rule.hpp"
 
 namespace wmimock::conformance {
 
@@ -34,6 +35,14 @@ constexpr std::string_view sourceRelative(std::string_view file) noexcept {
     void function(CheckContext& ctx);                                                                       \
     constexpr CheckDef function##Def{{ruleId, title, sourceRelative(__FILE__), __LINE__, true}, &function}; \
     void function(CheckContext& ctx)
+
+/// Each family's rules, in catalog order (defined beside their checks).
+std::span<const Rule* const> ssRules() noexcept;
+std::span<const Rule* const> rscRules() noexcept;
+std::span<const Rule* const> conRules() noexcept;
+std::span<const Rule* const> errRules() noexcept;
+std::span<const Rule* const> jobRules() noexcept;
+std::span<const Rule* const> concRules() noexcept;
 
 std::span<const CheckDef> ssChecks() noexcept;
 std::span<const CheckDef> rscChecks() noexcept;

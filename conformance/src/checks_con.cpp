@@ -106,7 +106,27 @@ std::string changeOf(const ComparedProperty& p, const Snapshot& pre, const Snaps
     return "-> " + (after ? std::to_string(*after) : std::string("NULL"));
 }
 
-WMIMOCK_CHECK(con001, "CON-001", "StopServiceEquivalentToRsc3") {
+constexpr Rule kRuleCON001{
+    .id = "CON-001",
+    .level = Level::Must,
+    .levelText = "MUST",
+    .levelWhy =
+        "Our reading: the class keeps StopService as the simple form of "
+        "RequestStateChange(3).",
+    .title = "StopService and RequestStateChange(3) reach the same end state",
+    .statement =
+        "A successful StopService and a successful RequestStateChange(3) (0, or 4096 "
+        "and a completed job) leave the service in the same state: the same Started, "
+        "EnabledState and TransitioningToState.",
+    .source = "SVC; ELE",
+    .procedure =
+        "Stops the running service once with each method and compares the end states, "
+        "or the changes each made when the starting states differed. FAIL on a "
+        "difference. NOT SUPPORTED when either method does not stop the service on its "
+        "own.",
+};
+
+WMIMOCK_CHECK(con001, kRuleCON001.id, "StopServiceEquivalentToRsc3") {
     // One fault, one rule: RequestedState is CON-003's (and SS-007's, RSC-003's), EnabledDefault
     // and StartMode are CON-005's. This rule compares the run state both methods leave:
     // Started, EnabledState and TransitioningToState.
@@ -152,7 +172,26 @@ WMIMOCK_CHECK(con001, "CON-001", "StopServiceEquivalentToRsc3") {
              "StopService vs RequestStateChange(3): " + difference(a, b));
 }
 
-WMIMOCK_CHECK(con002, "CON-002", "StartedAgreesWithEnabledState") {
+constexpr Rule kRuleCON002{
+    .id = "CON-002",
+    .level = Level::Should,
+    .levelText = "SHOULD",
+    .levelWhy =
+        "Our reading; SHOULD because real servers (OpenPegasus's indication service) "
+        "keep Started TRUE while disabled.",
+    .title = "Started agrees with EnabledState",
+    .statement =
+        "Outside transitions, Started is TRUE exactly when EnabledState is an enabled "
+        "value (2, 6, 9) and FALSE when it is 3; 4 and 10 allow either, and 0, 1 and 5 "
+        "say nothing.",
+    .source = "SVC; ELE",
+    .procedure =
+        "Checks every settled snapshot of the run. WARN on a disagreement (FAIL with "
+        "--strict-started). NOT SUPPORTED when Started or EnabledState is not "
+        "populated.",
+};
+
+WMIMOCK_CHECK(con002, kRuleCON002.id, "StartedAgreesWithEnabledState") {
     std::vector<Snapshot> settled{ctx.initial()};
     if (ctx.makeRunning()) settled.push_back(ctx.snapshot("running"));
     if (ctx.makeStopped()) settled.push_back(ctx.snapshot("stopped"));
@@ -178,7 +217,23 @@ WMIMOCK_CHECK(con002, "CON-002", "StartedAgreesWithEnabledState") {
     ctx.pass("Started agreed with EnabledState in every settled snapshot");
 }
 
-WMIMOCK_CHECK(con003, "CON-003", "SameRequestedStateFromBothMethods") {
+constexpr Rule kRuleCON003{
+    .id = "CON-003",
+    .level = Level::Should,
+    .levelText = "SHOULD",
+    .levelWhy =
+        "Our reading: a client should not be able to tell which method stopped the "
+        "service.",
+    .title = "StopService records the same RequestedState as RequestStateChange(3)",
+    .statement = "StopService records the RequestedState RequestStateChange(3) records.",
+    .source = "SVC; ELE",
+    .procedure =
+        "Compares RequestedState after a stop through each method. FAIL on a "
+        "difference. NOT SUPPORTED when one side's value is already another rule's "
+        "fault (SS-007, RSC-003).",
+};
+
+WMIMOCK_CHECK(con003, kRuleCON003.id, "SameRequestedStateFromBothMethods") {
     const auto twin = stopBothWays(ctx);
     if (!twin) return;
     const auto a = twin->viaStop.after.requestedState;
@@ -196,7 +251,24 @@ WMIMOCK_CHECK(con003, "CON-003", "SameRequestedStateFromBothMethods") {
              "RequestedState " + optionalText(a) + " after StopService");
 }
 
-WMIMOCK_CHECK(con004, "CON-004", "CrossMethodRoundTrips") {
+constexpr Rule kRuleCON004{
+    .id = "CON-004",
+    .level = Level::Should,
+    .levelText = "SHOULD",
+    .levelWhy = "Our reading of the overlap between the two sets of methods.",
+    .title = "round trips mixing both methods work",
+    .statement =
+        "The methods can be mixed: StopService then RequestStateChange(2) restarts the "
+        "service, RequestStateChange(3) then StartService restarts it, and "
+        "RequestStateChange(3) then StopService is a harmless repeated stop.",
+    .source = "SVC; ELE",
+    .procedure =
+        "Runs each mixed sequence and a control that runs the same steps through one "
+        "method. FAIL naming each mixed sequence that does not end as its second step "
+        "asks while its control does. NOT SUPPORTED when no sequence could be judged.",
+};
+
+WMIMOCK_CHECK(con004, kRuleCON004.id, "CrossMethodRoundTrips") {
     if (ctx.rscRulesDoNotApply()) return;
     struct Sequence {
         std::string_view name;
@@ -256,7 +328,24 @@ WMIMOCK_CHECK(con004, "CON-004", "CrossMethodRoundTrips") {
     ctx.pass(std::to_string(run) + " mixed sequence(s) ended as expected");
 }
 
-WMIMOCK_CHECK(con005, "CON-005", "EnabledDefaultAndStartModeUnchanged") {
+constexpr Rule kRuleCON005{
+    .id = "CON-005",
+    .level = Level::Should,
+    .levelText = "SHOULD NOT",
+    .levelWhy =
+        "Our reading: EnabledDefault is the administrator's start-up setting, not the "
+        "running state.",
+    .title = "stop/start do not change EnabledDefault or StartMode",
+    .statement =
+        "Stopping and starting the service changes neither EnabledDefault nor the "
+        "deprecated StartMode.",
+    .source = "ELE; SVC",
+    .procedure =
+        "Compares both properties across the run's stops and starts. FAIL on a change. "
+        "NOT SUPPORTED when neither is populated.",
+};
+
+WMIMOCK_CHECK(con005, kRuleCON005.id, "EnabledDefaultAndStartModeUnchanged") {
     // Compared with the configuration found before the run touched the instance: the suite
     // itself only ever stops and starts it, so any change is the implementation's.
     const Snapshot first = ctx.baseline();
@@ -287,7 +376,40 @@ WMIMOCK_CHECK(con005, "CON-005", "EnabledDefaultAndStartModeUnchanged") {
              first.startMode.value_or("NULL") + " stayed as configured");
 }
 
-WMIMOCK_CHECK(con007, "CON-007", "CapabilitiesWellFormed") {
+constexpr Rule kRuleCON006{
+    .id = "CON-006",
+    .level = Level::May,
+    .levelText = "MAY",
+    .levelWhy = "Stated: RequestedState has no meaning when EnabledState is 5.",
+    .title = "an element with EnabledState 5 skips the RequestStateChange rules",
+    .statement =
+        "An element that does not model enablement (EnabledState 5) may still stop "
+        "through Started alone; the rules about RequestedState do not apply to it.",
+    .source = "ELE",
+    .checked = false,
+    .whyNotChecked =
+        "harness behaviour: when the tested instance reports EnabledState 5 or "
+        "NULL, every RSC, JOB and RequestStateChange-based CON/CONC check reports "
+        "not-supported and the SS checks judge Started only",
+};
+
+constexpr Rule kRuleCON007{
+    .id = "CON-007",
+    .level = Level::Should,
+    .levelText = "SHOULD",
+    .levelWhy = "Our reading of the capabilities class and its association.",
+    .title = "capabilities are reachable and well formed",
+    .statement =
+        "Capabilities offered for the service are reachable through "
+        "CIM_ElementCapabilities, list only states from {2, 3, 4, 6, 7, 8, 9, 10, 11} "
+        "in RequestedStatesSupported, and only 2 or 3 in StateAwareness.",
+    .source = "CAP",
+    .procedure =
+        "Follows CIM_ElementCapabilities from the service. FAIL on an out-of-range "
+        "value. NOT SUPPORTED when no capabilities are associated.",
+};
+
+WMIMOCK_CHECK(con007, kRuleCON007.id, "CapabilitiesWellFormed") {
     const auto& all = ctx.capabilities();
     if (all.empty()) return ctx.notSupported("no CIM_EnabledLogicalElementCapabilities is associated to the element");
     for (const Capabilities& c : all) {
@@ -310,12 +432,19 @@ WMIMOCK_CHECK(con007, "CON-007", "CapabilitiesWellFormed") {
     ctx.pass(std::to_string(all.size()) + " capabilities instance(s), well formed");
 }
 
+constexpr std::array kRules{&kRuleCON001, &kRuleCON002, &kRuleCON003, &kRuleCON004,
+                            &kRuleCON005, &kRuleCON006, &kRuleCON007};
+
 constexpr std::array kChecks{con001Def, con002Def, con003Def, con004Def, con005Def, con007Def};
 
 }  // namespace
 
 std::span<const CheckDef> conChecks() noexcept {
     return kChecks;
+}
+
+std::span<const Rule* const> conRules() noexcept {
+    return kRules;
 }
 
 }  // namespace wmimock::conformance

@@ -168,7 +168,25 @@ bool allDeclined(const std::vector<CallOutcome>& calls) {
     return std::all_of(calls.begin(), calls.end(), [](const CallOutcome& c) { return c.notSupported(); });
 }
 
-WMIMOCK_CHECK(conc001, "CONC-001", "ParallelStopsConverge") {
+constexpr Rule kRuleCONC001{
+    .id = "CONC-001",
+    .level = Level::Must,
+    .levelText = "MUST",
+    .levelWhy = "Our reading: concurrent requests must neither hang nor break the service.",
+    .title = "parallel StopService calls converge without hanging",
+    .statement =
+        "Parallel StopService calls on a running service all finish within the settle "
+        "timeout, none fails with CIM_ERR_FAILED or returns an undocumented code, and "
+        "the service ends stopped and coherent.",
+    .source = "ELE; PEG-IS",
+    .procedure =
+        "After a control stop alone, fires 8 StopService calls at once on a running "
+        "service. FAIL on CIM_ERR_FAILED, an unfinished job or a service not stopped; "
+        "WARN when the end state is incoherent. NOT SUPPORTED when StopService does not"
+        " work alone or declines.",
+};
+
+WMIMOCK_CHECK(conc001, kRuleCONC001.id, "ParallelStopsConverge") {
     const Control control = controlStop(ctx, "StopService");
     if (!control.usable) return ctx.notSupported("no race to judge: " + control.why);
     if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
@@ -178,7 +196,24 @@ WMIMOCK_CHECK(conc001, "CONC-001", "ParallelStopsConverge") {
     ctx.pass(std::to_string(calls.size()) + " concurrent StopService calls converged to stopped");
 }
 
-WMIMOCK_CHECK(conc002, "CONC-002", "OneEffectiveStopIdempotentExtras") {
+constexpr Rule kRuleCONC002{
+    .id = "CONC-002",
+    .level = Level::Should,
+    .levelText = "SHOULD",
+    .levelWhy = "Our reading: one stop happened, the rest repeated it.",
+    .title = "one effective stop; the extra calls are idempotent",
+    .statement =
+        "Of the parallel stops at least one returns 0, and the others return 0 or the "
+        "class's documented 'already stopped' or 'busy' code.",
+    .source = "ELE",
+    .procedure =
+        "Uses the race of CONC-001. FAIL when no call returned 0 although the service "
+        "stopped; WARN when the extra calls returned other codes. NOT SUPPORTED when "
+        "the service did not stop (CONC-001's) or StopService alone reports a stop with"
+        " another code.",
+};
+
+WMIMOCK_CHECK(conc002, kRuleCONC002.id, "OneEffectiveStopIdempotentExtras") {
     const Control control = controlStop(ctx, "StopService");
     if (!control.usable) return ctx.notSupported("no race to judge: " + control.why);
     if (control.code && *control.code != 0 && !ctx.isAsyncStart("StopService", *control.code)) {
@@ -222,7 +257,23 @@ WMIMOCK_CHECK(conc002, "CONC-002", "OneEffectiveStopIdempotentExtras") {
     ctx.pass("every concurrent StopService returned 0: " + summary);
 }
 
-WMIMOCK_CHECK(conc003, "CONC-003", "MixedStopAndRscConverge") {
+constexpr Rule kRuleCONC003{
+    .id = "CONC-003",
+    .level = Level::Must,
+    .levelText = "MUST",
+    .levelWhy = "Our reading: the two ways to stop must not trip over each other.",
+    .title = "mixed StopService and RequestStateChange(3) converge",
+    .statement =
+        "Parallel StopService and RequestStateChange(3) calls converge like CONC-001; "
+        "every job they start ends; the service ends stopped.",
+    .source = "ELE",
+    .procedure =
+        "After controls of each method alone, mixes both methods in one race. FAIL on "
+        "errors, unfinished jobs or a service not stopped. NOT SUPPORTED when no method"
+        " stops the service alone.",
+};
+
+WMIMOCK_CHECK(conc003, kRuleCONC003.id, "MixedStopAndRscConverge") {
     if (ctx.rscRulesDoNotApply()) return;
     std::vector<Control> controls = {controlStop(ctx, "StopService"), controlStop(ctx, "RequestStateChange")};
     std::vector<std::string> methods, excluded;
@@ -314,9 +365,27 @@ RaceEnd raceOnce(CheckContext& ctx, const StartedJudgement& judge) {
     return r;
 }
 
+constexpr Rule kRuleCONC004{
+    .id = "CONC-004",
+    .level = Level::Must,
+    .levelText = "MUST",
+    .levelWhy =
+        "Our reading of the element's description: a later request may overwrite an "
+        "earlier one.",
+    .title = "racing stop and start end in one clean state",
+    .statement =
+        "A stop racing a start ends in one of the two states, never a mixture: the "
+        "settled instance is coherent, EnabledState is 2 or 3, and RequestedState (when"
+        " tracked) is the final state or one of the requested ones.",
+    .source = "ELE",
+    .procedure =
+        "Races stops and starts for several rounds. FAIL naming each round that ends "
+        "torn. NOT SUPPORTED when neither method is supported.",
+};
+
 // Races are won by timing, so one clean end proves little: the race is run raceRounds
 // times, each from running, and the first mixed end fails.
-WMIMOCK_CHECK(conc004, "CONC-004", "StopStartRaceEndsClean") {
+WMIMOCK_CHECK(conc004, kRuleCONC004.id, "StopStartRaceEndsClean") {
     const int rounds = std::max(1, ctx.settings().raceRounds);
     // A stop that leaves Started TRUE even alone is SS-002's fault, not the race's; a start
     // that leaves it FALSE alone is SS-020's.
@@ -353,7 +422,23 @@ std::size_t countOrZero(CheckContext& ctx, std::string_view className) {
     }
 }
 
-WMIMOCK_CHECK(conc005, "CONC-005", "RepeatedStopsNoLeaks") {
+constexpr Rule kRuleCONC005{
+    .id = "CONC-005",
+    .level = Level::Should,
+    .levelText = "SHOULD",
+    .levelWhy = "Our reading: a repeated no-op must not accumulate anything.",
+    .title = "repeated stops keep the state and leak nothing",
+    .statement =
+        "Many StopService calls on a stopped service keep it stopped, always get the "
+        "same answer, and create neither jobs nor instances.",
+    .source = "JOB",
+    .procedure =
+        "Calls StopService 100 times on a stopped service. FAIL when the state changes,"
+        " the answers differ, or services or jobs accumulate beyond the stops that "
+        "started one. NOT SUPPORTED when StopService declines.",
+};
+
+WMIMOCK_CHECK(conc005, kRuleCONC005.id, "RepeatedStopsNoLeaks") {
     if (!ctx.makeStopped()) return ctx.unreachable("the service could not be brought to stopped");
     const std::size_t jobsBefore = countOrZero(ctx, "CIM_ConcreteJob");
     const std::size_t servicesBefore = countOrZero(ctx, ctx.path().className());
@@ -393,12 +478,36 @@ WMIMOCK_CHECK(conc005, "CONC-005", "RepeatedStopsNoLeaks") {
     ctx.pass(std::to_string(n) + " repeated stops: same answer (" + summary + "), nothing leaked");
 }
 
+constexpr Rule kRuleCONC006{
+    .id = "CONC-006",
+    .level = Level::Must,
+    .levelText = "MUST",
+    .levelWhy = "A requirement on wmimock's own fake CIMOM.",
+    .title = "the mock is reproducible under concurrency with a fixed seed",
+    .statement =
+        "The fake CIMOM serializes state changes per instance and applies its injected "
+        "faults and latencies per call, so that the concurrency checks give the same "
+        "verdicts with a fixed seed.",
+    .source = "mock requirement",
+    .checked = false,
+    .whyNotChecked =
+        "a requirement on the fake CIMOM itself (per-instance serialization, seeded"
+        " faults), covered by the cimom and services tests; one run against a "
+        "target cannot observe reproducibility across runs",
+};
+
+constexpr std::array kRules{&kRuleCONC001, &kRuleCONC002, &kRuleCONC003, &kRuleCONC004, &kRuleCONC005, &kRuleCONC006};
+
 constexpr std::array kChecks{conc001Def, conc002Def, conc003Def, conc004Def, conc005Def};
 
 }  // namespace
 
 std::span<const CheckDef> concChecks() noexcept {
     return kChecks;
+}
+
+std::span<const Rule* const> concRules() noexcept {
+    return kRules;
 }
 
 }  // namespace wmimock::conformance

@@ -89,7 +89,23 @@ std::string describeRequest(const std::string& method, const std::vector<ParamVa
     return method + "(" + std::to_string(in.front().value.asUint64()) + ")";
 }
 
-WMIMOCK_CHECK(err001, "ERR-001", "MissingInstanceNotFound") {
+constexpr Rule kRuleERR001{
+    .id = "ERR-001",
+    .level = Level::Must,
+    .levelText = "MUST",
+    .levelWhy = "Stated by DSP0200's error list.",
+    .title = "a missing instance yields CIM_ERR_NOT_FOUND",
+    .statement =
+        "InvokeMethod on a well-formed path of an existing class whose keys match no "
+        "instance fails with CIM_ERR_NOT_FOUND and touches no instance.",
+    .source = "DSP0200-list; WMI-ERR",
+    .procedure =
+        "Calls every declared method of StopService, StartService and "
+        "RequestStateChange on a path no instance has. FAIL naming each other answer, "
+        "and any call that changed a real instance.",
+};
+
+WMIMOCK_CHECK(err001, kRuleERR001.id, "MissingInstanceNotFound") {
     // Catalog Rev. 2: every declared method (a method T declines is still expected to say
     // NOT_FOUND for a missing instance), every case run and reported, and any real instance
     // that changes is a failure whatever the call returned.
@@ -119,7 +135,24 @@ WMIMOCK_CHECK(err001, "ERR-001", "MissingInstanceNotFound") {
     ctx.pass(tried + " on a missing instance failed with CIM_ERR_NOT_FOUND and touched nothing");
 }
 
-WMIMOCK_CHECK(err002, "ERR-002", "MissingClassNotFound") {
+constexpr Rule kRuleERR002{
+    .id = "ERR-002",
+    .level = Level::Must,
+    .levelText = "MUST",
+    .levelWhy =
+        "Stated that the call fails; which code is our reading (OpenPegasus answers "
+        "NOT_FOUND).",
+    .title = "a missing class yields CIM_ERR_NOT_FOUND (INVALID_CLASS tolerated)",
+    .statement =
+        "InvokeMethod on a class that does not exist fails with CIM_ERR_NOT_FOUND; "
+        "CIM_ERR_INVALID_CLASS is tolerated.",
+    .source = "DSP0200-list; PEG-DISP",
+    .procedure =
+        "Calls StopService on an instance path of a class that does not exist. PASS on "
+        "CIM_ERR_NOT_FOUND, WARN on CIM_ERR_INVALID_CLASS, FAIL on anything else.",
+};
+
+WMIMOCK_CHECK(err002, kRuleERR002.id, "MissingClassNotFound") {
     ObjectPath p(ctx.nameSpace(), "WMIMock_NoSuchClass", {{"Name", Value::string("x")}});
     const CallOutcome c = ctx.invoke(p, "StopService");
     if (c.error == CimStatus::NotFound) return ctx.pass("a missing class fails with CIM_ERR_NOT_FOUND");
@@ -128,7 +161,25 @@ WMIMOCK_CHECK(err002, "ERR-002", "MissingClassNotFound") {
     ctx.fail("CIM_ERR_NOT_FOUND", c.describe());
 }
 
-WMIMOCK_CHECK(err003, "ERR-003", "UnknownMethodNotFound") {
+constexpr Rule kRuleERR003{
+    .id = "ERR-003",
+    .level = Level::Must,
+    .levelText = "MUST",
+    .levelWhy =
+        "Stated that the call fails; 17 over 16 is our reading (16 is what a server says"
+        " when it only knows no provider exists).",
+    .title = "an unknown method yields CIM_ERR_METHOD_NOT_FOUND (16 tolerated)",
+    .statement =
+        "Invoking a method the class does not have fails with CIM_ERR_METHOD_NOT_FOUND;"
+        " CIM_ERR_METHOD_NOT_AVAILABLE is tolerated.",
+    .source = "DSP0200-list; ERRCLS; PEG-DISP; WMI-ERR",
+    .procedure =
+        "Calls a misspelled StopService on an existing instance. PASS on "
+        "CIM_ERR_METHOD_NOT_FOUND, WARN on CIM_ERR_METHOD_NOT_AVAILABLE, FAIL on "
+        "anything else.",
+};
+
+WMIMOCK_CHECK(err003, kRuleERR003.id, "UnknownMethodNotFound") {
     const CallOutcome c = ctx.invoke("StopServise");
     if (c.error == CimStatus::MethodNotFound) return ctx.pass("an unknown method fails with CIM_ERR_METHOD_NOT_FOUND");
     if (c.error == CimStatus::MethodNotAvailable) {
@@ -137,7 +188,25 @@ WMIMOCK_CHECK(err003, "ERR-003", "UnknownMethodNotFound") {
     ctx.fail("CIM_ERR_METHOD_NOT_FOUND", c.describe());
 }
 
-WMIMOCK_CHECK(err004, "ERR-004", "WrongParametersRejected") {
+constexpr Rule kRuleERR004{
+    .id = "ERR-004",
+    .level = Level::Must,
+    .levelText = "MUST",
+    .levelWhy = "Stated by DSP0200's error list.",
+    .title = "bad parameters yield INVALID_PARAMETER / TYPE_MISMATCH / RSC 5",
+    .statement =
+        "Unknown, missing required, repeated or ill-typed parameters are refused with "
+        "CIM_ERR_INVALID_PARAMETER (CIM_ERR_TYPE_MISMATCH for a type), or 5 from "
+        "RequestStateChange, and change nothing.",
+    .source = "DSP0200-list; PEG-IS; PEG-DISP; WMI-ERR",
+    .procedure =
+        "Sends each wrong parameter list to the declared methods from running (the "
+        "missing or ill-typed RequestedState is RSC-010's). FAIL naming each call that "
+        "was accepted, answered otherwise, or changed the state. NOT SUPPORTED when "
+        "neither method is supported.",
+};
+
+WMIMOCK_CHECK(err004, kRuleERR004.id, "WrongParametersRejected") {
     if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
     struct Case {
         std::string_view what, method;
@@ -200,14 +269,47 @@ WMIMOCK_CHECK(err004, "ERR-004", "WrongParametersRejected") {
              (notSent.empty() ? std::string() : " (" + notSent + ")"));
 }
 
-WMIMOCK_CHECK(err005, "ERR-005", "InvalidNamespace") {
+constexpr Rule kRuleERR005{
+    .id = "ERR-005",
+    .level = Level::Must,
+    .levelText = "MUST",
+    .levelWhy = "Stated by DSP0200's error list.",
+    .title = "a bad namespace yields CIM_ERR_INVALID_NAMESPACE",
+    .statement =
+        "A call in a namespace that does not exist fails with "
+        "CIM_ERR_INVALID_NAMESPACE.",
+    .source = "DSP0200-list; WMI-ERR",
+    .procedure =
+        "Calls StopService on the tested path in a namespace that does not exist. PASS "
+        "on CIM_ERR_INVALID_NAMESPACE, FAIL on anything else.",
+};
+
+WMIMOCK_CHECK(err005, kRuleERR005.id, "InvalidNamespace") {
     const CallOutcome c = ctx.invoke(inNamespace(ctx.path(), kMissingNamespace), "StopService");
     if (c.error == CimStatus::InvalidNamespace)
         return ctx.pass("a missing namespace fails with CIM_ERR_INVALID_NAMESPACE");
     ctx.fail("CIM_ERR_INVALID_NAMESPACE", c.describe());
 }
 
-WMIMOCK_CHECK(err006, "ERR-006", "UnimplementedSignalledProperly") {
+constexpr Rule kRuleERR006{
+    .id = "ERR-006",
+    .level = Level::Must,
+    .levelText = "MUST",
+    .levelWhy = "Our reading: the sources name three ways to decline, so others are wrong.",
+    .title = "unimplemented methods answer 1, NOT_SUPPORTED or METHOD_NOT_AVAILABLE",
+    .statement =
+        "A method the class declares but the implementation does not carry out is "
+        "declined with 1, CIM_ERR_NOT_SUPPORTED or CIM_ERR_METHOD_NOT_AVAILABLE, never "
+        "with 0 and no action, and never with CIM_ERR_METHOD_NOT_FOUND (which says the "
+        "method does not exist).",
+    .source = "SVC; ERRCLS; DSP0200-list; WMI-ERR; PEG-DISP",
+    .procedure =
+        "Calls StopService, StartService and RequestStateChange from both run states. "
+        "FAIL naming each wrongly signalled decline and each decline with an effect. "
+        "NOT SUPPORTED when every declared method is implemented.",
+};
+
+WMIMOCK_CHECK(err006, kRuleERR006.id, "UnimplementedSignalledProperly") {
     // Catalog Rev. 2: every one of StopService, StartService and RequestStateChange that the
     // class declares is called from a running and from a stopped element. A method that
     // declines in both states is unimplemented and must say so with a listed signal; one that
@@ -277,7 +379,27 @@ WMIMOCK_CHECK(err006, "ERR-006", "UnimplementedSignalledProperly") {
     ctx.pass("the unimplemented method(s) declined with an allowed signal and changed nothing: " + which);
 }
 
-WMIMOCK_CHECK(err007, "ERR-007", "ErrorPrecedence") {
+constexpr Rule kRuleERR007{
+    .id = "ERR-007",
+    .level = Level::Should,
+    .levelText = "SHOULD",
+    .levelWhy =
+        "Stated by DSP0200 as 'the first applicable error'; lowered to SHOULD because "
+        "the order is read from a client library's copy of the list.",
+    .title = "when several errors apply the DSP0200 precedence decides",
+    .statement =
+        "When several errors apply to one call, the earliest in DSP0200's order is "
+        "answered: ACCESS_DENIED, NOT_SUPPORTED, INVALID_NAMESPACE, INVALID_PARAMETER, "
+        "NOT_FOUND, METHOD_NOT_FOUND, METHOD_NOT_AVAILABLE, FAILED.",
+    .source = "DSP0200-list",
+    .procedure =
+        "Makes calls with two faults at once, after a control showing the target gives "
+        "each error alone. WARN naming each case answered with the later error. NOT "
+        "SUPPORTED when no case could be judged (the owners of the single errors are "
+        "ERR-001, ERR-004 and ERR-005).",
+};
+
+WMIMOCK_CHECK(err007, kRuleERR007.id, "ErrorPrecedence") {
     const ObjectPath missing = missingInstance(ctx.path());
     struct Request {
         ObjectPath target;
@@ -342,7 +464,40 @@ WMIMOCK_CHECK(err007, "ERR-007", "ErrorPrecedence") {
     ctx.pass("the first applicable error was returned in every judged case");
 }
 
-WMIMOCK_CHECK(err009, "ERR-009", "ErrorsHaveNoSideEffects") {
+constexpr Rule kRuleERR008{
+    .id = "ERR-008",
+    .level = Level::Must,
+    .levelText = "MUST",
+    .levelWhy = "Stated by DSP0200 where access control is enforced.",
+    .title = "an unauthorized caller gets ACCESS_DENIED and nothing changes",
+    .statement =
+        "A caller without the right to stop the service gets CIM_ERR_ACCESS_DENIED, or "
+        "an 'access denied' code the class documents, and the service does not change.",
+    .source = "DSP0200-list; WMI-ERR; W32-SS",
+    .checked = false,
+    .whyNotChecked =
+        "needs a second, low-privilege identity: the fake CIMOM has no access "
+        "control and the run options carry a single credential, so an unauthorized "
+        "call cannot be made",
+};
+
+constexpr Rule kRuleERR009{
+    .id = "ERR-009",
+    .level = Level::Must,
+    .levelText = "MUST/SHOULD",
+    .levelWhy = "The shape is stated by DSP0201 (MUST); no side effects is our reading (SHOULD).",
+    .title = "an error excludes a return value; errors have no side effects",
+    .statement =
+        "A method response carries a CIM error or a return value with out parameters, "
+        "never both; a call that fails with a CIM error leaves the service as it was.",
+    .source = "DSP0201; PEG-IS",
+    .procedure =
+        "Provokes CIM errors and watches the ordinary calls of the check. WARN naming "
+        "each error that came with a state change. NOT SUPPORTED when no CIM error "
+        "could be provoked.",
+};
+
+WMIMOCK_CHECK(err009, kRuleERR009.id, "ErrorsHaveNoSideEffects") {
     if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
     const std::vector<std::pair<std::string, std::vector<ParamValue>>> provocations{
         {"StopService", {{"Bogus", Value::uint32(1)}}},
@@ -382,7 +537,22 @@ WMIMOCK_CHECK(err009, "ERR-009", "ErrorsHaveNoSideEffects") {
     ctx.pass(std::to_string(errors) + " CIM error(s), none with a side effect");
 }
 
-WMIMOCK_CHECK(err010, "ERR-010", "MalformedPathRejected") {
+constexpr Rule kRuleERR010{
+    .id = "ERR-010",
+    .level = Level::Must,
+    .levelText = "MUST",
+    .levelWhy = "Stated by DSP0200's error list.",
+    .title = "a malformed path yields INVALID_PARAMETER or NOT_FOUND",
+    .statement =
+        "A path missing a key property, or with a key of the wrong type, is refused "
+        "with CIM_ERR_INVALID_PARAMETER or CIM_ERR_NOT_FOUND and touches no instance.",
+    .source = "DSP0200-list; WMI-ERR",
+    .procedure =
+        "Sends every malformed path to every declared method. FAIL naming each other "
+        "answer and any call that changed a real instance.",
+};
+
+WMIMOCK_CHECK(err010, kRuleERR010.id, "MalformedPathRejected") {
     std::vector<std::pair<std::string, ObjectPath>> paths;
     if (ctx.path().keys().size() > 1) {
         const KeyBinding* only = nullptr;
@@ -444,10 +614,26 @@ WMIMOCK_CHECK(err010, "ERR-010", "MalformedPathRejected") {
              (notSent.empty() ? std::string() : " (" + notSent + ")"));
 }
 
+constexpr Rule kRuleERR011{
+    .id = "ERR-011",
+    .level = Level::Must,
+    .levelText = "MUST",
+    .levelWhy = "Stated by CIM_Error's CIMStatusCode value map.",
+    .title = "only defined CIM status codes are returned",
+    .statement =
+        "Every CIM status code the target answers is one DSP0200 defines; for "
+        "InvokeMethod some defined codes are unusual.",
+    .source = "ERRCLS; DSP0200-list",
+    .procedure =
+        "Runs after the other checks and judges every CIM error of the whole run. FAIL "
+        "naming each undefined code and the call that got it; WARN on defined codes "
+        "unusual for InvokeMethod. NOT SUPPORTED when no error was seen.",
+};
+
 // Catalog Rev. 2: "every error seen" is every status the target answered in the run. This
 // check provokes errors of its own; the runner adds the undefined codes the other checks of
 // the instance met (they are planned before it) to its result.
-WMIMOCK_CHECK_AFTER_OTHERS(err011, "ERR-011", "DefinedStatusCodes") {
+WMIMOCK_CHECK_AFTER_OTHERS(err011, kRuleERR011.id, "DefinedStatusCodes") {
     const ObjectPath missing = missingInstance(ctx.path());
     ObjectPath extra = ctx.path();
     extra.setKey("Foo", Value::string("x"));
@@ -478,6 +664,9 @@ WMIMOCK_CHECK_AFTER_OTHERS(err011, "ERR-011", "DefinedStatusCodes") {
     ctx.pass(std::to_string(errors) + " error(s), all with defined status codes");
 }
 
+constexpr std::array kRules{&kRuleERR001, &kRuleERR002, &kRuleERR003, &kRuleERR004, &kRuleERR005, &kRuleERR006,
+                            &kRuleERR007, &kRuleERR008, &kRuleERR009, &kRuleERR010, &kRuleERR011};
+
 constexpr std::array kChecks{err001Def, err002Def, err003Def, err004Def, err005Def,
                              err006Def, err007Def, err009Def, err010Def, err011Def};
 
@@ -485,6 +674,10 @@ constexpr std::array kChecks{err001Def, err002Def, err003Def, err004Def, err005D
 
 std::span<const CheckDef> errChecks() noexcept {
     return kChecks;
+}
+
+std::span<const Rule* const> errRules() noexcept {
+    return kRules;
 }
 
 }  // namespace wmimock::conformance

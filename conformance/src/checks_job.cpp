@@ -43,7 +43,23 @@ std::string jobOf(const JobRequest& r) {
     return "the job of RequestStateChange(" + std::to_string(r.requested) + ")";
 }
 
-WMIMOCK_CHECK(job001, "JOB-001", "JobReferenceUsable") {
+constexpr Rule kRuleJOB001{
+    .id = "JOB-001",
+    .level = Level::Must,
+    .levelText = "MUST",
+    .levelWhy = "Stated by the 4096 code and the Job parameter.",
+    .title = "4096 comes with a retrievable CIM_ConcreteJob reference",
+    .statement =
+        "A return of 4096 means the parameters were checked and a job started: the Job "
+        "out parameter refers to a CIM_ConcreteJob (or a subclass) that GetInstance can"
+        " read.",
+    .source = "ELE; JOB",
+    .procedure =
+        "Reads the job of every 4096 of the run. FAIL naming each missing, unreadable "
+        "or wrongly typed reference. NOT SUPPORTED when nothing returned 4096.",
+};
+
+WMIMOCK_CHECK(job001, kRuleJOB001.id, "JobReferenceUsable") {
     const auto jobs = asyncRequests(ctx);
     if (jobs.empty()) return;
     // Every 4096 of the run is judged, and each one that fails is named.
@@ -84,7 +100,20 @@ WMIMOCK_CHECK(job001, "JOB-001", "JobReferenceUsable") {
     ctx.pass("every 4096 came with a retrievable CIM_ConcreteJob");
 }
 
-WMIMOCK_CHECK(job002, "JOB-002", "NoJobOnSynchronousCompletion") {
+constexpr Rule kRuleJOB002{
+    .id = "JOB-002",
+    .level = Level::Should,
+    .levelText = "SHOULD",
+    .levelWhy = "Our reading: the Job output is only described for 4096.",
+    .title = "a 0 return carries no job reference",
+    .statement = "When RequestStateChange returns 0, the Job out parameter is NULL or absent.",
+    .source = "ELE",
+    .procedure =
+        "Looks at every 0 of the run. WARN on a 0 with a job reference. NOT SUPPORTED "
+        "when nothing returned 0.",
+};
+
+WMIMOCK_CHECK(job002, kRuleJOB002.id, "NoJobOnSynchronousCompletion") {
     if (ctx.rscRulesDoNotApply()) return;
     int zeros = 0;
     for (const auto& r : requestBothWays(ctx)) {
@@ -117,7 +146,23 @@ int forwardRank(std::uint16_t s) {
     }
 }
 
-WMIMOCK_CHECK(job003, "JOB-003", "JobStateValidForwardOnly") {
+constexpr Rule kRuleJOB003{
+    .id = "JOB-003",
+    .level = Level::Must,
+    .levelText = "MUST/SHOULD",
+    .levelWhy = "The values are stated (MUST); moving forward only is our reading (SHOULD).",
+    .title = "JobState is valid, moves forward, terminal is final",
+    .statement =
+        "JobState takes values from its ValueMap, moves forward (New, Starting, "
+        "Running, Shutting Down, then a terminal state) and never changes once terminal"
+        " (Completed, Terminated, Killed, Exception).",
+    .source = "JOB",
+    .procedure =
+        "Polls every job of the run. FAIL naming each invalid value or change after a "
+        "terminal state; WARN when a job moves backwards.",
+};
+
+WMIMOCK_CHECK(job003, kRuleJOB003.id, "JobStateValidForwardOnly") {
     const auto jobs = asyncRequests(ctx);
     if (jobs.empty()) return;
     // Every job of the run is judged; each fault is named with its job.
@@ -158,7 +203,25 @@ bool removedWhileRunning(const JobTrace& t) {
            std::any_of(t.polls.begin(), t.polls.end(), [](const JobPoll& p) { return p.found; });
 }
 
-WMIMOCK_CHECK(job004, "JOB-004", "JobCompletesWithElementInState") {
+constexpr Rule kRuleJOB004{
+    .id = "JOB-004",
+    .level = Level::Must,
+    .levelText = "MUST",
+    .levelWhy =
+        "Our reading of the method's description (the element reaches the state) and of "
+        "ErrorCode.",
+    .title = "the job reaches a terminal state; Completed means the element is there",
+    .statement =
+        "A job reaches a terminal state within the job timeout; when it completes, the "
+        "element is in the requested state.",
+    .source = "ELE; JOB",
+    .procedure =
+        "Follows every job until a terminal state or --job-timeout. FAIL naming each "
+        "job that never ended or completed with the element elsewhere. NOT SUPPORTED "
+        "when no job could be followed.",
+};
+
+WMIMOCK_CHECK(job004, kRuleJOB004.id, "JobCompletesWithElementInState") {
     const auto jobs = asyncRequests(ctx);
     if (jobs.empty()) return;
     std::vector<std::string> failures;
@@ -228,7 +291,24 @@ bool holdsErrorData(const Value* errors) {
     });
 }
 
-WMIMOCK_CHECK(job005, "JOB-005", "FailedJobReportsError") {
+constexpr Rule kRuleJOB005{
+    .id = "JOB-005",
+    .level = Level::Should,
+    .levelText = "SHOULD",
+    .levelWhy = "Our reading of ErrorCode, ErrorDescription and GetErrors.",
+    .title = "a failed job reports an error and leaves a coherent element",
+    .statement =
+        "A job that ends in Exception, Terminated or Killed says why (a non-zero "
+        "ErrorCode or an ErrorDescription, and GetErrors returns CIM_Error data or "
+        "declines), and leaves the element coherent, in its old or its requested state.",
+    .source = "JOB",
+    .procedure =
+        "Looks at every failed job. FAIL when the element is incoherent or in neither "
+        "state; WARN when the job gives no reason or GetErrors answers without data. "
+        "NOT SUPPORTED when no job failed.",
+};
+
+WMIMOCK_CHECK(job005, kRuleJOB005.id, "FailedJobReportsError") {
     if (ctx.rscRulesDoNotApply()) return;
     auto requests = requestBothWays(ctx);
     int failed = 0;
@@ -266,7 +346,22 @@ WMIMOCK_CHECK(job005, "JOB-005", "FailedJobReportsError") {
     ctx.pass(std::to_string(failed) + " failed job(s) reported an error and left a coherent element");
 }
 
-WMIMOCK_CHECK(job006, "JOB-006", "FinishedJobRetained") {
+constexpr Rule kRuleJOB006{
+    .id = "JOB-006",
+    .level = Level::Must,
+    .levelText = "MUST",
+    .levelWhy = "Stated by TimeBeforeRemoval.",
+    .title = "a finished job stays retrievable during TimeBeforeRemoval",
+    .statement =
+        "A finished job stays readable for TimeBeforeRemoval (5 minutes by default), "
+        "even with DeleteOnCompletion.",
+    .source = "JOB",
+    .procedure =
+        "Reads every finished job again after a wait bounded by its TimeBeforeRemoval. "
+        "FAIL naming each job gone too early. NOT SUPPORTED when no job finished.",
+};
+
+WMIMOCK_CHECK(job006, kRuleJOB006.id, "FinishedJobRetained") {
     const auto jobs = asyncRequests(ctx);
     if (jobs.empty()) return;
     // Catalog: wait min(10 s, TimeBeforeRemoval / 2) once for all the jobs, then read each.
@@ -313,7 +408,23 @@ WMIMOCK_CHECK(job006, "JOB-006", "FinishedJobRetained") {
     ctx.pass(std::to_string(finished.size()) + " finished job(s) stayed retrievable");
 }
 
-WMIMOCK_CHECK(job007, "JOB-007", "PercentCompleteSane") {
+constexpr Rule kRuleJOB007{
+    .id = "JOB-007",
+    .level = Level::Should,
+    .levelText = "SHOULD",
+    .levelWhy = "The range is stated; monotony is our reading.",
+    .title = "PercentComplete stays within 0..100 and does not decrease",
+    .statement =
+        "PercentComplete stays within 0..100, does not decrease, and reads 100 once the"
+        " job completed.",
+    .source = "JOB",
+    .procedure =
+        "Follows PercentComplete while jobs run. FAIL on a value above 100; WARN when "
+        "it decreases or is not 100 at Completed. NOT SUPPORTED when it is never "
+        "populated.",
+};
+
+WMIMOCK_CHECK(job007, kRuleJOB007.id, "PercentCompleteSane") {
     bool populated = false;
     const auto jobs = asyncRequests(ctx);
     if (jobs.empty()) return;
@@ -352,7 +463,24 @@ std::optional<std::int64_t> returnValueOf(const Value& out) {
     return std::nullopt;
 }
 
-WMIMOCK_CHECK(job008, "JOB-008", "JobOutParametersAfterCompletion") {
+constexpr Rule kRuleJOB008{
+    .id = "JOB-008",
+    .level = Level::Must,
+    .levelText = "MUST",
+    .levelWhy = "Stated where the property is populated.",
+    .title = "JobOutParameters is NULL until Completed, then __ReturnValue is 0",
+    .statement =
+        "JobOutParameters is NULL until the job completes; then it embeds a "
+        "__JobOutParameters instance whose __ReturnValue is the method's final return "
+        "value, 0 for a successful change.",
+    .source = "JOB",
+    .procedure =
+        "Reads JobOutParameters at every poll. FAIL when set before Completed or when "
+        "__ReturnValue is not 0; WARN when __ReturnValue cannot be read. NOT SUPPORTED "
+        "when never populated.",
+};
+
+WMIMOCK_CHECK(job008, kRuleJOB008.id, "JobOutParametersAfterCompletion") {
     bool populated = false;
     const auto jobs = asyncRequests(ctx);
     if (jobs.empty()) return;
@@ -373,7 +501,23 @@ WMIMOCK_CHECK(job008, "JOB-008", "JobOutParametersAfterCompletion") {
     ctx.pass("JobOutParameters appeared at Completed with __ReturnValue 0");
 }
 
-WMIMOCK_CHECK(job009, "JOB-009", "ElementPropertiesDuringJob") {
+constexpr Rule kRuleJOB009{
+    .id = "JOB-009",
+    .level = Level::Must,
+    .levelText = "MUST/SHOULD",
+    .levelWhy = "RequestedState is stated (MUST); TransitioningToState is our reading (SHOULD).",
+    .title = "RequestedState and TransitioningToState while the job runs",
+    .statement =
+        "While the job runs, RequestedState and TransitioningToState (or 12) name the "
+        "requested state.",
+    .source = "ELE; HV-RSC",
+    .procedure =
+        "Reads the element between a 4096 and the job's end. FAIL on another "
+        "RequestedState; WARN on another TransitioningToState. NOT SUPPORTED when every"
+        " job ended before the element could be read.",
+};
+
+WMIMOCK_CHECK(job009, kRuleJOB009.id, "ElementPropertiesDuringJob") {
     const auto jobs = asyncRequests(ctx);
     if (jobs.empty()) return;
     std::size_t judged = 0;
@@ -413,7 +557,20 @@ WMIMOCK_CHECK(job009, "JOB-009", "ElementPropertiesDuringJob") {
              " snapshot(s) taken while jobs ran");
 }
 
-WMIMOCK_CHECK(job010, "JOB-010", "JobLinkedToElement") {
+constexpr Rule kRuleJOB010{
+    .id = "JOB-010",
+    .level = Level::May,
+    .levelText = "MAY",
+    .levelWhy = "Our reading: profiles usually ask for the association; the schema does not.",
+    .title = "CIM_AffectedJobElement links the job and the service",
+    .statement = "The job is linked to the service by CIM_AffectedJobElement.",
+    .source = "CIM_AffectedJobElement",
+    .procedure =
+        "Follows CIM_AffectedJobElement from every job. WARN when the link is missing "
+        "or cannot be followed. NOT SUPPORTED when the namespace has no such class.",
+};
+
+WMIMOCK_CHECK(job010, kRuleJOB010.id, "JobLinkedToElement") {
     if (ctx.rscRulesDoNotApply()) return;
     try {
         ctx.client().getClass(ctx.nameSpace(), "CIM_AffectedJobElement");
@@ -439,7 +596,22 @@ WMIMOCK_CHECK(job010, "JOB-010", "JobLinkedToElement") {
     ctx.pass("every job is linked to the element by CIM_AffectedJobElement");
 }
 
-WMIMOCK_CHECK(job011, "JOB-011", "DistinctJobIds") {
+constexpr Rule kRuleJOB011{
+    .id = "JOB-011",
+    .level = Level::Must,
+    .levelText = "MUST",
+    .levelWhy = "Stated by the InstanceID key's uniqueness.",
+    .title = "each job has its own InstanceID",
+    .statement =
+        "Each 4096 refers to a job of its own, with an InstanceID unique in the "
+        "namespace.",
+    .source = "JOB",
+    .procedure =
+        "Compares the InstanceIDs of every job of the run. FAIL on a reused one. NOT "
+        "SUPPORTED with fewer than two jobs.",
+};
+
+WMIMOCK_CHECK(job011, kRuleJOB011.id, "DistinctJobIds") {
     std::map<std::string, int> ids;
     const auto jobs = asyncRequests(ctx, 2);
     if (jobs.empty()) return;
@@ -453,6 +625,9 @@ WMIMOCK_CHECK(job011, "JOB-011", "DistinctJobIds") {
     ctx.pass(std::to_string(ids.size()) + " jobs, all with distinct InstanceIDs");
 }
 
+constexpr std::array kRules{&kRuleJOB001, &kRuleJOB002, &kRuleJOB003, &kRuleJOB004, &kRuleJOB005, &kRuleJOB006,
+                            &kRuleJOB007, &kRuleJOB008, &kRuleJOB009, &kRuleJOB010, &kRuleJOB011};
+
 constexpr std::array kChecks{job001Def, job002Def, job003Def, job004Def, job005Def, job006Def,
                              job007Def, job008Def, job009Def, job010Def, job011Def};
 
@@ -460,6 +635,10 @@ constexpr std::array kChecks{job001Def, job002Def, job003Def, job004Def, job005D
 
 std::span<const CheckDef> jobChecks() noexcept {
     return kChecks;
+}
+
+std::span<const Rule* const> jobRules() noexcept {
+    return kRules;
 }
 
 }  // namespace wmimock::conformance

@@ -46,7 +46,24 @@ std::vector<std::uint16_t> listedStates(CheckContext& ctx) {
     return out;
 }
 
-WMIMOCK_CHECK(rsc001, "RSC-001", "ReturnInValueMap") {
+constexpr Rule kRuleRSC001{
+    .id = "RSC-001",
+    .level = Level::Must,
+    .levelText = "MUST",
+    .levelWhy = "Our reading of the method's ValueMap: reserved ranges are never returned.",
+    .title = "return value is in the RequestStateChange ValueMap, never reserved",
+    .statement =
+        "RequestStateChange returns only its documented codes: 0 to 6, 4096 to 4099, a "
+        "vendor value from 32768 to 65535, or an entry of a subclass's own ValueMap; "
+        "never a DMTF reserved (7..4095) or method reserved (4100..32767) value.",
+    .source = "ELE",
+    .procedure =
+        "Collects every RequestStateChange return of the run. FAIL naming each "
+        "undocumented value and the call that returned it. NOT SUPPORTED when "
+        "RequestStateChange only ever raised CIM errors.",
+};
+
+WMIMOCK_CHECK(rsc001, kRuleRSC001.id, "ReturnInValueMap") {
     if (ctx.rscRulesDoNotApply()) return;
     // The whole domain this rule owns: every state the capabilities list (2 and 3 without
     // them) from both run states, and the invalid values 0 and 12. States outside the
@@ -95,7 +112,26 @@ WMIMOCK_CHECK(rsc001, "RSC-001", "ReturnInValueMap") {
     ctx.pass(std::to_string(calls.size()) + " calls, every return documented: " + codes);
 }
 
-WMIMOCK_CHECK(rsc002, "RSC-002", "RequestedStateReached") {
+constexpr Rule kRuleRSC002{
+    .id = "RSC-002",
+    .level = Level::Must,
+    .levelText = "MUST",
+    .levelWhy =
+        "Stated for 'initiated'; that the element then reaches the state is our reading "
+        "of the method's description.",
+    .title = "0 means initiated; the element reaches the requested state",
+    .statement =
+        "A return of 0 means the change began; once it has happened EnabledState equals"
+        " the requested state.",
+    .source = "ELE",
+    .procedure =
+        "Requests every state the capabilities list, each from the state it leaves. For"
+        " every 0, polls until EnabledState equals the request or --settle-timeout "
+        "passes; FAIL naming each state not reached. Returns of 4096 go to the JOB "
+        "rules. NOT SUPPORTED when no request returned 0.",
+};
+
+WMIMOCK_CHECK(rsc002, kRuleRSC002.id, "RequestedStateReached") {
     if (ctx.rscRulesDoNotApply()) return;
     // Every state the capabilities list (2 and 3 without capabilities), each from the run
     // state it leaves. Only reaching the state is judged: RequestedState is RSC-003's.
@@ -134,7 +170,26 @@ WMIMOCK_CHECK(rsc002, "RSC-002", "RequestedStateReached") {
     ctx.pass("after a return of 0 the element reached EnabledState " + all);
 }
 
-WMIMOCK_CHECK(rsc003, "RSC-003", "RequestedStateSetImmediately") {
+constexpr Rule kRuleRSC003{
+    .id = "RSC-003",
+    .level = Level::Must,
+    .levelText = "MUST",
+    .levelWhy =
+        "Stated by the RequestedState parameter's description, unless the element does "
+        "not track requests.",
+    .title = "RequestedState property is set on 0 or 4096",
+    .statement =
+        "When RequestStateChange returns 0 or 4096, RequestedState takes the requested "
+        "value at once, before the transition ends.",
+    .source = "ELE; HV-RSC",
+    .procedure =
+        "Requests 3 on a running service and reads RequestedState right after the call."
+        " PASS on 3. NOT SUPPORTED when RequestedState is not tracked (NULL or 12 "
+        "throughout) or the request returned neither 0 nor 4096. FAIL on another value,"
+        " in particular when StateAwareness promises tracking.",
+};
+
+WMIMOCK_CHECK(rsc003, kRuleRSC003.id, "RequestedStateSetImmediately") {
     if (ctx.rscRulesDoNotApply()) return;
     if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
     const Attempt a = ctx.rsc(3);
@@ -155,7 +210,25 @@ WMIMOCK_CHECK(rsc003, "RSC-003", "RequestedStateSetImmediately") {
     ctx.fail("RequestedState 3 right after the call", "RequestedState " + optionalText(rs));
 }
 
-WMIMOCK_CHECK(rsc004, "RSC-004", "RejectedRequestKeepsRequestedState") {
+constexpr Rule kRuleRSC004{
+    .id = "RSC-004",
+    .level = Level::Should,
+    .levelText = "SHOULD",
+    .levelWhy = "Our reading: only 0 and 4096 are named as updating RequestedState.",
+    .title = "a rejected request leaves RequestedState untouched",
+    .statement =
+        "A request answered with anything other than 0 or 4096 leaves RequestedState as"
+        " it was.",
+    .source = "ELE",
+    .procedure =
+        "Makes requests that should be refused (states outside the capabilities, "
+        "invalid values, a timeout it cannot honour) and compares RequestedState before"
+        " and after. FAIL naming each refused request that changed it; WARN when it "
+        "changed after a 3 (timeout). NOT SUPPORTED when no request could be made to "
+        "fail.",
+};
+
+WMIMOCK_CHECK(rsc004, kRuleRSC004.id, "RejectedRequestKeepsRequestedState") {
     if (ctx.rscRulesDoNotApply()) return;
     if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
     // Every invalid value (states outside the capabilities are RSC-005's, RequestedState
@@ -189,7 +262,28 @@ WMIMOCK_CHECK(rsc004, "RSC-004", "RejectedRequestKeepsRequestedState") {
     ctx.pass("RequestedState unchanged by " + std::to_string(refused) + " rejected request(s)");
 }
 
-WMIMOCK_CHECK(rsc005, "RSC-005", "UnsupportedStateRefused") {
+constexpr Rule kRuleRSC005{
+    .id = "RSC-005",
+    .level = Level::Must,
+    .levelText = "MUST",
+    .levelWhy =
+        "Our reading of RequestedStatesSupported: it lists the states that can be "
+        "requested.",
+    .title = "states outside RequestedStatesSupported are refused",
+    .statement =
+        "When capabilities exist, a request for a state absent from "
+        "RequestedStatesSupported is refused: the answer is neither 0 nor 4096 (1, 5, "
+        "4097, a vendor code or CIM_ERR_INVALID_PARAMETER) and the element does not "
+        "change.",
+    .source = "CAP; ELE; PEG-IS",
+    .procedure =
+        "Requests every valid state outside RequestedStatesSupported from both running "
+        "and stopped. FAIL naming each accepted request or changed element. NOT "
+        "SUPPORTED without capabilities or when every valid state is listed; "
+        "UNREACHABLE when neither run state can be reached.",
+};
+
+WMIMOCK_CHECK(rsc005, kRuleRSC005.id, "UnsupportedStateRefused") {
     if (ctx.rscRulesDoNotApply()) return;
     const Capabilities* caps = ctx.caps();
     if (caps == nullptr || !caps->requestedStatesSupported) {
@@ -245,7 +339,23 @@ WMIMOCK_CHECK(rsc005, "RSC-005", "UnsupportedStateRefused") {
     ctx.pass(std::to_string(judged) + " request(s) for states outside " + listed + " were refused and changed nothing");
 }
 
-WMIMOCK_CHECK(rsc006, "RSC-006", "AvailableSubsetOfSupported") {
+constexpr Rule kRuleRSC006{
+    .id = "RSC-006",
+    .level = Level::Must,
+    .levelText = "MUST",
+    .levelWhy = "Stated by AvailableRequestedStates' description.",
+    .title = "AvailableRequestedStates is a subset of RequestedStatesSupported",
+    .statement =
+        "Every value of AvailableRequestedStates also appears in the capabilities' "
+        "RequestedStatesSupported.",
+    .source = "ELE",
+    .procedure =
+        "Compares AvailableRequestedStates with RequestedStatesSupported in every "
+        "snapshot of the run. FAIL on a value outside it. NOT SUPPORTED without "
+        "capabilities or when AvailableRequestedStates is never populated.",
+};
+
+WMIMOCK_CHECK(rsc006, kRuleRSC006.id, "AvailableSubsetOfSupported") {
     if (ctx.rscRulesDoNotApply()) return;
     const Capabilities* caps = ctx.caps();
     if (caps == nullptr || !caps->requestedStatesSupported) {
@@ -270,7 +380,23 @@ WMIMOCK_CHECK(rsc006, "RSC-006", "AvailableSubsetOfSupported") {
              stateText(*caps->requestedStatesSupported));
 }
 
-WMIMOCK_CHECK(rsc007, "RSC-007", "ListedStatesNotAnsweredNotSupported") {
+constexpr Rule kRuleRSC007{
+    .id = "RSC-007",
+    .level = Level::Should,
+    .levelText = "SHOULD",
+    .levelWhy = "Our reading, with the wording management profiles use for conditional support.",
+    .title = "listed states are never answered with 1 (Not Supported)",
+    .statement =
+        "When RequestedStatesSupported lists states, RequestStateChange is implemented,"
+        " and a request for a listed state is never answered 1 (Not Supported).",
+    .source = "VPROF",
+    .procedure =
+        "Requests every listed state from the state it leaves. FAIL naming each listed "
+        "state answered 1 or declined. NOT SUPPORTED when no capabilities list a state,"
+        " or no listed state could be requested.",
+};
+
+WMIMOCK_CHECK(rsc007, kRuleRSC007.id, "ListedStatesNotAnsweredNotSupported") {
     if (ctx.rscRulesDoNotApply()) return;
     const Capabilities* caps = ctx.caps();
     if (caps == nullptr || !caps->requestedStatesSupported || caps->requestedStatesSupported->empty()) {
@@ -296,7 +422,27 @@ bool prepareFor(CheckContext& ctx, std::uint16_t state) {
     return state == 3 ? ctx.makeRunning() : ctx.makeStopped();
 }
 
-WMIMOCK_CHECK(rsc008, "RSC-008", "TimeoutPeriodHandling") {
+constexpr Rule kRuleRSC008{
+    .id = "RSC-008",
+    .level = Level::Must,
+    .levelText = "MUST",
+    .levelWhy = "Stated by the TimeoutPeriod parameter and the method's codes 3 and 4098.",
+    .title = "TimeoutPeriod: 0/NULL accepted, unsupported -> 4098, too short -> 3",
+    .statement =
+        "TimeoutPeriod is an interval. NULL or 0 means no limit and is accepted like an"
+        " absent TimeoutPeriod; a limit the implementation cannot honour is answered "
+        "4098 without effect; a limit honoured but too short ends in 3.",
+    .source = "ELE; PEG-IS",
+    .procedure =
+        "Compares requests with TimeoutPeriod NULL and 0 against the same request "
+        "without it (FAIL when answered differently), checks that 4098 changed nothing "
+        "(FAIL), and warns when a 30-s interval gets an answer other than 0, 4096 or "
+        "4098, or when a timestamp is accepted as an interval. The too-short case is "
+        "not exercised. NOT SUPPORTED when no request without TimeoutPeriod was "
+        "accepted.",
+};
+
+WMIMOCK_CHECK(rsc008, kRuleRSC008.id, "TimeoutPeriodHandling") {
     if (ctx.rscRulesDoNotApply()) return;
     // (a) NULL and the zero interval mean "no limit": catalog Rev. 2 wants the very answer the
     // same request gets without a TimeoutPeriod, for both values and both directions.
@@ -372,7 +518,27 @@ bool declaresRequestedState(CheckContext& ctx, std::uint64_t value) {
                        [&](const ValueMap::Entry& e) { return !e.otherwise && e.low == value && e.high == value; });
 }
 
-WMIMOCK_CHECK(rsc009, "RSC-009", "InvalidRequestedStateRefused") {
+constexpr Rule kRuleRSC009{
+    .id = "RSC-009",
+    .level = Level::Must,
+    .levelText = "MUST",
+    .levelWhy =
+        "Our reading: values outside the parameter's ValueMap are refused (MUST); which "
+        "code is a SHOULD.",
+    .title = "invalid RequestedState values are refused (5 / INVALID_PARAMETER)",
+    .statement =
+        "A RequestedState outside the parameter's ValueMap (0, 1, 5, 12, 13..32767) is "
+        "refused with 5 (Invalid Parameter) or CIM_ERR_INVALID_PARAMETER, and a vendor "
+        "value the class does not declare with 1, 5 or 4097; the element does not "
+        "change.",
+    .source = "ELE; DSP0200-list",
+    .procedure =
+        "Requests each invalid value, and undeclared vendor values, on a running "
+        "service. FAIL naming every value accepted, answered with another code, or that"
+        " changed the element.",
+};
+
+WMIMOCK_CHECK(rsc009, kRuleRSC009.id, "InvalidRequestedStateRefused") {
     if (ctx.rscRulesDoNotApply()) return;
     // Catalog Rev. 2: the undefined values and the vendor range, unless the class declares
     // the vendor value itself; every value is tried and each failing one named.
@@ -417,7 +583,23 @@ WMIMOCK_CHECK(rsc009, "RSC-009", "InvalidRequestedStateRefused") {
     ctx.pass("RequestedState " + tried + " were refused without effect");
 }
 
-WMIMOCK_CHECK(rsc010, "RSC-010", "MissingOrIllTypedRequestedStateRejected") {
+constexpr Rule kRuleRSC010{
+    .id = "RSC-010",
+    .level = Level::Must,
+    .levelText = "MUST",
+    .levelWhy = "Our reading of DSP0200 and of what servers answer.",
+    .title = "missing or ill-typed RequestedState is rejected",
+    .statement =
+        "A RequestStateChange without RequestedState, or with a value that is not an "
+        "integer (a string, an array), is a parameter error and changes nothing.",
+    .source = "DSP0200-list; PEG-IS; PEG-DISP",
+    .procedure =
+        "Calls RequestStateChange with RequestedState missing, as a string and as an "
+        "array, on a running service. FAIL naming every call that was accepted or "
+        "changed the element.",
+};
+
+WMIMOCK_CHECK(rsc010, kRuleRSC010.id, "MissingOrIllTypedRequestedStateRejected") {
     if (ctx.rscRulesDoNotApply()) return;
     if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
     struct Case {
@@ -464,7 +646,26 @@ WMIMOCK_CHECK(rsc010, "RSC-010", "MissingOrIllTypedRequestedStateRejected") {
              (notSent.empty() ? std::string() : " (" + notSent + ")"));
 }
 
-WMIMOCK_CHECK(rsc011, "RSC-011", "RequestCurrentStateUnchanged") {
+constexpr Rule kRuleRSC011{
+    .id = "RSC-011",
+    .level = Level::Must,
+    .levelText = "MUST/SHOULD",
+    .levelWhy =
+        "Our reading: the state must not change (MUST); 0 is preferred (SHOULD); 4097 or"
+        " a documented vendor code is allowed (MAY).",
+    .title = "requesting the current state changes nothing, 0 preferred",
+    .statement =
+        "Requesting the state the element is already in changes nothing; the preferred "
+        "answer is 0, and 4097 (Invalid State Transition) or a vendor code the class "
+        "documents is accepted.",
+    .source = "ELE; PEG-IS",
+    .procedure =
+        "Requests 2 on a running and 3 on a stopped element. PASS on 0 with no change. "
+        "WARN on another code. FAIL when the element changed or on a CIM error. NOT "
+        "SUPPORTED when the request is declined.",
+};
+
+WMIMOCK_CHECK(rsc011, kRuleRSC011.id, "RequestCurrentStateUnchanged") {
     if (ctx.rscRulesDoNotApply()) return;
     int judged = 0;
     for (const std::uint16_t state : {3, 2}) {
@@ -515,7 +716,26 @@ std::vector<std::string> transitioningProblems(const std::vector<Snapshot>& trac
     return out;
 }
 
-WMIMOCK_CHECK(rsc012, "RSC-012", "TransitioningToStateSemantics") {
+constexpr Rule kRuleRSC012{
+    .id = "RSC-012",
+    .level = Level::Must,
+    .levelText = "MUST",
+    .levelWhy = "Stated by TransitioningToState's description.",
+    .title = "TransitioningToState follows the 5 / 12 / target semantics",
+    .statement =
+        "TransitioningToState is 5 (No Change) when no transition runs, 12 when "
+        "transitions are not represented, and otherwise the state being reached; when "
+        "the transition ends it returns to 5 (or stays 12). It never reads 5 while "
+        "EnabledState shows a transient 4 or 10.",
+    .source = "ELE",
+    .procedure =
+        "Watches every transition made through StopService, StartService and "
+        "RequestStateChange, snapshot by snapshot. FAIL naming each snapshot that "
+        "breaks the semantics. NOT SUPPORTED when the property is never populated or no"
+        " transition could be made.",
+};
+
+WMIMOCK_CHECK(rsc012, kRuleRSC012.id, "TransitioningToStateSemantics") {
     if (ctx.rscRulesDoNotApply()) return;
     // The statement covers every transition, whichever method asked for it: both directions
     // through RequestStateChange and through StopService / StartService.
@@ -580,7 +800,23 @@ std::string transientProblem(const std::vector<Snapshot>& trace, std::uint16_t f
     return {};
 }
 
-WMIMOCK_CHECK(rsc013, "RSC-013", "TransientStatesOnly4And10") {
+constexpr Rule kRuleRSC013{
+    .id = "RSC-013",
+    .level = Level::May,
+    .levelText = "MAY",
+    .levelWhy = "The transient values are stated; using only them is our reading.",
+    .title = "only 4 (stopping) and 10 (starting) appear as transient states",
+    .statement =
+        "While stopping, EnabledState may read 4 (Shutting Down); while starting, 10 "
+        "(Starting). A 2-to-3 transition shows no other intermediate value.",
+    .source = "ELE; PEG-IS",
+    .procedure =
+        "Follows stops and starts snapshot by snapshot and WARNs on any other "
+        "intermediate EnabledState. NOT SUPPORTED when no transition could be carried "
+        "out.",
+};
+
+WMIMOCK_CHECK(rsc013, kRuleRSC013.id, "TransientStatesOnly4And10") {
     if (ctx.rscRulesDoNotApply()) return;
     int seen = 0;
     const auto judge = [&](const Attempt& a, std::uint16_t from, std::uint16_t to) {
@@ -598,7 +834,23 @@ WMIMOCK_CHECK(rsc013, "RSC-013", "TransientStatesOnly4And10") {
     ctx.pass("stops went 2 -> (4) -> 3 and starts 3 -> (10) -> 2");
 }
 
-WMIMOCK_CHECK(rsc014, "RSC-014", "TimeOfLastStateChangeOnRealChanges") {
+constexpr Rule kRuleRSC014{
+    .id = "RSC-014",
+    .level = Level::Must,
+    .levelText = "MUST",
+    .levelWhy = "Stated by TimeOfLastStateChange's description.",
+    .title = "TimeOfLastStateChange moves only on real state changes",
+    .statement =
+        "TimeOfLastStateChange moves when EnabledState really changes, and only then: a"
+        " refused request or one that changes nothing leaves it alone.",
+    .source = "ELE",
+    .procedure =
+        "Stops a running service (the timestamp must move) and makes requests that "
+        "change nothing (the timestamp must stay). FAIL naming each case. NOT SUPPORTED"
+        " when the property is not populated or nothing could be tried.",
+};
+
+WMIMOCK_CHECK(rsc014, kRuleRSC014.id, "TimeOfLastStateChangeOnRealChanges") {
     if (!ctx.initial().timeOfLastStateChange) return ctx.notSupported("TimeOfLastStateChange is not populated");
     if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
     // Let the clock move, so a change recorded now is distinguishable from the last one.
@@ -667,7 +919,20 @@ WMIMOCK_CHECK(rsc014, "RSC-014", "TimeOfLastStateChangeOnRealChanges") {
              " no-op request(s) left it alone)");
 }
 
-WMIMOCK_CHECK(rsc015, "RSC-015", "OtherEnabledStateNullUnlessOther") {
+constexpr Rule kRuleRSC015{
+    .id = "RSC-015",
+    .level = Level::Must,
+    .levelText = "MUST",
+    .levelWhy = "Stated by OtherEnabledState's description.",
+    .title = "OtherEnabledState is NULL unless EnabledState is 1",
+    .statement = "OtherEnabledState is NULL whenever EnabledState is not 1 (Other).",
+    .source = "ELE",
+    .procedure =
+        "Checks every snapshot the run took. FAIL on any with EnabledState other than 1"
+        " and OtherEnabledState set.",
+};
+
+WMIMOCK_CHECK(rsc015, kRuleRSC015.id, "OtherEnabledStateNullUnlessOther") {
     std::vector<Snapshot> all{ctx.initial()};
     const auto collect = [&](const Attempt& a) {
         all.push_back(a.before);
@@ -688,7 +953,27 @@ WMIMOCK_CHECK(rsc015, "RSC-015", "OtherEnabledStateNullUnlessOther") {
     ctx.pass("OtherEnabledState was NULL in all " + std::to_string(all.size()) + " snapshots with EnabledState != 1");
 }
 
-WMIMOCK_CHECK(rsc016, "RSC-016", "FailingCodesLeaveElementUnchanged") {
+constexpr Rule kRuleRSC016{
+    .id = "RSC-016",
+    .level = Level::Should,
+    .levelText = "SHOULD",
+    .levelWhy =
+        "Our reading of the codes' meanings: a failure to act leaves things as they "
+        "were.",
+    .title = "failing codes leave the element unchanged",
+    .statement =
+        "A refused request (1, 2, 4, 5, 6, 4097, 4098, 4099 or a CIM error) leaves "
+        "EnabledState, Started and RequestedState as they were; a 3 (timeout) may leave"
+        " a partial change only if the element ends coherent.",
+    .source = "ELE; PEG-IS",
+    .procedure =
+        "Judges the refusals no other rule owns: requests for listed states refused "
+        "from each run state, and a stop refused because a running service depends on "
+        "this one. FAIL naming each refusal after which the element changed. NOT "
+        "SUPPORTED when nothing was refused.",
+};
+
+WMIMOCK_CHECK(rsc016, kRuleRSC016.id, "FailingCodesLeaveElementUnchanged") {
     if (ctx.rscRulesDoNotApply()) return;
     // One fault, one rule: refusing an unsupported, invalid, missing or ill-typed state, a
     // TimeoutPeriod, or the current state comes with its own "state unchanged" clause in
@@ -744,6 +1029,10 @@ WMIMOCK_CHECK(rsc016, "RSC-016", "FailingCodesLeaveElementUnchanged") {
     ctx.pass(std::to_string(failures) + " refused request(s) left the element unchanged");
 }
 
+constexpr std::array kRules{&kRuleRSC001, &kRuleRSC002, &kRuleRSC003, &kRuleRSC004, &kRuleRSC005, &kRuleRSC006,
+                            &kRuleRSC007, &kRuleRSC008, &kRuleRSC009, &kRuleRSC010, &kRuleRSC011, &kRuleRSC012,
+                            &kRuleRSC013, &kRuleRSC014, &kRuleRSC015, &kRuleRSC016};
+
 constexpr std::array kChecks{rsc001Def, rsc002Def, rsc003Def, rsc004Def, rsc005Def, rsc006Def, rsc007Def, rsc008Def,
                              rsc009Def, rsc010Def, rsc011Def, rsc012Def, rsc013Def, rsc014Def, rsc015Def, rsc016Def};
 
@@ -751,6 +1040,10 @@ constexpr std::array kChecks{rsc001Def, rsc002Def, rsc003Def, rsc004Def, rsc005D
 
 std::span<const CheckDef> rscChecks() noexcept {
     return kChecks;
+}
+
+std::span<const Rule* const> rscRules() noexcept {
+    return kRules;
 }
 
 }  // namespace wmimock::conformance

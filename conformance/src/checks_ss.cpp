@@ -8,7 +8,26 @@
 namespace wmimock::conformance {
 namespace {
 
-WMIMOCK_CHECK(ss001, "SS-001", "StopServiceReturns0") {
+constexpr Rule kRuleSS001{
+    .id = "SS-001",
+    .level = Level::Must,
+    .levelText = "MUST",
+    .levelWhy = "Stated: the class defines 0 as the code of a completed stop.",
+    .title = "successful StopService returns 0",
+    .statement =
+        "When StopService stops the service it returns 0; a successful stop never comes"
+        " with a CIM error.",
+    .source = "SVC; HV-SS",
+    .procedure =
+        "Brings the service to running and calls StopService without parameters. PASS "
+        "on 0. WARN on 4096 (the stop runs as a job) or on another code after which the"
+        " service kept running (the success path was not exercised). FAIL on a NULL "
+        "return value, or when a decline or a non-zero code is answered although the "
+        "service stopped. NOT SUPPORTED when StopService declines without effect "
+        "(SS-009) or raises a CIM error (ERR-009 judges errors).",
+};
+
+WMIMOCK_CHECK(ss001, kRuleSS001.id, "StopServiceReturns0") {
     if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
     const Attempt a = ctx.stop();
     const CallOutcome& c = a.call;
@@ -46,7 +65,29 @@ WMIMOCK_CHECK(ss001, "SS-001", "StopServiceReturns0") {
              " and the service kept running: the success path could not be exercised");
 }
 
-WMIMOCK_CHECK(ss002, "SS-002", "StoppedAfterSuccessfulStop") {
+constexpr Rule kRuleSS002{
+    .id = "SS-002",
+    .level = Level::Must,
+    .levelText = "MUST/SHOULD",
+    .levelWhy =
+        "Our reading: Started FALSE is what 'stopped' means (MUST); EnabledState 3 is "
+        "the natural mapping of a stopped service (SHOULD).",
+    .title = "after a 0 return: Started FALSE, EnabledState 3",
+    .statement =
+        "After StopService returned 0 the service reads as stopped: Started is FALSE "
+        "and EnabledState is 3 (Disabled). EnabledState 4 (Shutting Down) is fine while"
+        " the transition runs.",
+    .source = "SVC; ELE",
+    .procedure =
+        "Stops a running service and polls until the state settles or --settle-timeout "
+        "passes. PASS on Started FALSE with EnabledState 3, or Started FALSE when the "
+        "element does not model enablement. WARN when EnabledState stays 5, or is 0/1 "
+        "with OtherEnabledState set. FAIL when Started stays TRUE or turns NULL, or "
+        "EnabledState is NULL or another value. NOT SUPPORTED when the stop did not "
+        "return 0 (SS-001's case).",
+};
+
+WMIMOCK_CHECK(ss002, kRuleSS002.id, "StoppedAfterSuccessfulStop") {
     if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
     const Attempt a = ctx.stop();
     if (declined(ctx, a.call)) return;
@@ -83,7 +124,25 @@ WMIMOCK_CHECK(ss002, "SS-002", "StoppedAfterSuccessfulStop") {
                                    std::to_string(ctx.settings().settleTimeout.count()) + " s");
 }
 
-WMIMOCK_CHECK(ss003, "SS-003", "Return1ChangesNothing") {
+constexpr Rule kRuleSS003{
+    .id = "SS-003",
+    .level = Level::Must,
+    .levelText = "MUST",
+    .levelWhy =
+        "The meaning of 1 is stated by the class; that it changes nothing is our reading"
+        " of 'not supported'.",
+    .title = "return 1 means not supported and nothing changes",
+    .statement =
+        "A return of 1 says the request is not supported, so the service's state and "
+        "RequestedState are exactly what they were before the call.",
+    .source = "SVC",
+    .procedure =
+        "Every StopService call the check makes that returns 1 is bracketed by "
+        "snapshots. PASS when no property changed; FAIL naming each property that did. "
+        "NOT SUPPORTED when StopService never answers 1.",
+};
+
+WMIMOCK_CHECK(ss003, kRuleSS003.id, "Return1ChangesNothing") {
     int ones = 0;
     for (const Want from : {Want::Running, Want::Stopped}) {
         const bool ready = from == Want::Running ? ctx.makeRunning() : ctx.makeStopped();
@@ -101,7 +160,26 @@ WMIMOCK_CHECK(ss003, "SS-003", "Return1ChangesNothing") {
     ctx.pass("StopService returned 1 and S(T) stayed identical");
 }
 
-WMIMOCK_CHECK(ss004, "SS-004", "ErrorLeavesCoherentState") {
+constexpr Rule kRuleSS004{
+    .id = "SS-004",
+    .level = Level::Should,
+    .levelText = "SHOULD",
+    .levelWhy = "Our reading: the class only says that every other code is an error.",
+    .title = "other non-zero codes leave a coherent state",
+    .statement =
+        "A return other than 0 and 1 reports an error, after which the instance is "
+        "still coherent: Started agrees with EnabledState, the state did not change, "
+        "RequestedState does not record a stop, and TimeOfLastStateChange moved only if"
+        " EnabledState did.",
+    .source = "SVC; ELE",
+    .procedure =
+        "Provokes an error by stopping a service another running service depends on. "
+        "FAIL when the instance is incoherent, changed, or its timestamp moved without "
+        "a state change; WARN when RequestedState records 3 after the failure. NOT "
+        "SUPPORTED when no dependant exists or the stop was not refused.",
+};
+
+WMIMOCK_CHECK(ss004, kRuleSS004.id, "ErrorLeavesCoherentState") {
     // The error the catalog suggests provoking: stopping a service others depend on.
     const auto deps = ctx.dependants(ctx.path());
     if (deps.empty()) return ctx.notSupported("no error can be provoked: no service depends on this one");
@@ -133,7 +211,30 @@ WMIMOCK_CHECK(ss004, "SS-004", "ErrorLeavesCoherentState") {
     ctx.pass("StopService failed with " + what + " and left a coherent, unchanged instance");
 }
 
-WMIMOCK_CHECK(ss005, "SS-005", "ReturnCodesInValueMap") {
+constexpr Rule kRuleSS005{
+    .id = "SS-005",
+    .level = Level::Must,
+    .levelText = "MUST",
+    .levelWhy =
+        "Our reading of the ValueMap qualifier: a subclass that declares return codes "
+        "promises to use only those.",
+    .title = "returned codes belong to the method ValueMap; Values aligned",
+    .statement =
+        "When a class between CIM_Service and the tested class puts a ValueMap on "
+        "StopService, every value StopService returns matches an entry of it (not a "
+        "DMTF or method reserved range; a vendor range counts). Values, when present, "
+        "has one string per ValueMap entry, and the strings for 0 and 1 say success and"
+        " not supported.",
+    .source = "SVC",
+    .procedure =
+        "Reads the most derived ValueMap of StopService and every StopService return "
+        "seen in the run. FAIL on malformed entries, misaligned Values, a 0 or 1 string"
+        " with another meaning, or a returned code outside the map; WARN when the "
+        "string for 1 does not read as 'not supported'. NOT SUPPORTED without a "
+        "ValueMap or when StopService never returned a value.",
+};
+
+WMIMOCK_CHECK(ss005, kRuleSS005.id, "ReturnCodesInValueMap") {
     const ValueMap* vm = ctx.methodValueMap("StopService");
     const std::string cls = ctx.path().className();
     if (vm == nullptr) {
@@ -187,7 +288,27 @@ WMIMOCK_CHECK(ss005, "SS-005", "ReturnCodesInValueMap") {
     ctx.pass("every StopService return is documented: " + codes);
 }
 
-WMIMOCK_CHECK(ss006, "SS-006", "ExtraParameterRejected") {
+constexpr Rule kRuleSS006{
+    .id = "SS-006",
+    .level = Level::Must,
+    .levelText = "MUST/SHOULD",
+    .levelWhy =
+        "Stated: the signature has no parameters (MUST accept none); rejecting an "
+        "unknown one is our reading of DSP0200 (SHOULD).",
+    .title = "no-parameter call works; an extra parameter is rejected",
+    .statement =
+        "StopService() takes no parameters: a call without any is valid, and a call "
+        "with an unknown input parameter is refused with CIM_ERR_INVALID_PARAMETER and "
+        "changes nothing.",
+    .source = "SVC; DSP0200-list",
+    .procedure =
+        "Calls StopService(Bogus=1) on a running service. PASS on "
+        "CIM_ERR_INVALID_PARAMETER with no state change. FAIL on another error, or an "
+        "error that changed the state. WARN when the parameter is ignored and the call "
+        "succeeds. NOT SUPPORTED when StopService declines.",
+};
+
+WMIMOCK_CHECK(ss006, kRuleSS006.id, "ExtraParameterRejected") {
     if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
     const Snapshot before = ctx.snapshot("before");
     const CallOutcome c = ctx.invoke("StopService", {{"Bogus", Value::uint32(1)}});
@@ -206,7 +327,25 @@ WMIMOCK_CHECK(ss006, "SS-006", "ExtraParameterRejected") {
     ctx.warn("the unknown parameter was ignored: StopService(Bogus=1) returned " + c.describe());
 }
 
-WMIMOCK_CHECK(ss007, "SS-007", "StopSetsRequestedState") {
+constexpr Rule kRuleSS007{
+    .id = "SS-007",
+    .level = Level::Should,
+    .levelText = "SHOULD",
+    .levelWhy = "Stated as a should by the class; the value 3 is our reading.",
+    .title = "StopService sets RequestedState to 3",
+    .statement =
+        "A successful StopService records the request: RequestedState becomes 3 "
+        "(Disabled). An implementation that does not track requests keeps "
+        "RequestedState NULL or 12 (Not Applicable) throughout.",
+    .source = "SVC; ELE; CAP",
+    .procedure =
+        "Stops a running service and reads RequestedState. PASS on 3. NOT SUPPORTED "
+        "when requests are not tracked (NULL or 12 before and after) or the stop did "
+        "not succeed. WARN or FAIL on any other value, FAIL when the element promises "
+        "tracking.",
+};
+
+WMIMOCK_CHECK(ss007, kRuleSS007.id, "StopSetsRequestedState") {
     if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
     const Attempt a = ctx.stop();
     if (declined(ctx, a.call)) return;
@@ -225,7 +364,26 @@ WMIMOCK_CHECK(ss007, "SS-007", "StopSetsRequestedState") {
     ctx.fail("RequestedState 3", "RequestedState " + optionalText(rs) + " after a successful stop");
 }
 
-WMIMOCK_CHECK(ss008, "SS-008", "StopOnStoppedIsIdempotent") {
+constexpr Rule kRuleSS008{
+    .id = "SS-008",
+    .level = Level::Must,
+    .levelText = "MUST/SHOULD",
+    .levelWhy =
+        "Our reading, the sources being silent: the state must not change (MUST); 0 is "
+        "preferred (SHOULD); a documented code is allowed (MAY).",
+    .title = "stop on a stopped service: state unchanged, 0 preferred",
+    .statement =
+        "StopService on a service that is already stopped does not start it or change "
+        "its state. It should return 0, since the goal already holds; a non-zero code "
+        "the class documents for this case is accepted.",
+    .source = "SVC; ELE; PEG-IS; W32-SS",
+    .procedure =
+        "Brings the service to stopped and calls StopService. PASS on 0 with nothing "
+        "changed. WARN on a non-zero code, documented or not. FAIL when the state "
+        "changed, on a CIM error, or on a NULL return value.",
+};
+
+WMIMOCK_CHECK(ss008, kRuleSS008.id, "StopOnStoppedIsIdempotent") {
     if (!ctx.makeStopped()) return ctx.unreachable("the service could not be brought to stopped");
     const Snapshot before = ctx.snapshot("before");
     const CallOutcome c = ctx.stopService();
@@ -271,7 +429,63 @@ std::string startedProblem(const Attempt& a) {
     return {};
 }
 
-WMIMOCK_CHECK(ss020, "SS-020", "StartServiceReturns0") {
+constexpr Rule kRuleSS009{
+    .id = "SS-009",
+    .level = Level::May,
+    .levelText = "MAY",
+    .levelWhy =
+        "Stated: schema 2.49 marks StopService Deprecated in favour of "
+        "RequestStateChange.",
+    .title = "the deprecated method may be unimplemented: skip, not fail",
+    .statement =
+        "Because StopService is deprecated, an implementation may decline it. The "
+        "RequestStateChange rules are then the ones that judge the service, and the "
+        "StopService rules are skipped, not failed.",
+    .source = "SVC",
+    .checked = false,
+    .whyNotChecked =
+        "harness behaviour: every SS check reports not-supported when StopService "
+        "answers 1, CIM_ERR_NOT_SUPPORTED or CIM_ERR_METHOD_NOT_AVAILABLE; nothing "
+        "to verify in the implementation",
+};
+
+constexpr Rule kRuleSS010{
+    .id = "SS-010",
+    .level = Level::May,
+    .levelText = "MAY",
+    .levelWhy = "Stated for Win32_Service, whose 0 means 'accepted'.",
+    .title = "a 0 return may precede the end of the transition",
+    .statement =
+        "Some implementations answer 0 as soon as a stop is accepted and finish it "
+        "later without a job. A 0 therefore does not mean the service has already "
+        "stopped.",
+    .source = "W32-SS",
+    .checked = false,
+    .whyNotChecked =
+        "harness behaviour: every post-state check polls with Settle() up to "
+        "--settle-timeout before judging; nothing to verify in the implementation",
+};
+
+constexpr Rule kRuleSS020{
+    .id = "SS-020",
+    .level = Level::Must,
+    .levelText = "MUST",
+    .levelWhy =
+        "Stated for the return value (the class describes StartService as StopService's "
+        "mirror); the post-state is our reading, as for SS-002.",
+    .title = "StartService returns 0 and yields Started TRUE, EnabledState 2",
+    .statement =
+        "StartService on a stopped service returns 0, after which Started is TRUE, "
+        "EnabledState is 2 (Enabled; 10 while starting) and RequestedState is 2, or "
+        "NULL/12 when requests are not tracked.",
+    .source = "SVC",
+    .procedure =
+        "Brings the service to stopped and calls StartService. PASS on 0 and a running "
+        "service. WARN on 4096 or another success code. FAIL when the start is not "
+        "accepted or the service does not end running as described.",
+};
+
+WMIMOCK_CHECK(ss020, kRuleSS020.id, "StartServiceReturns0") {
     if (!ctx.makeStopped()) return ctx.unreachable("the service could not be brought to stopped");
     const Attempt a = ctx.start();
     if (declined(ctx, a.call)) return;
@@ -285,7 +499,24 @@ WMIMOCK_CHECK(ss020, "SS-020", "StartServiceReturns0") {
     ctx.pass("StartService returned 0 and the service runs");
 }
 
-WMIMOCK_CHECK(ss021, "SS-021", "StopStartStopRoundTrip") {
+constexpr Rule kRuleSS021{
+    .id = "SS-021",
+    .level = Level::Should,
+    .levelText = "SHOULD",
+    .levelWhy =
+        "Our reading: the class offers both methods, so a round trip is expected to "
+        "work.",
+    .title = "stop/start/stop round trip is stable",
+    .statement = "Stop, start and stop again leaves the same stopped state as the first stop.",
+    .source = "SVC",
+    .procedure =
+        "Runs StopService, StartService, StopService from running. PASS when both "
+        "stopped states agree. FAIL when the start or the second stop fails, or the two"
+        " stopped states differ. NOT SUPPORTED when the first stop does not succeed. A "
+        "wrong intermediate state is SS-020's and only logged.",
+};
+
+WMIMOCK_CHECK(ss021, kRuleSS021.id, "StopStartStopRoundTrip") {
     if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
     const Attempt first = ctx.stop();
     if (declined(ctx, first.call)) return;
@@ -314,6 +545,9 @@ WMIMOCK_CHECK(ss021, "SS-021", "StopStartStopRoundTrip") {
     ctx.pass("stop, start, stop: both stopped states agree");
 }
 
+constexpr std::array kRules{&kRuleSS001, &kRuleSS002, &kRuleSS003, &kRuleSS004, &kRuleSS005, &kRuleSS006,
+                            &kRuleSS007, &kRuleSS008, &kRuleSS009, &kRuleSS010, &kRuleSS020, &kRuleSS021};
+
 constexpr std::array kChecks{ss001Def, ss002Def, ss003Def, ss004Def, ss005Def,
                              ss006Def, ss007Def, ss008Def, ss020Def, ss021Def};
 
@@ -321,6 +555,10 @@ constexpr std::array kChecks{ss001Def, ss002Def, ss003Def, ss004Def, ss005Def,
 
 std::span<const CheckDef> ssChecks() noexcept {
     return kChecks;
+}
+
+std::span<const Rule* const> ssRules() noexcept {
+    return kRules;
 }
 
 }  // namespace wmimock::conformance

@@ -1,5 +1,5 @@
 // The faulty built-ins: each is the reference (or a flavour) with one FaultPolicy, and
-// names the rule IDs of ../shared/spec/stopservice-conformance.md that its fault breaks.
+// names the rule IDs (docs/rules.md) that its fault breaks.
 #pragma once
 
 #include <functional>
