@@ -181,6 +181,13 @@ class Methods(ClientTest):
         self.expect_error(pywbem.CIM_ERR_INVALID_PARAMETER, "InvokeMethod", "RequestStateChange", path,
                           NoSuchParameter=pywbem.Uint16(2))
 
+    def test_a_method_on_a_class_path_must_be_static(self):
+        # StopService is an instance method: on the class it is not supported (not "not found").
+        self.expect_error(pywbem.CIM_ERR_NOT_SUPPORTED, "InvokeMethod", "StopService",
+                          pywbem.CIMClassName(self.services()[0].classname))
+        self.expect_error(pywbem.CIM_ERR_METHOD_NOT_FOUND, "InvokeMethod", "NoSuchMethod",
+                          pywbem.CIMClassName("CIM_Service"))
+
 
 class Associations(ClientTest):
     def test_instance_level_traversal(self):
