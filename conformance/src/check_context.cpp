@@ -55,7 +55,7 @@ bool isTerminalJobState(std::uint16_t state) noexcept {
 bool CallOutcome::notSupported() const noexcept {
     if (wronglySignalledDecline) return true;
     if (error) return *error == CimStatus::NotSupported || *error == CimStatus::MethodNotAvailable;
-    return code == 1U;
+    return code == service_result::kNotSupported;
 }
 
 std::string CallOutcome::describe() const {
@@ -277,20 +277,23 @@ Attempt CheckContext::start(const ObjectPath* on) {
 
 Attempt CheckContext::rsc(std::uint16_t state, std::optional<Value> timeout) {
     const Snapshot before = snapshot("before");
-    const Want want = state == 2 ? Want::Running : Want::Stopped;
+    const Want want = state == requested_state::kEnabled ? Want::Running : Want::Stopped;
     return complete(requestStateChange(state, std::move(timeout)), before, want, true, path_);
 }
 
 bool CheckContext::isAsyncStart(std::string_view methodName, std::uint64_t code) {
-    if (code != 4096) return false;
+    if (code != rsc_result::kJobStarted) return false;
     if (iequals(methodName, "RequestStateChange")) return true;
     const ValueMap* vm = methodValueMap(methodName);
     return vm != nullptr && vm->lookup(code).documented();
 }
 
 bool CheckContext::isDocumentedRefusal(std::string_view methodName, std::uint64_t code) {
-    if (code == 1 || code == 5 || code == 4097) return true;
-    if (code == 0 || code == 4096) return false;
+    if (code == rsc_result::kNotSupported || code == rsc_result::kInvalidParameter ||
+        code == rsc_result::kInvalidStateTransition) {
+        return true;
+    }
+    if (code == rsc_result::kCompleted || code == rsc_result::kJobStarted) return false;
     const ValueMap* vm = iequals(methodName, "RequestStateChange") ? &rscValueMap() : methodValueMap(methodName);
     if (vm == nullptr) return false;
     const std::string label = vm->labelOf(code);
@@ -300,7 +303,7 @@ bool CheckContext::isDocumentedRefusal(std::string_view methodName, std::uint64_
 
 bool CheckContext::isInvalidParameterCode(std::string_view methodName, std::uint64_t code) {
     const bool rsc = iequals(methodName, "RequestStateChange");
-    if (rsc && code == 5) return true;
+    if (rsc && code == rsc_result::kInvalidParameter) return true;
     const ValueMap* vm = rsc ? &rscValueMap() : methodValueMap(methodName);
     if (vm == nullptr || code == 0) return false;
     const std::string label = vm->labelOf(code);
@@ -317,10 +320,10 @@ Attempt CheckContext::complete(CallOutcome call, const Snapshot& before, Want wa
     const std::string methodName = viaRsc ? "RequestStateChange" : a.call.method;
     a.accepted = a.call.returned(0) || (a.call.code && isAsyncStart(methodName, *a.call.code));
     if (!a.accepted) return a;
-    if (a.call.code == 4096U && a.call.job) {
+    if (a.call.code == rsc_result::kJobStarted && a.call.job) {
         a.job = waitJob(*a.call.job);
         for (const auto& poll : a.job->polls) a.trace.push_back(poll.element);
-        if (!a.job->terminal || a.job->finalState != 7U) {
+        if (!a.job->terminal || a.job->finalState != job_state::kCompleted) {
             a.after = snapshotOf(on, "after job");
             return a;
         }
@@ -418,7 +421,7 @@ std::vector<Snapshot> CheckContext::observe(std::chrono::duration<double> window
     const auto deadline = clock().now() + toClock(window);
     for (;;) {
         out.push_back(snapshot());
-        if (out.back().transitioningToState == 5U) break;  // element says nothing is pending
+        if (out.back().transitioningToState == requested_state::kNoChange) break;  // element says nothing is pending
         if (clock().now() >= deadline) break;
         clock().sleepFor(toClock(settings_.pollInterval));
     }
@@ -431,7 +434,7 @@ void CheckContext::pause(std::chrono::duration<double> d) {
 }
 
 Snapshot CheckContext::afterCall(std::string_view label) {
-    if (const Snapshot now = snapshot(); now.transitioningToState == 5U) {
+    if (const Snapshot now = snapshot(); now.transitioningToState == requested_state::kNoChange) {
         evidence("S(T) " + std::string(label) + ": " + now.toString());
         return now;
     }

@@ -81,7 +81,7 @@ std::optional<Twin> stopBothWays(CheckContext& ctx) {
     alignPreState(ctx, t.viaStop.before);
     t.viaRsc = ctx.rsc(3);
     if (declined(ctx, t.viaRsc.call)) return std::nullopt;
-    if (!t.viaRsc.accepted || (t.viaRsc.job && t.viaRsc.job->finalState != 7U)) {
+    if (!t.viaRsc.accepted || (t.viaRsc.job && t.viaRsc.job->finalState != job_state::kCompleted)) {
         ctx.notSupported("RequestStateChange(3) did not succeed (" + t.viaRsc.call.describe() + "; see RSC-002)");
         return std::nullopt;
     }
@@ -296,7 +296,7 @@ WMIMOCK_CHECK(con004, kRuleCON004.id, "CrossMethodRoundTrips") {
         // rules of its own method, and a job that does not complete by the JOB rules.
         const auto unjudged = [&](const Attempt& a) {
             if (a.call.notSupported()) return std::string(a.call.describe());
-            if (a.job && a.job->finalState != 7U) return std::string("its job did not complete");
+            if (a.job && a.job->finalState != job_state::kCompleted) return std::string("its job did not complete");
             return std::string();
         };
         const Attempt first = seq.firstViaRsc ? ctx.rsc(3) : ctx.stop();

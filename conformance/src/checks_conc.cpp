@@ -136,7 +136,7 @@ bool convergedStopped(CheckContext& ctx, const std::vector<CallOutcome>& calls, 
         }
     }
     for (const auto& c : calls) {
-        if (c.code == 4096U && c.job) {
+        if (c.code == rsc_result::kJobStarted && c.job) {
             const JobTrace t = ctx.waitJob(*c.job);
             if (!t.terminal) {
                 ctx.fail("every job of the concurrent requests reaches a terminal state",
@@ -355,10 +355,12 @@ RaceEnd raceOnce(CheckContext& ctx, const StartedJudgement& judge) {
         } else {
             ctx.log("after the race: " + mismatch + " (CON-002's to judge)");
         }
-    } else if (s.enabledState && s.modelsEnablement() && *s.enabledState != 2 && *s.enabledState != 3) {
+    } else if (s.enabledState && s.modelsEnablement() && *s.enabledState != enabled_state::kEnabled &&
+               *s.enabledState != enabled_state::kDisabled) {
         r.expected = "EnabledState 2 or 3 after the race";
         r.got = s.toString();
-    } else if (s.requestedState && !s.requestedStateUntracked() && *s.requestedState != 2 && *s.requestedState != 3) {
+    } else if (s.requestedState && !s.requestedStateUntracked() && *s.requestedState != requested_state::kEnabled &&
+               *s.requestedState != requested_state::kDisabled) {
         r.expected = "RequestedState equal to a requested value (2 or 3)";
         r.got = s.toString();
     }
@@ -450,7 +452,7 @@ WMIMOCK_CHECK(conc005, kRuleCONC005.id, "RepeatedStopsNoLeaks") {
     for (int i = 0; i < n; ++i) {
         const CallOutcome c = ctx.stopService();
         ++tally[c.describe()];
-        if (c.returned(4096)) ++jobStarts;
+        if (c.returned(rsc_result::kJobStarted)) ++jobStarts;
         if (c.notSupported()) ++declinedCalls;
     }
     ctx.setRecording(true);

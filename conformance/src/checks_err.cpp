@@ -240,7 +240,7 @@ WMIMOCK_CHECK(err004, kRuleERR004.id, "WrongParametersRejected") {
             notSent += (notSent.empty() ? "" : "; ") + std::string(k.what) + ": " + c.describe();
             continue;
         }
-        if (c.code == 4096U && c.job) ctx.waitJob(*c.job);
+        if (c.code == rsc_result::kJobStarted && c.job) ctx.waitJob(*c.job);
         const Snapshot after = ctx.afterCall();
         if (!sameRunState(before, after)) {
             failures.push_back(std::string(k.what) + " -> " + c.describe() +
@@ -512,7 +512,7 @@ WMIMOCK_CHECK(err009, kRuleERR009.id, "ErrorsHaveNoSideEffects") {
         const Snapshot before = ctx.snapshot("before");
         const CallOutcome c = ctx.invoke(method, in);
         if (!c.error) {
-            if (c.code == 4096U && c.job) ctx.waitJob(*c.job);
+            if (c.code == rsc_result::kJobStarted && c.job) ctx.waitJob(*c.job);
             return;
         }
         ++errors;

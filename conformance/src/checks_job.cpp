@@ -31,7 +31,7 @@ std::vector<JobRequest> requestBothWays(CheckContext& ctx, int rounds = 1) {
 std::vector<JobRequest> asyncRequests(CheckContext& ctx, int rounds = 1) {
     if (ctx.rscRulesDoNotApply()) return {};
     std::vector<JobRequest> all = requestBothWays(ctx, rounds);
-    std::erase_if(all, [](const JobRequest& r) { return !r.attempt.call.returned(4096); });
+    std::erase_if(all, [](const JobRequest& r) { return !r.attempt.call.returned(rsc_result::kJobStarted); });
     if (all.empty()) {
         ctx.notSupported("no RequestStateChange call returned 4096: the implementation completes synchronously");
     }
@@ -128,18 +128,18 @@ WMIMOCK_CHECK(job002, kRuleJOB002.id, "NoJobOnSynchronousCompletion") {
 }
 
 bool validJobState(std::uint16_t s) {
-    return (s >= 2 && s <= 12) || s >= 32768;
+    return (s >= job_state::kNew && s <= job_state::kQueryPending) || s >= 32768;
 }
 
 int forwardRank(std::uint16_t s) {
     switch (s) {
-        case 2:
+        case job_state::kNew:
             return 0;
-        case 3:
+        case job_state::kStarting:
             return 1;
-        case 4:
+        case job_state::kRunning:
             return 2;
-        case 6:
+        case job_state::kShuttingDown:
             return 3;
         default:
             return -1;
@@ -249,14 +249,14 @@ WMIMOCK_CHECK(job004, kRuleJOB004.id, "JobCompletesWithElementInState") {
                                optionalText(t.polls.back().jobState));
             continue;
         }
-        if (t.finalState != 7U) {
+        if (t.finalState != job_state::kCompleted) {
             // A terminal state: this rule holds; how the failure is reported is JOB-005's.
             ctx.log(which + " ended in JobState " + optionalText(t.finalState) + " (judged under JOB-005)");
             ++unsuccessful;
             continue;
         }
-        const auto done =
-            std::find_if(t.polls.begin(), t.polls.end(), [](const JobPoll& p) { return p.jobState == 7U; });
+        const auto done = std::find_if(t.polls.begin(), t.polls.end(),
+                                       [](const JobPoll& p) { return p.jobState == job_state::kCompleted; });
         if (done->element.enabledState != r.requested) {
             failures.push_back(which + " Completed with the element in " + done->element.toString());
         }
@@ -313,7 +313,8 @@ WMIMOCK_CHECK(job005, kRuleJOB005.id, "FailedJobReportsError") {
     auto requests = requestBothWays(ctx);
     int failed = 0;
     for (const auto& r : requests) {
-        if (!r.attempt.job || !r.attempt.job->finalState || *r.attempt.job->finalState == 7) continue;
+        if (!r.attempt.job || !r.attempt.job->finalState || *r.attempt.job->finalState == job_state::kCompleted)
+            continue;
         ++failed;
         const JobTrace& t = *r.attempt.job;
         const JobPoll& last = t.polls.back();
@@ -440,7 +441,8 @@ WMIMOCK_CHECK(job007, kRuleJOB007.id, "PercentCompleteSane") {
                 ctx.warn("PercentComplete decreased from " + std::to_string(*previous) + " to " + std::to_string(pc));
             }
             previous = pc;
-            if (p.jobState == 7U && pc != 100) ctx.warn("PercentComplete " + std::to_string(pc) + " at Completed");
+            if (p.jobState == job_state::kCompleted && pc != 100)
+                ctx.warn("PercentComplete " + std::to_string(pc) + " at Completed");
         }
     }
     if (!populated) return ctx.notSupported("PercentComplete is not populated");
@@ -489,7 +491,7 @@ WMIMOCK_CHECK(job008, kRuleJOB008.id, "JobOutParametersAfterCompletion") {
         for (const auto& p : r.attempt.job->polls) {
             if (p.jobOutParameters.isNull()) continue;
             populated = true;
-            if (p.jobState != 7U) {
+            if (p.jobState != job_state::kCompleted) {
                 return ctx.fail("JobOutParameters NULL until Completed", "set at JobState " + optionalText(p.jobState));
             }
             const auto rv = returnValueOf(p.jobOutParameters);
@@ -546,7 +548,7 @@ WMIMOCK_CHECK(job009, kRuleJOB009.id, "ElementPropertiesDuringJob") {
                                 "RequestedState " + optionalText(s->requestedState));
             }
             if (s->enabledState != r.requested && s->transitioningToState && *s->transitioningToState != r.requested &&
-                *s->transitioningToState != 12) {
+                *s->transitioningToState != requested_state::kNotApplicable) {
                 ctx.warn("TransitioningToState " + optionalText(s->transitioningToState) + " while the job to " +
                          std::to_string(r.requested) + " runs");
             }

@@ -20,11 +20,14 @@ bool contains(const std::vector<std::uint16_t>& v, std::uint16_t x) {
 
 /// The RequestedState values a client may request (ValueMap of CIM_EnabledLogicalElement's
 /// RequestStateChange, without 0, 1, 5, 12 and the reserved ranges).
-constexpr std::array<std::uint16_t, 9> kRequestableStates{2, 3, 4, 6, 7, 8, 9, 10, 11};
+constexpr std::array<std::uint16_t, 9> kRequestableStates{
+    requested_state::kEnabled, requested_state::kDisabled, requested_state::kShutDown,
+    requested_state::kOffline, requested_state::kTest,     requested_state::kDeferred,
+    requested_state::kQuiesce, requested_state::kReboot,   requested_state::kReset};
 
 /// Ends a request that was accepted by mistake, so the next step starts from a known state.
 void finishIfAccepted(CheckContext& ctx, const CallOutcome& c) {
-    if (c.code == 4096U && c.job) ctx.waitJob(*c.job);
+    if (c.code == rsc_result::kJobStarted && c.job) ctx.waitJob(*c.job);
 }
 
 std::string stateText(const std::vector<std::uint16_t>& v) {
@@ -36,7 +39,8 @@ std::string stateText(const std::vector<std::uint16_t>& v) {
 /// The requestable states the capabilities list (2 and 3 when there are no capabilities).
 std::vector<std::uint16_t> listedStates(CheckContext& ctx) {
     const Capabilities* caps = ctx.caps();
-    if (caps == nullptr || !caps->requestedStatesSupported) return {2, 3};
+    if (caps == nullptr || !caps->requestedStatesSupported)
+        return {requested_state::kEnabled, requested_state::kDisabled};
     std::vector<std::uint16_t> out;
     for (const auto state : *caps->requestedStatesSupported) {
         if (std::find(kRequestableStates.begin(), kRequestableStates.end(), state) != kRequestableStates.end()) {
@@ -139,14 +143,14 @@ WMIMOCK_CHECK(rsc002, kRuleRSC002.id, "RequestedStateReached") {
     std::vector<std::string> offences, reached;
     int asynchronous = 0;
     for (const std::uint16_t state : states) {
-        if (!(state == 2 ? ctx.makeStopped() : ctx.makeRunning())) continue;
+        if (!(state == requested_state::kEnabled ? ctx.makeStopped() : ctx.makeRunning())) continue;
         const Attempt a = ctx.rsc(state);
         const std::string which = "RequestStateChange(" + std::to_string(state) + ")";
         if (a.call.notSupported() || !a.accepted) {
             ctx.log(which + " answered " + a.call.describe() + ": no 0 to judge here");
             continue;
         }
-        if (a.call.returned(4096)) {
+        if (a.call.returned(rsc_result::kJobStarted)) {
             ++asynchronous;
             ctx.log(which + " completes asynchronously (4096): judged by the JOB rules");
             continue;
@@ -194,11 +198,12 @@ WMIMOCK_CHECK(rsc003, kRuleRSC003.id, "RequestedStateSetImmediately") {
     if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
     const Attempt a = ctx.rsc(3);
     if (declined(ctx, a.call)) return;
-    if (!a.call.returned(0) && !a.call.returned(4096)) {
+    if (!a.call.returned(0) && !a.call.returned(rsc_result::kJobStarted)) {
         return ctx.notSupported("RequestStateChange(3) returned " + a.call.describe() + ": neither 0 nor 4096");
     }
     const auto rs = a.immediately.requestedState;
-    if (rs == 3U) return ctx.pass("RequestedState was 3 right after the call returned " + a.call.describe());
+    if (rs == requested_state::kDisabled)
+        return ctx.pass("RequestedState was 3 right after the call returned " + a.call.describe());
     if (a.before.requestedStateUntracked() && a.immediately.requestedStateUntracked()) {
         const Capabilities* caps = ctx.caps();
         if (caps != nullptr && caps->stateAwareness && contains(*caps->stateAwareness, 3)) {
@@ -239,7 +244,7 @@ WMIMOCK_CHECK(rsc004, kRuleRSC004.id, "RejectedRequestKeepsRequestedState") {
     for (const auto state : requests) {
         const Snapshot before = ctx.snapshot("before");
         const CallOutcome c = ctx.requestStateChange(state);
-        if (c.returned(0) || c.returned(4096)) {
+        if (c.returned(0) || c.returned(rsc_result::kJobStarted)) {
             finishIfAccepted(ctx, c);
             ctx.log("RequestStateChange(" + std::to_string(state) + ") was accepted; not a rejected request");
             ctx.makeRunning();
@@ -313,7 +318,7 @@ WMIMOCK_CHECK(rsc005, kRuleRSC005.id, "UnsupportedStateRefused") {
             finishIfAccepted(ctx, c);
             std::vector<Snapshot> watched = ctx.observe(ctx.settings().settleTimeout / 3);
             watched.insert(watched.begin(), immediately);
-            if (c.returned(0) || c.returned(4096)) {
+            if (c.returned(0) || c.returned(rsc_result::kJobStarted)) {
                 offences.push_back(which + " accepted: " + c.describe());
                 continue;
             }
@@ -419,7 +424,7 @@ WMIMOCK_CHECK(rsc007, kRuleRSC007.id, "ListedStatesNotAnsweredNotSupported") {
 
 /// Brings T to the state a request for `state` starts from (running for 3, stopped for 2).
 bool prepareFor(CheckContext& ctx, std::uint16_t state) {
-    return state == 3 ? ctx.makeRunning() : ctx.makeStopped();
+    return state == requested_state::kDisabled ? ctx.makeRunning() : ctx.makeStopped();
 }
 
 constexpr Rule kRuleRSC008{
@@ -479,7 +484,7 @@ WMIMOCK_CHECK(rsc008, kRuleRSC008.id, "TimeoutPeriodHandling") {
     // (b) a generous limit: honoured (0/4096) or declined with 4098 and no effect.
     if (ctx.makeRunning()) {
         const Attempt b = ctx.rsc(3, Value::dateTime(CimDateTime::interval(std::chrono::seconds(30))));
-        if (b.call.returned(4098)) {
+        if (b.call.returned(rsc_result::kTimeoutParameterNotSupported)) {
             if (!sameRunState(b.before, b.after)) {
                 return ctx.fail("no state change with 4098", difference(b.before, b.after));
             }
@@ -495,8 +500,8 @@ WMIMOCK_CHECK(rsc008, kRuleRSC008.id, "TimeoutPeriodHandling") {
         } else if (d.call.error && !isDefinedStatus(static_cast<std::uint32_t>(*d.call.error))) {
             ctx.log("a timestamp TimeoutPeriod answered " + d.call.describe() + ": an undefined status, ERR-011's");
         } else if (!(d.call.error == CimStatus::InvalidParameter ||
-                     (d.call.code &&
-                      (ctx.isInvalidParameterCode(std::string(kRsc), *d.call.code) || *d.call.code == 4098)))) {
+                     (d.call.code && (ctx.isInvalidParameterCode(std::string(kRsc), *d.call.code) ||
+                                      *d.call.code == rsc_result::kTimeoutParameterNotSupported)))) {
             ctx.warn("a timestamp TimeoutPeriod answered " + d.call.describe() + " (expected 5 or INVALID_PARAMETER)");
         }
     }
@@ -563,7 +568,7 @@ WMIMOCK_CHECK(rsc009, kRuleRSC009.id, "InvalidRequestedStateRefused") {
         // Likewise an undefined CIM status is ERR-011's fault, and a refusal here.
         const bool undefinedError = c.error && !isDefinedStatus(static_cast<std::uint32_t>(*c.error));
         const bool refused = c.error == CimStatus::InvalidParameter || undefinedError ||
-                             (c.code && *c.code != 0 && *c.code != 4096 &&
+                             (c.code && *c.code != 0 && *c.code != rsc_result::kJobStarted &&
                               (undocumented || ctx.isDocumentedRefusal(std::string(kRsc), *c.code)));
         std::string failure;
         if (!refused) failure = "RequestedState " + std::to_string(v) + " -> " + c.describe();
@@ -669,7 +674,7 @@ WMIMOCK_CHECK(rsc011, kRuleRSC011.id, "RequestCurrentStateUnchanged") {
     if (ctx.rscRulesDoNotApply()) return;
     int judged = 0;
     for (const std::uint16_t state : {3, 2}) {
-        if (!(state == 3 ? ctx.makeStopped() : ctx.makeRunning())) continue;
+        if (!(state == requested_state::kDisabled ? ctx.makeStopped() : ctx.makeRunning())) continue;
         const Snapshot before = ctx.snapshot("before");
         const CallOutcome c = ctx.requestStateChange(state);
         finishIfAccepted(ctx, c);
@@ -684,7 +689,7 @@ WMIMOCK_CHECK(rsc011, kRuleRSC011.id, "RequestCurrentStateUnchanged") {
         }
         ++judged;
         if (c.error) return ctx.fail("0 (or a documented code) for the current state", c.describe());
-        if (c.code != 0U && c.code != 4096U) {
+        if (c.code != 0U && c.code != rsc_result::kJobStarted) {
             ctx.warn("requesting the current state " + std::to_string(state) + " returned " +
                      codeText(ctx, kRsc, c.code.value_or(0)) + "; 0 is preferred");
         }
@@ -704,7 +709,8 @@ std::vector<std::string> transitioningProblems(const std::vector<Snapshot>& trac
         if (t != 5 && t != 12 && t != target) {
             out.push_back("TransitioningToState " + std::to_string(t) + " during a transition to " +
                           std::to_string(target));
-        } else if (t == 5 && (s.enabledState == 4U || s.enabledState == 10U)) {
+        } else if (t == requested_state::kNoChange &&
+                   (s.enabledState == enabled_state::kShuttingDown || s.enabledState == enabled_state::kStarting)) {
             // 5 says no transition runs, while EnabledState shows one.
             out.push_back("TransitioningToState 5 (No Change) with EnabledState " + std::to_string(*s.enabledState) +
                           " during a transition to " + std::to_string(target));
@@ -945,7 +951,7 @@ WMIMOCK_CHECK(rsc015, kRuleRSC015.id, "OtherEnabledStateNullUnlessOther") {
         if (ctx.makeStopped()) collect(ctx.rsc(2));
     }
     for (const Snapshot& s : all) {
-        if (s.otherEnabledState && s.enabledState != 1U) {
+        if (s.otherEnabledState && s.enabledState != enabled_state::kOther) {
             return ctx.fail("OtherEnabledState NULL with EnabledState " + optionalText(s.enabledState),
                             "OtherEnabledState \"" + *s.otherEnabledState + "\"");
         }
@@ -1006,7 +1012,7 @@ WMIMOCK_CHECK(rsc016, kRuleRSC016.id, "FailingCodesLeaveElementUnchanged") {
         }
         const Snapshot before = ctx.snapshot("before");
         const CallOutcome c = ctx.requestStateChange(r.state);
-        if (c.returned(0) || c.returned(4096)) {
+        if (c.returned(0) || c.returned(rsc_result::kJobStarted)) {
             finishIfAccepted(ctx, c);  // accepted: RSC-002 judges where it leads
             continue;
         }

@@ -106,12 +106,12 @@ WMIMOCK_CHECK(ss002, kRuleSS002.id, "StoppedAfterSuccessfulStop") {
     }
     if (!s.enabledState) return ctx.fail("EnabledState 3", "EnabledState NULL after the stop");
     switch (*s.enabledState) {
-        case 3:
+        case enabled_state::kDisabled:
             return ctx.pass("Started FALSE and EnabledState 3 after the stop");
-        case 5:
+        case enabled_state::kNotApplicable:
             return ctx.warn("Started FALSE but EnabledState 5 (Not Applicable) after the stop");
-        case 0:
-        case 1:
+        case enabled_state::kUnknown:
+        case enabled_state::kOther:
             if (s.otherEnabledState) {
                 return ctx.warn("Started FALSE with EnabledState " + std::to_string(*s.enabledState) +
                                 " and OtherEnabledState \"" + *s.otherEnabledState + "\"");
@@ -205,7 +205,7 @@ WMIMOCK_CHECK(ss004, kRuleSS004.id, "ErrorLeavesCoherentState") {
     if (before.timeOfLastStateChange != after.timeOfLastStateChange && before.enabledState == after.enabledState) {
         return ctx.fail("TimeOfLastStateChange unchanged while EnabledState did not change", difference(before, after));
     }
-    if (after.requestedState == 3U && before.requestedState != 3U) {
+    if (after.requestedState == requested_state::kDisabled && before.requestedState != requested_state::kDisabled) {
         return ctx.warn("RequestedState was set to 3 although StopService failed with " + what);
     }
     ctx.pass("StopService failed with " + what + " and left a coherent, unchanged instance");
@@ -353,12 +353,13 @@ WMIMOCK_CHECK(ss007, kRuleSS007.id, "StopSetsRequestedState") {
         return ctx.notSupported("StopService returned " + a.call.describe() + ": needs a successful stop (SS-001)");
     }
     const auto rs = a.after.requestedState;
-    if (rs == 3U) return ctx.pass("RequestedState is 3 after the stop");
+    if (rs == requested_state::kDisabled) return ctx.pass("RequestedState is 3 after the stop");
     if (a.before.requestedStateUntracked() && a.after.requestedStateUntracked()) {
         return ctx.notSupported("RequestedState is not tracked (" + optionalText(a.before.requestedState) +
                                 " before, " + optionalText(rs) + " after)");
     }
-    if (rs == 4U || rs == 0U || rs == 12U || !rs) {
+    if (rs == requested_state::kShutDown || rs == requested_state::kUnknown || rs == requested_state::kNotApplicable ||
+        !rs) {
         return ctx.warn("RequestedState is " + optionalText(rs) + " after the stop; 3 is the appropriate value");
     }
     ctx.fail("RequestedState 3", "RequestedState " + optionalText(rs) + " after a successful stop");
@@ -389,7 +390,8 @@ WMIMOCK_CHECK(ss008, kRuleSS008.id, "StopOnStoppedIsIdempotent") {
     const CallOutcome c = ctx.stopService();
     const Snapshot after = ctx.afterCall();
     const bool startedNow = after.started == true && before.started != true;
-    if (startedNow || (after.enabledState && *after.enabledState != 3 && *after.enabledState != 5)) {
+    if (startedNow || (after.enabledState && *after.enabledState != enabled_state::kDisabled &&
+                       *after.enabledState != enabled_state::kNotApplicable)) {
         return ctx.fail("a stopped service stays stopped", difference(before, after));
     }
     if (declined(ctx, c)) return;
@@ -421,7 +423,7 @@ WMIMOCK_CHECK(ss008, kRuleSS008.id, "StopOnStoppedIsIdempotent") {
 std::string startedProblem(const Attempt& a) {
     if (!a.reached) return "not running after the settle timeout: " + a.after.toString();
     if (a.after.started == false) return "Started FALSE";
-    if (a.before.modelsEnablement() && a.after.enabledState != 2U) {
+    if (a.before.modelsEnablement() && a.after.enabledState != enabled_state::kEnabled) {
         return "EnabledState " + optionalText(a.after.enabledState);
     }
     const auto rs = a.after.requestedState;

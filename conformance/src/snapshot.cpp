@@ -97,7 +97,8 @@ std::string Snapshot::toString() const {
 }
 
 bool Snapshot::settled() const noexcept {
-    return !transitioningToState || *transitioningToState == 5 || *transitioningToState == 12;
+    return !transitioningToState || *transitioningToState == requested_state::kNoChange ||
+           *transitioningToState == requested_state::kNotApplicable;
 }
 
 std::string_view toString(RunState state) noexcept {
@@ -128,14 +129,14 @@ RunState runState(const Snapshot& s) noexcept {
         return *s.started ? RunState::Running : RunState::Stopped;
     }
     switch (*s.enabledState) {
-        case 2:
-        case 6:
-        case 9:
+        case enabled_state::kEnabled:
+        case enabled_state::kEnabledButOffline:
+        case enabled_state::kQuiesce:
             return s.settled() ? RunState::Running : RunState::Transitioning;
-        case 3:
+        case enabled_state::kDisabled:
             return s.settled() ? RunState::Stopped : RunState::Transitioning;
-        case 4:
-        case 10:
+        case enabled_state::kShuttingDown:
+        case enabled_state::kStarting:
             return RunState::Transitioning;
         default:
             return RunState::Unknown;
@@ -145,18 +146,18 @@ RunState runState(const Snapshot& s) noexcept {
 std::optional<RunState> heading(const Snapshot& s) noexcept {
     if (s.transitioningToState) {
         switch (*s.transitioningToState) {
-            case 2:
-            case 6:
-            case 9:
+            case requested_state::kEnabled:
+            case requested_state::kOffline:
+            case requested_state::kQuiesce:
                 return RunState::Running;
-            case 3:
+            case requested_state::kDisabled:
                 return RunState::Stopped;
             default:
                 break;
         }
     }
-    if (s.enabledState == 10) return RunState::Running;
-    if (s.enabledState == 4) return RunState::Stopped;
+    if (s.enabledState == enabled_state::kStarting) return RunState::Running;
+    if (s.enabledState == enabled_state::kShuttingDown) return RunState::Stopped;
     if (s.serviceState == "Start Pending" || s.serviceState == "Continue Pending") return RunState::Running;
     if (s.serviceState == "Stop Pending") return RunState::Stopped;
     return std::nullopt;

@@ -9,6 +9,7 @@
 
 #include "wmimock/cim/datetime.hpp"
 #include "wmimock/cim/instance.hpp"
+#include "wmimock/cim/well_known.hpp"
 
 namespace wmimock::conformance {
 

@@ -3,6 +3,7 @@
 #include <wmimock/cim/clock.hpp>
 #include <wmimock/cim/error.hpp>
 #include <wmimock/cim/names.hpp>
+#include <wmimock/cim/well_known.hpp>
 
 namespace exampleco {
 namespace {
@@ -11,11 +12,18 @@ using wmimock::CimError;
 using wmimock::CimStatus;
 using wmimock::Value;
 
-constexpr std::uint16_t kEnabled = 2;
-constexpr std::uint16_t kDisabled = 3;
+namespace requested_state = wmimock::requested_state;
+namespace rsc_result = wmimock::rsc_result;
+constexpr std::uint16_t kEnabled = wmimock::enabled_state::kEnabled;
+constexpr std::uint16_t kDisabled = wmimock::enabled_state::kDisabled;
 
+/// The RequestedState parameter's ValueMap: Enabled, Disabled, Shut Down, Offline .. Reset,
+/// and the vendor range.
 bool isValidRequest(std::uint64_t state) {
-    return state == 2 || state == 3 || state == 4 || (state >= 6 && state <= 11) || (state >= 32768 && state <= 65535);
+    return state == requested_state::kEnabled || state == requested_state::kDisabled ||
+           state == requested_state::kShutDown ||
+           (state >= requested_state::kOffline && state <= requested_state::kReset) ||
+           (state >= requested_state::kVendorFirst && state <= 65535);
 }
 
 }  // namespace
@@ -95,7 +103,7 @@ wmimock::MethodResult ServiceProvider::invokeMethod(const wmimock::ProviderConte
         // Stopping a stopped service (or starting a started one) is a success: the goal holds.
         const bool start = wmimock::iequals(method.name, "StartService");
         apply(s, start, start ? kEnabled : kDisabled, ctx);
-        result.returnValue = Value::uint32(0);
+        result.returnValue = Value::uint32(wmimock::service_result::kSuccess);
         return result;
     }
     if (wmimock::iequals(method.name, "RequestStateChange")) {
@@ -109,13 +117,13 @@ wmimock::MethodResult ServiceProvider::invokeMethod(const wmimock::ProviderConte
             throw CimError(CimStatus::InvalidParameter, "RequestStateChange needs RequestedState");
         }
         const auto state = requested->asUint64();
-        std::uint32_t code = 0;
+        std::uint32_t code = rsc_result::kCompleted;
         if (!isValidRequest(state)) {
-            code = 5;  // Invalid Parameter
+            code = rsc_result::kInvalidParameter;
         } else if (timeout != nullptr && !timeout->isNull() && !timeout->asDateTime().isInterval()) {
-            code = 5;  // TimeoutPeriod must be an interval
+            code = rsc_result::kInvalidParameter;  // TimeoutPeriod must be an interval
         } else if (state != kEnabled && state != kDisabled) {
-            code = 1;  // valid but not supported: only 2 and 3 are listed in the capabilities
+            code = rsc_result::kNotSupported;  // valid, but the capabilities list only 2 and 3
         } else {
             apply(s, state == kEnabled, static_cast<std::uint16_t>(state), ctx);
         }

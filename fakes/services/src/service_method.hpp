@@ -5,6 +5,8 @@
 #include <optional>
 #include <string_view>
 
+#include "wmimock/cim/well_known.hpp"
+
 namespace wmimock::services::detail {
 
 enum class ServiceMethod : std::uint8_t { StartService, StopService, RequestStateChange };
@@ -12,14 +14,14 @@ enum class ServiceMethod : std::uint8_t { StartService, StopService, RequestStat
 std::string_view toString(ServiceMethod method) noexcept;
 std::optional<ServiceMethod> parseServiceMethod(std::string_view name) noexcept;
 
-// EnabledState / RequestedState values used by the simulations (CIM_EnabledLogicalElement).
+// The EnabledState / RequestedState values the simulations use, by their schema names.
 namespace state {
-inline constexpr std::uint16_t kEnabled = 2;
-inline constexpr std::uint16_t kDisabled = 3;
-inline constexpr std::uint16_t kShuttingDown = 4;
-inline constexpr std::uint16_t kNoChange = 5;  // TransitioningToState: no transition; EnabledState: not applicable
-inline constexpr std::uint16_t kStarting = 10;
-inline constexpr std::uint16_t kNotApplicable = 12;
+inline constexpr std::uint16_t kEnabled = enabled_state::kEnabled;
+inline constexpr std::uint16_t kDisabled = enabled_state::kDisabled;
+inline constexpr std::uint16_t kShuttingDown = enabled_state::kShuttingDown;
+inline constexpr std::uint16_t kNoChange = requested_state::kNoChange;  // TransitioningToState: no transition
+inline constexpr std::uint16_t kStarting = enabled_state::kStarting;
+inline constexpr std::uint16_t kNotApplicable = requested_state::kNotApplicable;
 }  // namespace state
 
 /// True for the DMTF states the RequestStateChange RequestedState parameter's ValueMap lists

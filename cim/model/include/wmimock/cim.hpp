@@ -11,3 +11,4 @@
 #include "wmimock/cim/qualifier.hpp"
 #include "wmimock/cim/shared_string.hpp"
 #include "wmimock/cim/value.hpp"
+#include "wmimock/cim/well_known.hpp"
