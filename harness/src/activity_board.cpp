@@ -31,7 +31,7 @@ static_assert(std::atomic<std::uint64_t>::is_always_lock_free, "the page is shar
 ActivityBoard::ActivityBoard() {
     void* p = ::mmap(nullptr, sizeof(Page), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED) {
-        throw CimError(CimStatus::Failed, std::string("cannot map the activity page: ") + std::strerror(errno));
+        throw EnvironmentError(std::string("cannot map the activity page: ") + std::strerror(errno));
     }
     page_ = new (p) Page;
 }

@@ -60,18 +60,18 @@ ChildProcess::ChildProcess(const std::function<void(ChildChannel&)>& body) {
     int report[2];
     int control[2];
     if (::pipe2(report, O_CLOEXEC) != 0) {
-        throw CimError(CimStatus::Failed, std::string("cannot create a pipe: ") + std::strerror(errno));
+        throw EnvironmentError(std::string("cannot create a pipe: ") + std::strerror(errno));
     }
     if (::pipe2(control, O_CLOEXEC) != 0) {
         ::close(report[0]);
         ::close(report[1]);
-        throw CimError(CimStatus::Failed, std::string("cannot create a pipe: ") + std::strerror(errno));
+        throw EnvironmentError(std::string("cannot create a pipe: ") + std::strerror(errno));
     }
     const pid_t parent = ::getpid();
     pid_ = ::fork();
     if (pid_ < 0) {
         for (const int fd : {report[0], report[1], control[0], control[1]}) ::close(fd);
-        throw CimError(CimStatus::Failed, std::string("cannot fork: ") + std::strerror(errno));
+        throw EnvironmentError(std::string("cannot fork: ") + std::strerror(errno));
     }
     if (pid_ == 0) {
         ::close(report[0]);

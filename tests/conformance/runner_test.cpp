@@ -1,10 +1,15 @@
 // The runner: bad options, deterministic plans, sharding, filtering, streaming, interruption,
 // process isolation (crash, timeout) and restoring instances.
+#include <fcntl.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <csignal>
+#include <filesystem>
 #include <set>
 #include <tuple>
 
@@ -167,6 +172,37 @@ INSTANTIATE_TEST_SUITE_P(Runner, Interruption,
 
 // The CLI ignores SIGPIPE, a program calling run() need not: asking a child that already
 // exited to stop must not kill the caller.
+TEST(Runner, AWorkerThatCannotBeStartedIsAnEnvironmentError) {
+    // No file descriptor left for the worker's pipe: the machine failed, not the user's
+    // input, so the error is an EnvironmentError (the CLI's exit 3), never a CimError (2).
+    RunOptions options;
+    options.isolation = RunOptions::Isolation::Process;
+    options.filter = "SS-001";
+    rlimit saved{};
+    ASSERT_EQ(::getrlimit(RLIMIT_NOFILE, &saved), 0);
+    int highest = 0;
+    for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd")) {
+        highest = std::max(highest, std::stoi(entry.path().filename().string()));
+    }
+    rlimit tight = saved;
+    tight.rlim_cur = static_cast<rlim_t>(highest + 1);
+    ASSERT_EQ(::setrlimit(RLIMIT_NOFILE, &tight), 0);
+    std::vector<int> filler;  // takes every descriptor still free under the limit
+    for (int fd; (fd = ::open("/dev/null", O_RDONLY | O_CLOEXEC)) >= 0;) filler.push_back(fd);
+    std::string caught;
+    try {
+        const RunResult result = run(options);
+        caught = "no exception, " + std::to_string(result.results.size()) + " results";
+    } catch (const EnvironmentError& e) {
+        caught = e.what();
+    } catch (const std::exception& e) {
+        caught = std::string("another exception: ") + e.what();
+    }
+    for (const int fd : filler) ::close(fd);
+    ASSERT_EQ(::setrlimit(RLIMIT_NOFILE, &saved), 0);
+    EXPECT_THAT(caught, ::testing::StartsWith("cannot create a pipe"));
+}
+
 TEST(Runner, AStopRequestToAnExitedChildIsHarmless) {
     struct sigaction previous {};
     struct sigaction byDefault {};

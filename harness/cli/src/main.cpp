@@ -117,6 +117,9 @@ int main(int argc, char** argv) {
         // no such class or namespace, a report path that cannot be written.
         std::cerr << "wmimock: error: " << error.message() << '\n';
         return exit_code::kBadInput;
+    } catch (const EnvironmentError& error) {
+        std::cerr << "wmimock: environment error: " << error.what() << '\n';
+        return exit_code::kInternalError;
     } catch (const std::exception& error) {
         std::cerr << "wmimock: internal error: " << error.what() << '\n';
         return exit_code::kInternalError;

@@ -62,7 +62,15 @@ std::string_view wbemName(std::uint32_t hresult) noexcept;
 /// The CIM status a WBEM HRESULT corresponds to (inverse mapping, incl. "also accept").
 std::optional<CimStatus> fromWbemHResult(std::uint32_t hresult) noexcept;
 
-/// The exception every layer throws: a status code and a human message.
+// What can go wrong, and what each kind means where wmimock meets its user (the CLI maps
+// them to its exit codes):
+//  - CimError: an answer in CIM terms. A server or provider refused an operation, or an API
+//    refused its input (a malformed path, unknown target, MOF error): bad input, exit 2.
+//  - EnvironmentError: the machine could not do what was asked (fork, pipe, a shared
+//    mapping, a write to disk): nobody's input was wrong, exit 3.
+//  - any other exception: a bug in wmimock, exit 3 as an internal error.
+
+/// An answer in CIM terms: a DSP0200 status code and a human message.
 class CimError : public std::runtime_error {
 public:
     CimError(CimStatus status, std::string message);
@@ -74,6 +82,12 @@ public:
 private:
     CimStatus status_;
     std::string message_;
+};
+
+/// The operating system could not do what was asked: nobody's input was at fault.
+class EnvironmentError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
 };
 
 /// Thrown by a protocol client, before anything is sent, for a request its protocol cannot
