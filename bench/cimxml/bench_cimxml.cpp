@@ -11,6 +11,7 @@
 #include "common/round_trips.hpp"
 #include "wmimock/cimxml/client.hpp"
 #include "wmimock/cimxml/codec.hpp"
+#include "wmimock/cimxml/request.hpp"
 #include "wmimock/cimxml/server.hpp"
 #include "wmimock/services/builtin.hpp"
 
@@ -71,6 +72,25 @@ void BM_EncodeDecodeInstance(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_EncodeDecodeInstance);
+
+/// What the server does with a request body before the operation runs: the character
+/// check, parsing, DSP0201 validation and decoding (an InvokeMethod StopService as wbemcli
+/// and pywbem send it).
+void BM_DecodeStopServiceRequest(benchmark::State& state) {
+    const std::string body =
+        "<?xml version=\"1.0\" encoding=\"utf-8\" ?><CIM CIMVERSION=\"2.0\" DTDVERSION=\"2.0\"><MESSAGE "
+        "ID=\"1001\" PROTOCOLVERSION=\"1.0\"><SIMPLEREQ><METHODCALL NAME=\"StopService\"><LOCALINSTANCEPATH>"
+        "<LOCALNAMESPACEPATH><NAMESPACE NAME=\"root\"/><NAMESPACE NAME=\"cimv2\"/></LOCALNAMESPACEPATH>"
+        "<INSTANCENAME CLASSNAME=\"WMIMock_Service\"><KEYBINDING NAME=\"CreationClassName\"><KEYVALUE "
+        "VALUETYPE=\"string\" TYPE=\"string\">WMIMock_Service</KEYVALUE></KEYBINDING><KEYBINDING NAME=\"Name\">"
+        "<KEYVALUE VALUETYPE=\"string\" TYPE=\"string\">Alpha</KEYVALUE></KEYBINDING><KEYBINDING "
+        "NAME=\"SystemCreationClassName\"><KEYVALUE VALUETYPE=\"string\" TYPE=\"string\">WMIMock_ComputerSystem"
+        "</KEYVALUE></KEYBINDING><KEYBINDING NAME=\"SystemName\"><KEYVALUE VALUETYPE=\"string\" "
+        "TYPE=\"string\">wmimock-host</KEYVALUE></KEYBINDING></INSTANCENAME></LOCALINSTANCEPATH></METHODCALL>"
+        "</SIMPLEREQ></MESSAGE></CIM>";
+    for (auto _ : state) benchmark::DoNotOptimize(cimxml::decodeRequest(body));
+}
+BENCHMARK(BM_DecodeStopServiceRequest);
 
 }  // namespace
 

@@ -527,6 +527,13 @@ std::string namesWith(const std::string& valueText) {
                          "<IPARAMVALUE NAME=\"DeepInheritance\"><VALUE>" + valueText + "</VALUE></IPARAMVALUE>");
 }
 
+/// `count` copies of a valid DeepInheritance parameter.
+std::string manyParams(int count) {
+    std::string params;
+    for (int i = 0; i < count; ++i) params += "<IPARAMVALUE NAME=\"DeepInheritance\"><VALUE>TRUE</VALUE></IPARAMVALUE>";
+    return params;
+}
+
 struct CorpusCase {
     const char* name;
     std::string request;
@@ -594,6 +601,10 @@ TEST_F(CimXmlServerRawTest, MalformedRequestCorpusGetsDsp0200Answers) {
          call("<?xml version=\"1.0\"?><CIM CIMVERSION=\"2.0\" DTDVERSION=\"2.0\"><MESSAGE ID=\"1\" "
               "PROTOCOLVERSION=\"1.0\"><SIMPLERSP/></MESSAGE></CIM>"),
          400, "request-not-valid"},
+        {"70 parameters (past the one-word fast path of the content check)",
+         call(intrinsicCall("EnumerateClassNames", manyParams(70))), 200, ""},
+        {"70 parameters and then a stray VALUE",
+         call(intrinsicCall("EnumerateClassNames", manyParams(70) + "<VALUE>x</VALUE>")), 400, "request-not-valid"},
         {"CORRELATOR before the call",
          call(message("<CORRELATOR NAME=\"trace\" TYPE=\"string\"><VALUE>abc</VALUE></CORRELATOR>" +
                       std::string("<IMETHODCALL NAME=\"EnumerateClassNames\">") + kNamespaceXml + "</IMETHODCALL>")),

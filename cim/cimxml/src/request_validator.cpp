@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <stdexcept>
@@ -24,7 +25,7 @@ namespace {
 struct ElementDecl {
     std::string_view name;
     std::string_view model;
-    std::array<std::string_view, 2> required;
+    std::array<const char*, 2> required;  ///< C strings: pugixml looks attributes up by them
 };
 
 constexpr ElementDecl kElements[] = {
@@ -253,6 +254,51 @@ Positions endsOf(const Particle& particle, const std::vector<std::string_view>& 
     return ends;
 }
 
+/// The same matching with the positions as bits of one word, for the usual element of at
+/// most 63 children: no allocation per element.
+using PositionMask = std::uint64_t;
+
+PositionMask maskEnds(const Particle& particle, const std::vector<std::string_view>& children, PositionMask from);
+
+PositionMask maskEndsOnce(const Particle& particle, const std::vector<std::string_view>& children, PositionMask from) {
+    PositionMask ends = 0;
+    switch (particle.kind) {
+        case Particle::Kind::Name:
+            for (std::size_t i = 0; i < children.size(); ++i) {
+                if ((from >> i & 1U) != 0 && children[i] == particle.name) ends |= PositionMask{1} << (i + 1);
+            }
+            break;
+        case Particle::Kind::Choice:
+            for (const Particle& part : particle.parts) ends |= maskEnds(part, children, from);
+            break;
+        case Particle::Kind::Sequence:
+            ends = from;
+            for (const Particle& part : particle.parts) {
+                ends = maskEnds(part, children, ends);
+                if (ends == 0) break;
+            }
+            break;
+    }
+    return ends;
+}
+
+PositionMask maskEnds(const Particle& particle, const std::vector<std::string_view>& children, PositionMask from) {
+    PositionMask ends = particle.optional ? from : 0;
+    PositionMask fresh = maskEndsOnce(particle, children, from) & ~ends;
+    while (fresh != 0) {
+        ends |= fresh;
+        if (!particle.repeated) break;
+        fresh = maskEndsOnce(particle, children, fresh) & ~ends;
+    }
+    return ends;
+}
+
+bool matches(const Particle& model, const std::vector<std::string_view>& children) {
+    if (children.size() < 64) return (maskEnds(model, children, 1) >> children.size() & 1U) != 0;
+    const Positions ends = endsOf(model, children, 0);
+    return std::find(ends.begin(), ends.end(), children.size()) != ends.end();
+}
+
 // ---- The compiled table ---------------------------------------------------------------
 
 struct CompiledElement {
@@ -302,9 +348,9 @@ std::string joined(const std::vector<std::string_view>& names) {
 }
 
 void checkAttributes(const pugi::xml_node& node, const ElementDecl& decl) {
-    for (const std::string_view name : decl.required) {
-        if (!name.empty() && !node.attribute(std::string(name).c_str())) {
-            notValid(node, "the required attribute " + std::string(name) + " is missing");
+    for (const char* name : decl.required) {
+        if (name != nullptr && !node.attribute(name)) {
+            notValid(node, std::string("the required attribute ") + name + " is missing");
         }
     }
     const bool isScope = std::strcmp(node.name(), "SCOPE") == 0;
@@ -343,8 +389,7 @@ void checkContent(const pugi::xml_node& node, const CompiledElement& element, st
         }
     }
     if (element.content != CompiledElement::Content::Elements) return;
-    const Positions ends = endsOf(element.model, names, 0);
-    if (std::find(ends.begin(), ends.end(), names.size()) == ends.end()) {
+    if (!matches(element.model, names)) {
         notValid(node, "holds " + (names.empty() ? std::string("nothing") : joined(names)) + " where DSP0201 wants " +
                            std::string(element.decl->model));
     }
