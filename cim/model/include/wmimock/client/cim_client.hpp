@@ -122,8 +122,9 @@ public:
     // ---- Class-level association traversal (DSP0200: a class as ObjectName) -------------
     // Answered from the class definitions alone, as a CIMOM does without any provider: an
     // association class refers to `className` through each reference property whose
-    // class is `className` or one of its superclasses. The defaults work on
-    // enumerateClasses, so every implementation has them; a wire client sends the request.
+    // class is `className` or one of its superclasses. The defaults compute this from one
+    // enumerateClasses of the whole namespace, so every implementation has them (a wire
+    // client included: it reads the classes rather than send Associators on a class).
 
     /// The classes at the other ends of those associations (ResultClass: that class or a
     /// subclass; ResultRole: the far end's property name), each once.
