@@ -58,7 +58,9 @@ TEST(CliServe, DebugLoggingShowsOperationsAndRequests) {
     const CommandResult remote = runWmimock("names " + serve.url() + " WMIMock_Service --log-level debug");
     EXPECT_EQ(remote.exitCode, 0) << remote.output;
     EXPECT_TRUE(std::regex_search(
-        remote.output, std::regex(R"(debug cimxml client 127\.0\.0\.1:\d+ EnumerateInstanceNames root/cimv2 -> ok)")))
+        // serve has pull operations, so the names arrive through OpenEnumerateInstancePaths
+        remote.output,
+        std::regex(R"(debug cimxml client 127\.0\.0\.1:\d+ OpenEnumerateInstancePaths root/cimv2 -> ok)")))
         << remote.output;
     EXPECT_EQ(serve.stop(), 0) << serve.output();
 }
