@@ -603,6 +603,8 @@ TEST_F(CimXmlServerRawTest, MalformedRequestCorpusGetsDsp0200Answers) {
          400, "request-not-valid"},
         {"70 parameters (past the one-word fast path of the content check)",
          call(intrinsicCall("EnumerateClassNames", manyParams(70))), 200, ""},
+        {"50,000 parameters (a long list is checked in linear time, not quadratic)",
+         call(intrinsicCall("EnumerateClassNames", manyParams(50000))), 200, ""},
         {"70 parameters and then a stray VALUE",
          call(intrinsicCall("EnumerateClassNames", manyParams(70) + "<VALUE>x</VALUE>")), 400, "request-not-valid"},
         {"CORRELATOR before the call",

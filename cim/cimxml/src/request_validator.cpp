@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "wmimock/cim/names.hpp"
@@ -197,36 +198,52 @@ private:
     std::size_t at_ = 0;
 };
 
-using Positions = std::vector<std::size_t>;
+/// A set of child positions, for elements with many children: the positions in the order
+/// found, each entering once, its cost proportional to what it holds (a closure over n
+/// children then costs O(n), not O(n^2)).
+class Positions {
+public:
+    /// False when the position was already in the set.
+    bool add(std::size_t position) {
+        if (!member_.insert(position).second) return false;
+        list_.push_back(position);
+        return true;
+    }
+    bool contains(std::size_t position) const { return member_.count(position) != 0; }
+    const std::vector<std::size_t>& list() const noexcept { return list_; }
 
-void addPosition(Positions& positions, std::size_t position) {
-    if (std::find(positions.begin(), positions.end(), position) == positions.end()) positions.push_back(position);
-}
+private:
+    std::unordered_set<std::size_t> member_;
+    std::vector<std::size_t> list_;
+};
 
-Positions endsOf(const Particle& particle, const std::vector<std::string_view>& children, std::size_t start);
+Positions endsOf(const Particle& particle, const std::vector<std::string_view>& children,
+                 const std::vector<std::size_t>& starts);
 
-/// Where one occurrence of `particle` (ignoring its own '?', '*', '+') can end.
-Positions endsOfOnce(const Particle& particle, const std::vector<std::string_view>& children, std::size_t start) {
+/// Where one occurrence of `particle` (ignoring its own '?', '*', '+') can end, from any of
+/// `starts`. Sets are carried through sequences whole, never start by start.
+Positions endsOfOnce(const Particle& particle, const std::vector<std::string_view>& children,
+                     const std::vector<std::size_t>& starts) {
     Positions ends;
     switch (particle.kind) {
         case Particle::Kind::Name:
-            if (start < children.size() && children[start] == particle.name) ends.push_back(start + 1);
+            for (const std::size_t start : starts) {
+                if (start < children.size() && children[start] == particle.name) ends.add(start + 1);
+            }
             break;
         case Particle::Kind::Choice:
             for (const Particle& part : particle.parts) {
-                for (const std::size_t end : endsOf(part, children, start)) addPosition(ends, end);
+                const Positions partEnds = endsOf(part, children, starts);
+                for (const std::size_t end : partEnds.list()) ends.add(end);
             }
             break;
         case Particle::Kind::Sequence: {
-            ends.push_back(start);
+            std::vector<std::size_t> current = starts;
             for (const Particle& part : particle.parts) {
-                Positions next;
-                for (const std::size_t from : ends) {
-                    for (const std::size_t end : endsOf(part, children, from)) addPosition(next, end);
-                }
-                ends = std::move(next);
-                if (ends.empty()) break;
+                current = endsOf(part, children, current).list();
+                if (current.empty()) break;
             }
+            for (const std::size_t end : current) ends.add(end);
             break;
         }
     }
@@ -234,22 +251,24 @@ Positions endsOfOnce(const Particle& particle, const std::vector<std::string_vie
 }
 
 /// Every child index at which `particle`, occurrence included, can end when it starts at
-/// `start`. The lists are short (a request element has a handful of children), so sets of
-/// positions are plain vectors.
-Positions endsOf(const Particle& particle, const std::vector<std::string_view>& children, std::size_t start) {
+/// one of `starts`. A repetition only steps on from the positions it has not seen yet.
+Positions endsOf(const Particle& particle, const std::vector<std::string_view>& children,
+                 const std::vector<std::size_t>& starts) {
     Positions ends;
-    if (particle.optional) ends.push_back(start);
-    Positions frontier = endsOfOnce(particle, children, start);
-    while (!frontier.empty()) {
-        Positions next;
-        for (const std::size_t end : frontier) {
-            if (std::find(ends.begin(), ends.end(), end) != ends.end()) continue;
-            ends.push_back(end);
-            if (particle.repeated && end != start) {
-                for (const std::size_t further : endsOfOnce(particle, children, end)) addPosition(next, further);
-            }
+    if (particle.optional) {
+        for (const std::size_t start : starts) ends.add(start);
+    }
+    std::vector<std::size_t> fresh;
+    const Positions once = endsOfOnce(particle, children, starts);
+    for (const std::size_t end : once.list()) {
+        if (ends.add(end)) fresh.push_back(end);
+    }
+    while (particle.repeated && !fresh.empty()) {
+        const Positions further = endsOfOnce(particle, children, fresh);
+        fresh.clear();
+        for (const std::size_t end : further.list()) {
+            if (ends.add(end)) fresh.push_back(end);
         }
-        frontier = std::move(next);
     }
     return ends;
 }
@@ -295,8 +314,7 @@ PositionMask maskEnds(const Particle& particle, const std::vector<std::string_vi
 
 bool matches(const Particle& model, const std::vector<std::string_view>& children) {
     if (children.size() < 64) return (maskEnds(model, children, 1) >> children.size() & 1U) != 0;
-    const Positions ends = endsOf(model, children, 0);
-    return std::find(ends.begin(), ends.end(), children.size()) != ends.end();
+    return endsOf(model, children, {0}).contains(children.size());
 }
 
 // ---- The compiled table ---------------------------------------------------------------
