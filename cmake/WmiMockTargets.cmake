@@ -39,13 +39,20 @@ function(wmimock_add_library name)
     set_property(GLOBAL APPEND PROPERTY WMIMOCK_INCLUDE_DIRS "${ARG_INCLUDE_DIR}")
 endfunction()
 
-# wmimock_add_test(<name> SOURCES ... LIBS ... [LABELS label] [COST n]): a GoogleTest executable
-# whose tests are discovered one by one into ctest. WMIMOCK_SOURCE_DIR / WMIMOCK_SHARED_DIR
-# are passed as compile definitions so tests find fixtures and ../shared without relying on
-# the cwd. COST makes ctest start long tests first, so they overlap the short ones even on a
-# clean build that has no timing history.
+# wmimock_add_test(<name> SOURCES ... LIBS ... [LABELS label] [COST n] [WAITS]): a GoogleTest
+# executable whose tests are discovered one by one into ctest. WMIMOCK_SOURCE_DIR /
+# WMIMOCK_SHARED_DIR are passed as compile definitions so tests find fixtures and ../shared
+# without relying on the cwd. COST makes ctest start long tests first, so they overlap the
+# short ones even on a clean build that has no timing history.
+# Each test takes one slot of a ctest resource (tests/ctest_resources.json, used by the test
+# presets): "cpu" for tests that compute, "clock" for WAITS tests, which spend their time
+# waiting on the real clock and can run many at a time beside the ones that compute.
 function(wmimock_add_test name)
-    cmake_parse_arguments(ARG "" "COST" "SOURCES;LIBS;LABELS" ${ARGN})
+    cmake_parse_arguments(ARG "WAITS" "COST" "SOURCES;LIBS;LABELS" ${ARGN})
+    set(resource "cpu:1")
+    if(ARG_WAITS)
+        set(resource "clock:1")
+    endif()
     if(NOT ARG_COST)
         set(ARG_COST 0)
     endif()
@@ -63,5 +70,22 @@ function(wmimock_add_test name)
     if(label_count GREATER 1)
         message(FATAL_ERROR "wmimock_add_test(${name}): one LABELS value, not ${label_count}")
     endif()
-    gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES COST ${ARG_COST} LABELS "${ARG_LABELS}")
+    set(properties COST ${ARG_COST} RESOURCE_GROUPS "${resource}")
+    if(ARG_LABELS)  # an empty value would swallow the next property's name
+        list(APPEND properties LABELS "${ARG_LABELS}")
+    endif()
+    gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES ${properties})
+endfunction()
+
+# Tests added with add_test() (client scripts, package builds) compute: each takes a "cpu"
+# slot unless it names its own resource. Called at the end of a directory that adds some
+# (CMake 3.25 sets test properties only in the directory that made the test).
+function(wmimock_tests_take_a_core)
+    get_property(tests DIRECTORY PROPERTY TESTS)
+    foreach(test IN LISTS tests)
+        get_test_property(${test} RESOURCE_GROUPS groups)
+        if(NOT groups)
+            set_tests_properties(${test} PROPERTIES RESOURCE_GROUPS "cpu:1")
+        endif()
+    endforeach()
 endfunction()
