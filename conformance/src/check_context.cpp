@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "wmimock/cim/names.hpp"
+#include "wmimock/cim/property_as.hpp"
 
 namespace wmimock::conformance {
 namespace {
@@ -14,32 +15,6 @@ std::string paramText(const std::vector<ParamValue>& in) {
     for (const auto& p : in) {
         if (!out.empty()) out += ", ";
         out += p.name + "=" + (p.value.isNull() ? std::string("NULL") : p.value.toText());
-    }
-    return out;
-}
-
-std::optional<std::uint16_t> uint16Of(const Instance& instance, std::string_view name) {
-    const Value* v = instance.find(name);
-    if (v == nullptr || v->isNull() || v->isArray() || !isInteger(v->type())) return std::nullopt;
-    try {
-        const auto n = v->asUint64();
-        return n <= 0xFFFF ? std::optional<std::uint16_t>(static_cast<std::uint16_t>(n)) : std::nullopt;
-    } catch (const CimError&) {
-        return std::nullopt;
-    }
-}
-
-std::optional<std::vector<std::uint16_t>> uint16ArrayOf(const Instance& instance, std::string_view name) {
-    const Value* v = instance.find(name);
-    if (v == nullptr || v->isNull() || !v->isArray()) return std::nullopt;
-    std::vector<std::uint16_t> out;
-    for (const Value& e : v->asArray()) {
-        if (isInteger(e.type())) {
-            try {
-                out.push_back(static_cast<std::uint16_t>(e.asUint64()));
-            } catch (const CimError&) {
-            }
-        }
     }
     return out;
 }
@@ -142,8 +117,8 @@ const std::vector<Capabilities>& CheckContext::capabilities() {
             for (const Instance& c : client().associators(path_, filter)) {
                 Capabilities caps;
                 caps.path = c.path();
-                caps.requestedStatesSupported = uint16ArrayOf(c, "RequestedStatesSupported");
-                caps.stateAwareness = uint16ArrayOf(c, "StateAwareness");
+                caps.requestedStatesSupported = propertyAs<std::vector<std::uint16_t>>(c, "RequestedStatesSupported");
+                caps.stateAwareness = propertyAs<std::vector<std::uint16_t>>(c, "StateAwareness");
                 caps_->push_back(std::move(caps));
             }
             evidence("Associators(T, CIM_ElementCapabilities, CIM_EnabledLogicalElementCapabilities) -> " +
@@ -377,9 +352,9 @@ JobTrace CheckContext::waitJob(const ObjectPath& job) {
         JobPoll poll;
         try {
             t.lastJob = client().getInstance(job);
-            poll.jobState = uint16Of(t.lastJob, "JobState");
-            poll.percentComplete = uint16Of(t.lastJob, "PercentComplete");
-            poll.errorCode = uint16Of(t.lastJob, "ErrorCode");
+            poll.jobState = propertyAs<std::uint16_t>(t.lastJob, "JobState");
+            poll.percentComplete = propertyAs<std::uint16_t>(t.lastJob, "PercentComplete");
+            poll.errorCode = propertyAs<std::uint16_t>(t.lastJob, "ErrorCode");
             if (const Value* d = t.lastJob.find("ErrorDescription");
                 d != nullptr && !d->isNull() && !d->isArray() && d->type() == CimType::String) {
                 poll.errorDescription = d->asString();

@@ -1,66 +1,22 @@
 #include "snapshot.hpp"
 
 #include "wmimock/cim/error.hpp"
+#include "wmimock/cim/property_as.hpp"
 
 namespace wmimock::conformance {
-namespace {
-
-const Value* present(const Instance& instance, std::string_view name) {
-    const Value* v = instance.find(name);
-    return v != nullptr && !v->isNull() ? v : nullptr;
-}
-
-std::optional<std::uint16_t> readUint16(const Instance& instance, std::string_view name) {
-    const Value* v = present(instance, name);
-    if (v == nullptr || v->isArray() || !isInteger(v->type())) {
-        return std::nullopt;
-    }
-    try {
-        const auto n = v->asUint64();
-        return n <= 0xFFFF ? std::optional<std::uint16_t>(static_cast<std::uint16_t>(n)) : std::nullopt;
-    } catch (const CimError&) {
-        return std::nullopt;  // negative values of a signed type: not a valid state
-    }
-}
-
-std::optional<std::string> readString(const Instance& instance, std::string_view name) {
-    const Value* v = present(instance, name);
-    if (v == nullptr || v->isArray() || v->type() != CimType::String) {
-        return std::nullopt;
-    }
-    return v->asString();
-}
-
-}  // namespace
 
 Snapshot Snapshot::of(const Instance& instance) {
     Snapshot s;
-    if (const Value* v = present(instance, "Started"); v != nullptr && !v->isArray() && v->type() == CimType::Boolean) {
-        s.started = v->asBool();
-    }
-    s.enabledState = readUint16(instance, "EnabledState");
-    s.otherEnabledState = readString(instance, "OtherEnabledState");
-    s.requestedState = readUint16(instance, "RequestedState");
-    s.transitioningToState = readUint16(instance, "TransitioningToState");
-    s.enabledDefault = readUint16(instance, "EnabledDefault");
-    if (const Value* v = present(instance, "TimeOfLastStateChange");
-        v != nullptr && !v->isArray() && v->type() == CimType::DateTime) {
-        s.timeOfLastStateChange = v->asDateTime();
-    }
-    if (const Value* v = present(instance, "AvailableRequestedStates"); v != nullptr && v->isArray()) {
-        std::vector<std::uint16_t> states;
-        for (const Value& e : v->asArray()) {
-            if (isInteger(e.type())) {
-                try {
-                    states.push_back(static_cast<std::uint16_t>(e.asUint64()));
-                } catch (const CimError&) {
-                }
-            }
-        }
-        s.availableRequestedStates = std::move(states);
-    }
-    s.startMode = readString(instance, "StartMode");
-    s.serviceState = readString(instance, "State");
+    s.started = propertyAs<bool>(instance, "Started");
+    s.enabledState = propertyAs<std::uint16_t>(instance, "EnabledState");
+    s.otherEnabledState = propertyAs<std::string>(instance, "OtherEnabledState");
+    s.requestedState = propertyAs<std::uint16_t>(instance, "RequestedState");
+    s.transitioningToState = propertyAs<std::uint16_t>(instance, "TransitioningToState");
+    s.enabledDefault = propertyAs<std::uint16_t>(instance, "EnabledDefault");
+    s.timeOfLastStateChange = propertyAs<CimDateTime>(instance, "TimeOfLastStateChange");
+    s.availableRequestedStates = propertyAs<std::vector<std::uint16_t>>(instance, "AvailableRequestedStates");
+    s.startMode = propertyAs<std::string>(instance, "StartMode");
+    s.serviceState = propertyAs<std::string>(instance, "State");
     return s;
 }
 

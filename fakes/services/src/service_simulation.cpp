@@ -6,6 +6,7 @@
 #include "wmimock/cim/datetime.hpp"
 #include "wmimock/cim/error.hpp"
 #include "wmimock/cim/names.hpp"
+#include "wmimock/cim/property_as.hpp"
 
 namespace wmimock::services::detail {
 namespace {
@@ -36,15 +37,9 @@ std::optional<std::uint64_t> integerParameter(const Value& v) {
     return std::stoull(text);
 }
 
-std::optional<std::uint16_t> uint16Of(const Instance& instance, std::string_view name) {
-    const Value* v = instance.find(name);
-    if (v == nullptr || v->isNull() || v->isArray()) return std::nullopt;
-    return static_cast<std::uint16_t>(v->asUint64());
-}
-
-bool boolOf(const Instance& instance, std::string_view name) {
-    const Value* v = instance.find(name);
-    return v != nullptr && !v->isNull() && !v->isArray() && v->asBool();
+/// Started as the instance holds it; absent or NULL reads as FALSE.
+bool startedOf(const Instance& instance) {
+    return propertyAs<bool>(instance, "Started").value_or(false);
 }
 
 std::chrono::microseconds micros(std::chrono::milliseconds ms) {
@@ -121,7 +116,7 @@ void ServiceSimulation::attach(Cimom& cimom) {
             rec->instance.set("RequestedState", Value::uint16(state::kNotApplicable));
             rec->instance.set("TransitioningToState", Value::uint16(state::kNotApplicable));
         }
-        rec->started = boolOf(rec->instance, "Started");
+        rec->started = startedOf(rec->instance);
         if (profile_.win32StateString) rec->instance.set("State", Value::string(rec->started ? "Running" : "Stopped"));
         refreshAvailableStates(*rec);
         byKey_[rec->key] = rec.get();
@@ -261,7 +256,7 @@ void ServiceSimulation::restore(const Instance& snapshot) {
     if (const Value* stamp = snapshot.find("TimeOfLastStateChange"); stamp != nullptr && !stamp->isNull()) {
         rec->lastStamp = stamp->asDateTime().toTimePoint();
     }
-    rec->started = boolOf(rec->instance, "Started");
+    rec->started = startedOf(rec->instance);
 }
 
 // ---- InstanceProvider ------------------------------------------------------------------
@@ -308,7 +303,7 @@ void ServiceSimulation::modifyInstance(const ProviderContext& ctx, const Instanc
         }
         rec->instance.set(property.name, property.value);
     }
-    rec->started = boolOf(rec->instance, "Started");
+    rec->started = startedOf(rec->instance);
 }
 
 // ---- MethodProvider --------------------------------------------------------------------
@@ -401,7 +396,7 @@ MethodResult ServiceSimulation::invokeMethod(const ProviderContext& ctx, const O
                 break;
         }
         if (overlapped) policy_->afterOverlap(rec->instance, rec->pending.has_value());
-        rec->started = boolOf(rec->instance, "Started");
+        rec->started = startedOf(rec->instance);
     }
     if (answer.isError()) throw CimError(*answer.error, answer.message);
     MethodResult result{Value::uint32(answer.code), {}};
@@ -415,10 +410,10 @@ MethodResult ServiceSimulation::invokeMethod(const ProviderContext& ctx, const O
 std::uint16_t ServiceSimulation::heading(const Record& rec) const {
     if (rec.pending) return rec.pending->target;
     if (profile_.modelsEnabledState) {
-        auto enabled = uint16Of(rec.instance, "EnabledState");
+        auto enabled = propertyAs<std::uint16_t>(rec.instance, "EnabledState");
         if (enabled == state::kEnabled || enabled == state::kDisabled) return *enabled;
     }
-    return boolOf(rec.instance, "Started") ? state::kEnabled : state::kDisabled;
+    return startedOf(rec.instance) ? state::kEnabled : state::kDisabled;
 }
 
 Answer ServiceSimulation::stop(Record& rec, const CallView& view) {
@@ -508,8 +503,8 @@ std::optional<ObjectPath> ServiceSimulation::begin(Record& rec, std::uint16_t ta
         p.fromRequested = rec.pending->fromRequested;
         rec.pending.reset();
     } else {
-        p.fromEnabled = uint16Of(rec.instance, "EnabledState").value_or(state::kNoChange);
-        p.fromStarted = boolOf(rec.instance, "Started");
+        p.fromEnabled = propertyAs<std::uint16_t>(rec.instance, "EnabledState").value_or(state::kNoChange);
+        p.fromStarted = startedOf(rec.instance);
         const Value* requested = rec.instance.find("RequestedState");
         p.fromRequested = requested != nullptr ? *requested : Value::null(CimType::Uint16);
     }
@@ -564,7 +559,7 @@ void ServiceSimulation::complete(Record& rec, const Pending& p, Clock::time_poin
         setStarted(rec, running);
         policy_->afterTransition(rec.instance, SettledTransition{p.origin, p.target, p.fails});
         // Stamp only a real change of EnabledState (RSC-014), whatever the policy left.
-        auto settled = uint16Of(rec.instance, "EnabledState");
+        auto settled = propertyAs<std::uint16_t>(rec.instance, "EnabledState");
         rec.instance.set("EnabledState", previous);
         if (settled) setEnabledState(rec, *settled, wallAt(at));
     } else {
@@ -572,7 +567,7 @@ void ServiceSimulation::complete(Record& rec, const Pending& p, Clock::time_poin
         policy_->afterTransition(rec.instance, SettledTransition{p.origin, p.target, p.fails});
     }
     refreshAvailableStates(rec);
-    rec.started = boolOf(rec.instance, "Started");
+    rec.started = startedOf(rec.instance);
 }
 
 void ServiceSimulation::setStarted(Record& rec, bool started) {
@@ -584,7 +579,7 @@ void ServiceSimulation::setStarted(Record& rec, bool started) {
 }
 
 void ServiceSimulation::setEnabledState(Record& rec, std::uint16_t value, std::chrono::system_clock::time_point when) {
-    auto current = uint16Of(rec.instance, "EnabledState");
+    auto current = propertyAs<std::uint16_t>(rec.instance, "EnabledState");
     if (current == value) return;
     rec.instance.set("EnabledState", Value::uint16(value));
     stampStateChange(rec, when);
