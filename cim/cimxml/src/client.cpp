@@ -271,8 +271,8 @@ const ClientOptions& CimXmlClient::options() const noexcept {
     return impl_->options;
 }
 
-CimClass CimXmlClient::getClass(std::string_view nameSpace, std::string_view className,
-                                const GetClassOptions& options) {
+CimClass CimXmlClient::doGetClass(std::string_view nameSpace, std::string_view className,
+                                  const GetClassOptions& options) {
     const std::string ns = impl_->nameSpaceOr(nameSpace);
     auto body = detail::RequestEncoder::intrinsic(impl_->messageId(), "GetClass", ns)
                     .className("ClassName", className)
@@ -287,8 +287,8 @@ CimClass CimXmlClient::getClass(std::string_view nameSpace, std::string_view cla
     return cls;
 }
 
-std::vector<CimClass> CimXmlClient::enumerateClasses(std::string_view nameSpace, std::string_view className,
-                                                     bool deepInheritance, const GetClassOptions& options) {
+std::vector<CimClass> CimXmlClient::doEnumerateClasses(std::string_view nameSpace, std::string_view className,
+                                                       bool deepInheritance, const GetClassOptions& options) {
     const std::string ns = impl_->nameSpaceOr(nameSpace);
     auto body = detail::RequestEncoder::intrinsic(impl_->messageId(), "EnumerateClasses", ns)
                     .className("ClassName", className)
@@ -303,8 +303,8 @@ std::vector<CimClass> CimXmlClient::enumerateClasses(std::string_view nameSpace,
     return classes;
 }
 
-std::vector<std::string> CimXmlClient::enumerateClassNames(std::string_view nameSpace, std::string_view className,
-                                                           bool deepInheritance) {
+std::vector<std::string> CimXmlClient::doEnumerateClassNames(std::string_view nameSpace, std::string_view className,
+                                                             bool deepInheritance) {
     const std::string ns = impl_->nameSpaceOr(nameSpace);
     auto body = detail::RequestEncoder::intrinsic(impl_->messageId(), "EnumerateClassNames", ns)
                     .className("ClassName", className)
@@ -316,7 +316,7 @@ std::vector<std::string> CimXmlClient::enumerateClassNames(std::string_view name
     return names;
 }
 
-Instance CimXmlClient::getInstance(const ObjectPath& path, const InstanceOptions& options) {
+Instance CimXmlClient::doGetInstance(const ObjectPath& path, const InstanceOptions& options) {
     const ObjectPath target = impl_->withNamespace(path);
     auto body = detail::RequestEncoder::intrinsic(impl_->messageId(), "GetInstance", target.nameSpace())
                     .instanceName("InstanceName", target)
@@ -331,8 +331,8 @@ Instance CimXmlClient::getInstance(const ObjectPath& path, const InstanceOptions
     return instance;
 }
 
-std::vector<Instance> CimXmlClient::enumerateInstances(std::string_view nameSpace, std::string_view className,
-                                                       const InstanceOptions& options) {
+std::vector<Instance> CimXmlClient::doEnumerateInstances(std::string_view nameSpace, std::string_view className,
+                                                         const InstanceOptions& options) {
     const std::string ns = impl_->nameSpaceOr(nameSpace);
     if (impl_->mayPull()) {
         std::vector<Instance> instances;
@@ -365,7 +365,7 @@ std::vector<Instance> CimXmlClient::enumerateInstances(std::string_view nameSpac
     return instances;
 }
 
-std::vector<ObjectPath> CimXmlClient::enumerateInstanceNames(std::string_view nameSpace, std::string_view className) {
+std::vector<ObjectPath> CimXmlClient::doEnumerateInstanceNames(std::string_view nameSpace, std::string_view className) {
     const std::string ns = impl_->nameSpaceOr(nameSpace);
     if (impl_->mayPull()) {
         std::vector<ObjectPath> paths;
@@ -385,7 +385,7 @@ std::vector<ObjectPath> CimXmlClient::enumerateInstanceNames(std::string_view na
     return paths;
 }
 
-ObjectPath CimXmlClient::createInstance(std::string_view nameSpace, const Instance& instance) {
+ObjectPath CimXmlClient::doCreateInstance(std::string_view nameSpace, const Instance& instance) {
     const std::string ns = impl_->nameSpaceOr(nameSpace);
     auto body = detail::RequestEncoder::intrinsic(impl_->messageId(), "CreateInstance", ns)
                     .instance("NewInstance", instance)
@@ -394,7 +394,7 @@ ObjectPath CimXmlClient::createInstance(std::string_view nameSpace, const Instan
     return detail::readInstanceName(response.single("INSTANCENAME"), ns);
 }
 
-void CimXmlClient::modifyInstance(const Instance& instance, const PropertyList& propertyList) {
+void CimXmlClient::doModifyInstance(const Instance& instance, const PropertyList& propertyList) {
     const ObjectPath target = impl_->withNamespace(instance.path());
     if (target.className().empty()) {
         throw CimError(CimStatus::InvalidParameter, "modifyInstance: the instance has no path");
@@ -409,7 +409,7 @@ void CimXmlClient::modifyInstance(const Instance& instance, const PropertyList& 
     impl_->call(std::move(body), "ModifyInstance", target.nameSpace(), true);
 }
 
-void CimXmlClient::deleteInstance(const ObjectPath& path) {
+void CimXmlClient::doDeleteInstance(const ObjectPath& path) {
     const ObjectPath target = impl_->withNamespace(path);
     auto body = detail::RequestEncoder::intrinsic(impl_->messageId(), "DeleteInstance", target.nameSpace())
                     .instanceName("InstanceName", target)
@@ -417,8 +417,8 @@ void CimXmlClient::deleteInstance(const ObjectPath& path) {
     impl_->call(std::move(body), "DeleteInstance", target.nameSpace(), true);
 }
 
-MethodResult CimXmlClient::invokeMethod(const ObjectPath& target, std::string_view methodName,
-                                        const std::vector<ParamValue>& inParameters) {
+MethodResult CimXmlClient::doInvokeMethod(const ObjectPath& target, std::string_view methodName,
+                                          const std::vector<ParamValue>& inParameters) {
     const ObjectPath path = impl_->withNamespace(target);
     auto encoder = detail::RequestEncoder::extrinsic(impl_->messageId(), methodName, path);
     for (const auto& param : inParameters) encoder.methodParameter(param);
@@ -481,8 +481,8 @@ std::vector<ObjectPath> readObjectPaths(const Response& response, std::string_vi
 
 }  // namespace
 
-std::vector<Instance> CimXmlClient::associators(const ObjectPath& source, const AssociatorFilter& filter,
-                                                const InstanceOptions& options) {
+std::vector<Instance> CimXmlClient::doAssociators(const ObjectPath& source, const AssociatorFilter& filter,
+                                                  const InstanceOptions& options) {
     const ObjectPath path = impl_->withNamespace(source);
     auto encoder = detail::RequestEncoder::intrinsic(impl_->messageId(), "Associators", path.nameSpace());
     encoder.objectName("ObjectName", path)
@@ -497,7 +497,7 @@ std::vector<Instance> CimXmlClient::associators(const ObjectPath& source, const 
     return readObjectsWithPath(response, path.nameSpace());
 }
 
-std::vector<ObjectPath> CimXmlClient::associatorNames(const ObjectPath& source, const AssociatorFilter& filter) {
+std::vector<ObjectPath> CimXmlClient::doAssociatorNames(const ObjectPath& source, const AssociatorFilter& filter) {
     const ObjectPath path = impl_->withNamespace(source);
     auto encoder = detail::RequestEncoder::intrinsic(impl_->messageId(), "AssociatorNames", path.nameSpace());
     encoder.objectName("ObjectName", path)
@@ -509,8 +509,8 @@ std::vector<ObjectPath> CimXmlClient::associatorNames(const ObjectPath& source, 
     return readObjectPaths(response, path.nameSpace());
 }
 
-std::vector<Instance> CimXmlClient::references(const ObjectPath& source, const ReferenceFilter& filter,
-                                               const InstanceOptions& options) {
+std::vector<Instance> CimXmlClient::doReferences(const ObjectPath& source, const ReferenceFilter& filter,
+                                                 const InstanceOptions& options) {
     const ObjectPath path = impl_->withNamespace(source);
     auto encoder = detail::RequestEncoder::intrinsic(impl_->messageId(), "References", path.nameSpace());
     encoder.objectName("ObjectName", path).className("ResultClass", filter.resultClass);
@@ -522,7 +522,7 @@ std::vector<Instance> CimXmlClient::references(const ObjectPath& source, const R
     return readObjectsWithPath(response, path.nameSpace());
 }
 
-std::vector<ObjectPath> CimXmlClient::referenceNames(const ObjectPath& source, const ReferenceFilter& filter) {
+std::vector<ObjectPath> CimXmlClient::doReferenceNames(const ObjectPath& source, const ReferenceFilter& filter) {
     const ObjectPath path = impl_->withNamespace(source);
     auto encoder = detail::RequestEncoder::intrinsic(impl_->messageId(), "ReferenceNames", path.nameSpace());
     encoder.objectName("ObjectName", path).className("ResultClass", filter.resultClass);
@@ -531,8 +531,8 @@ std::vector<ObjectPath> CimXmlClient::referenceNames(const ObjectPath& source, c
     return readObjectPaths(response, path.nameSpace());
 }
 
-std::vector<Instance> CimXmlClient::execQuery(std::string_view nameSpace, std::string_view queryLanguage,
-                                              std::string_view query) {
+std::vector<Instance> CimXmlClient::doExecQuery(std::string_view nameSpace, std::string_view queryLanguage,
+                                                std::string_view query) {
     const std::string ns = impl_->nameSpaceOr(nameSpace);
     auto body = detail::RequestEncoder::intrinsic(impl_->messageId(), "ExecQuery", ns)
                     .text("QueryLanguage", queryLanguage)

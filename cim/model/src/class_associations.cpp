@@ -118,23 +118,23 @@ std::vector<CimClass> definitions(CimClient& client, std::string_view nameSpace,
 
 }  // namespace
 
-std::vector<std::string> CimClient::associatorClassNames(std::string_view nameSpace, std::string_view className,
-                                                         const AssociatorFilter& filter) {
+std::vector<std::string> CimClient::doAssociatorClassNames(std::string_view nameSpace, std::string_view className,
+                                                           const AssociatorFilter& filter) {
     return associatorNamesOf(*this, nameSpace, className, filter);
 }
 
-std::vector<CimClass> CimClient::associatorClasses(std::string_view nameSpace, std::string_view className,
-                                                   const AssociatorFilter& filter, const GetClassOptions& options) {
+std::vector<CimClass> CimClient::doAssociatorClasses(std::string_view nameSpace, std::string_view className,
+                                                     const AssociatorFilter& filter, const GetClassOptions& options) {
     return definitions(*this, nameSpace, associatorNamesOf(*this, nameSpace, className, filter), options);
 }
 
-std::vector<std::string> CimClient::referenceClassNames(std::string_view nameSpace, std::string_view className,
-                                                        const ReferenceFilter& filter) {
+std::vector<std::string> CimClient::doReferenceClassNames(std::string_view nameSpace, std::string_view className,
+                                                          const ReferenceFilter& filter) {
     return referenceNamesOf(*this, nameSpace, className, filter);
 }
 
-std::vector<CimClass> CimClient::referenceClasses(std::string_view nameSpace, std::string_view className,
-                                                  const ReferenceFilter& filter, const GetClassOptions& options) {
+std::vector<CimClass> CimClient::doReferenceClasses(std::string_view nameSpace, std::string_view className,
+                                                    const ReferenceFilter& filter, const GetClassOptions& options) {
     return definitions(*this, nameSpace, referenceNamesOf(*this, nameSpace, className, filter), options);
 }
 

@@ -5,31 +5,31 @@
 
 namespace wmimock {
 
-std::vector<QualifierDecl> CimClient::enumerateQualifiers(std::string_view /*nameSpace*/) {
+std::vector<QualifierDecl> CimClient::doEnumerateQualifiers(std::string_view /*nameSpace*/) {
     throw CimError(CimStatus::NotSupported, "EnumerateQualifiers is not supported by this client");
 }
 
-QualifierDecl CimClient::getQualifier(std::string_view /*nameSpace*/, std::string_view /*name*/) {
+QualifierDecl CimClient::doGetQualifier(std::string_view /*nameSpace*/, std::string_view /*name*/) {
     throw CimError(CimStatus::NotSupported, "GetQualifier is not supported by this client");
 }
 
-void CimClient::setQualifier(std::string_view /*nameSpace*/, const QualifierDecl& /*declaration*/) {
+void CimClient::doSetQualifier(std::string_view /*nameSpace*/, const QualifierDecl& /*declaration*/) {
     throw CimError(CimStatus::NotSupported, "SetQualifier is not supported by this client");
 }
 
-void CimClient::deleteQualifier(std::string_view /*nameSpace*/, std::string_view /*name*/) {
+void CimClient::doDeleteQualifier(std::string_view /*nameSpace*/, std::string_view /*name*/) {
     throw CimError(CimStatus::NotSupported, "DeleteQualifier is not supported by this client");
 }
 
-void CimClient::createClass(std::string_view /*nameSpace*/, const CimClass& /*definition*/) {
+void CimClient::doCreateClass(std::string_view /*nameSpace*/, const CimClass& /*definition*/) {
     throw CimError(CimStatus::NotSupported, "CreateClass is not supported by this client");
 }
 
-void CimClient::modifyClass(std::string_view /*nameSpace*/, const CimClass& /*definition*/) {
+void CimClient::doModifyClass(std::string_view /*nameSpace*/, const CimClass& /*definition*/) {
     throw CimError(CimStatus::NotSupported, "ModifyClass is not supported by this client");
 }
 
-void CimClient::deleteClass(std::string_view /*nameSpace*/, std::string_view /*className*/) {
+void CimClient::doDeleteClass(std::string_view /*nameSpace*/, std::string_view /*className*/) {
     throw CimError(CimStatus::NotSupported, "DeleteClass is not supported by this client");
 }
 

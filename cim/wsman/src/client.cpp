@@ -356,7 +356,8 @@ Identity WsmanClient::identify() {
             trimmedText(childOf(response, xmlns::kIdentity, "ProductVersion"))};
 }
 
-CimClass WsmanClient::getClass(std::string_view nameSpace, std::string_view className, const GetClassOptions& options) {
+CimClass WsmanClient::doGetClass(std::string_view nameSpace, std::string_view className,
+                                 const GetClassOptions& options) {
     const std::string ns = impl_->nameSpaceOr(nameSpace);
     EnvelopeWriter e = impl_->request(action::kGet, classDefinitionUri(className));
     pugi::xml_node selector = appendText(e.header().append_child("wsman:SelectorSet"), "wsman:Selector", ns);
@@ -403,15 +404,16 @@ CimClass WsmanClient::getClass(std::string_view nameSpace, std::string_view clas
     return cls;
 }
 
-std::vector<CimClass> WsmanClient::enumerateClasses(std::string_view, std::string_view, bool, const GetClassOptions&) {
+std::vector<CimClass> WsmanClient::doEnumerateClasses(std::string_view, std::string_view, bool,
+                                                      const GetClassOptions&) {
     throw CimError(CimStatus::NotSupported, "WS-Management has no operation that enumerates classes");
 }
 
-std::vector<std::string> WsmanClient::enumerateClassNames(std::string_view, std::string_view, bool) {
+std::vector<std::string> WsmanClient::doEnumerateClassNames(std::string_view, std::string_view, bool) {
     throw CimError(CimStatus::NotSupported, "WS-Management has no operation that enumerates class names");
 }
 
-Instance WsmanClient::getInstance(const ObjectPath& path, const InstanceOptions& options) {
+Instance WsmanClient::doGetInstance(const ObjectPath& path, const InstanceOptions& options) {
     const std::string ns = impl_->nameSpaceOr(path.nameSpace());
     impl_->requireExpressibleKeys(path, ns, *this);
     const pugi::xml_document answer = impl_->exchange(impl_->classRequest(action::kGet, ns, path.className(), &path));
@@ -446,22 +448,22 @@ std::vector<ObjectPath> WsmanClient::Impl::pathsOf(const EnvelopeWriter& request
     return paths;
 }
 
-std::vector<Instance> WsmanClient::enumerateInstances(std::string_view nameSpace, std::string_view className,
-                                                      const InstanceOptions& options) {
+std::vector<Instance> WsmanClient::doEnumerateInstances(std::string_view nameSpace, std::string_view className,
+                                                        const InstanceOptions& options) {
     const std::string ns = impl_->nameSpaceOr(nameSpace);
     EnvelopeWriter e = impl_->classRequest(action::kEnumerate, ns, className);
     Impl::enumerateBody(e, "EnumerateObjectAndEPR", impl_->options.maxElements);
     return impl_->instancesOf(e, ns, options.propertyList, *this);
 }
 
-std::vector<ObjectPath> WsmanClient::enumerateInstanceNames(std::string_view nameSpace, std::string_view className) {
+std::vector<ObjectPath> WsmanClient::doEnumerateInstanceNames(std::string_view nameSpace, std::string_view className) {
     const std::string ns = impl_->nameSpaceOr(nameSpace);
     EnvelopeWriter e = impl_->classRequest(action::kEnumerate, ns, className);
     Impl::enumerateBody(e, "EnumerateEPR", impl_->options.maxElements);
     return impl_->pathsOf(e, ns, *this);
 }
 
-ObjectPath WsmanClient::createInstance(std::string_view nameSpace, const Instance& instance) {
+ObjectPath WsmanClient::doCreateInstance(std::string_view nameSpace, const Instance& instance) {
     const std::string ns = impl_->nameSpaceOr(nameSpace);
     EnvelopeWriter e = impl_->classRequest(action::kCreate, ns, instance.className());
     Instance bare = instance;
@@ -473,7 +475,7 @@ ObjectPath WsmanClient::createInstance(std::string_view nameSpace, const Instanc
     return readEndpointReference(created, ns, impl_->lookup(*this));
 }
 
-void WsmanClient::modifyInstance(const Instance& instance, const PropertyList& propertyList) {
+void WsmanClient::doModifyInstance(const Instance& instance, const PropertyList& propertyList) {
     const ObjectPath& path = instance.path();
     const std::string ns = impl_->nameSpaceOr(path.nameSpace());
     impl_->requireExpressibleKeys(path, ns, *this);
@@ -489,14 +491,14 @@ void WsmanClient::modifyInstance(const Instance& instance, const PropertyList& p
     impl_->exchange(e);
 }
 
-void WsmanClient::deleteInstance(const ObjectPath& path) {
+void WsmanClient::doDeleteInstance(const ObjectPath& path) {
     const std::string ns = impl_->nameSpaceOr(path.nameSpace());
     impl_->requireExpressibleKeys(path, ns, *this);
     impl_->exchange(impl_->classRequest(action::kDelete, ns, path.className(), &path));
 }
 
-MethodResult WsmanClient::invokeMethod(const ObjectPath& target, std::string_view methodName,
-                                       const std::vector<ParamValue>& inParameters) {
+MethodResult WsmanClient::doInvokeMethod(const ObjectPath& target, std::string_view methodName,
+                                         const std::vector<ParamValue>& inParameters) {
     const std::string ns = impl_->nameSpaceOr(target.nameSpace());
     impl_->requireExpressibleKeys(target, ns, *this);
     const CimClass* cls = impl_->findClass(ns, target.className(), *this);
@@ -597,32 +599,32 @@ EnvelopeWriter WsmanClient::Impl::associationRequest(const ObjectPath& source, c
     return e;
 }
 
-std::vector<Instance> WsmanClient::associators(const ObjectPath& source, const AssociatorFilter& filter,
-                                               const InstanceOptions& options) {
+std::vector<Instance> WsmanClient::doAssociators(const ObjectPath& source, const AssociatorFilter& filter,
+                                                 const InstanceOptions& options) {
     const std::string ns = impl_->nameSpaceOr(source.nameSpace());
     return impl_->instancesOf(impl_->associationRequest(source, ns, "EnumerateObjectAndEPR", filter), ns,
                               options.propertyList, *this);
 }
 
-std::vector<ObjectPath> WsmanClient::associatorNames(const ObjectPath& source, const AssociatorFilter& filter) {
+std::vector<ObjectPath> WsmanClient::doAssociatorNames(const ObjectPath& source, const AssociatorFilter& filter) {
     const std::string ns = impl_->nameSpaceOr(source.nameSpace());
     return impl_->pathsOf(impl_->associationRequest(source, ns, "EnumerateEPR", filter), ns, *this);
 }
 
-std::vector<Instance> WsmanClient::references(const ObjectPath& source, const ReferenceFilter& filter,
-                                              const InstanceOptions& options) {
+std::vector<Instance> WsmanClient::doReferences(const ObjectPath& source, const ReferenceFilter& filter,
+                                                const InstanceOptions& options) {
     const std::string ns = impl_->nameSpaceOr(source.nameSpace());
     return impl_->instancesOf(impl_->associationRequest(source, ns, "EnumerateObjectAndEPR", filter), ns,
                               options.propertyList, *this);
 }
 
-std::vector<ObjectPath> WsmanClient::referenceNames(const ObjectPath& source, const ReferenceFilter& filter) {
+std::vector<ObjectPath> WsmanClient::doReferenceNames(const ObjectPath& source, const ReferenceFilter& filter) {
     const std::string ns = impl_->nameSpaceOr(source.nameSpace());
     return impl_->pathsOf(impl_->associationRequest(source, ns, "EnumerateEPR", filter), ns, *this);
 }
 
-std::vector<Instance> WsmanClient::execQuery(std::string_view nameSpace, std::string_view queryLanguage,
-                                             std::string_view query) {
+std::vector<Instance> WsmanClient::doExecQuery(std::string_view nameSpace, std::string_view queryLanguage,
+                                               std::string_view query) {
     std::string_view filterDialect;
     if (iequals(queryLanguage, "WQL")) {
         filterDialect = dialect::kWql;

@@ -131,30 +131,30 @@ std::vector<Instance> Cimom::Impl::referenceInstances(const NamespaceView& ns, c
     return out;
 }
 
-std::vector<Instance> Cimom::associators(const ObjectPath& source, const AssociatorFilter& filter,
-                                         const InstanceOptions& options) {
+std::vector<Instance> Cimom::doAssociators(const ObjectPath& source, const AssociatorFilter& filter,
+                                           const InstanceOptions& options) {
     const std::string_view nameSpace = detail::pathNamespace(source);
     return impl_->run(
         Operation::Associators, nameSpace, source.className(), {}, [&] { return source.toString(); },
         [&] { return impl_->associatorInstances(impl_->view(nameSpace), source, filter, options); });
 }
 
-std::vector<ObjectPath> Cimom::associatorNames(const ObjectPath& source, const AssociatorFilter& filter) {
+std::vector<ObjectPath> Cimom::doAssociatorNames(const ObjectPath& source, const AssociatorFilter& filter) {
     const std::string_view nameSpace = detail::pathNamespace(source);
     return impl_->run(
         Operation::AssociatorNames, nameSpace, source.className(), {}, [&] { return source.toString(); },
         [&] { return impl_->associatorPaths(impl_->view(nameSpace), source, filter); });
 }
 
-std::vector<Instance> Cimom::references(const ObjectPath& source, const ReferenceFilter& filter,
-                                        const InstanceOptions& options) {
+std::vector<Instance> Cimom::doReferences(const ObjectPath& source, const ReferenceFilter& filter,
+                                          const InstanceOptions& options) {
     const std::string_view nameSpace = detail::pathNamespace(source);
     return impl_->run(
         Operation::References, nameSpace, source.className(), {}, [&] { return source.toString(); },
         [&] { return impl_->referenceInstances(impl_->view(nameSpace), source, filter, options); });
 }
 
-std::vector<ObjectPath> Cimom::referenceNames(const ObjectPath& source, const ReferenceFilter& filter) {
+std::vector<ObjectPath> Cimom::doReferenceNames(const ObjectPath& source, const ReferenceFilter& filter) {
     const std::string_view nameSpace = detail::pathNamespace(source);
     return impl_->run(
         Operation::ReferenceNames, nameSpace, source.className(), {}, [&] { return source.toString(); },

@@ -19,7 +19,7 @@ std::vector<std::string> subclasses(const detail::NamespaceView& ns, std::string
 
 }  // namespace
 
-std::vector<QualifierDecl> Cimom::enumerateQualifiers(std::string_view nameSpace) {
+std::vector<QualifierDecl> Cimom::doEnumerateQualifiers(std::string_view nameSpace) {
     return impl_->run(
         Operation::EnumerateQualifiers, nameSpace, {}, {}, [] { return std::string(); },
         [&] {
@@ -32,7 +32,7 @@ std::vector<QualifierDecl> Cimom::enumerateQualifiers(std::string_view nameSpace
         });
 }
 
-QualifierDecl Cimom::getQualifier(std::string_view nameSpace, std::string_view name) {
+QualifierDecl Cimom::doGetQualifier(std::string_view nameSpace, std::string_view name) {
     return impl_->run(
         Operation::GetQualifier, nameSpace, {}, {}, [&] { return std::string(name); },
         [&] {
@@ -46,7 +46,7 @@ QualifierDecl Cimom::getQualifier(std::string_view nameSpace, std::string_view n
         });
 }
 
-CimClass Cimom::getClass(std::string_view nameSpace, std::string_view className, const GetClassOptions& options) {
+CimClass Cimom::doGetClass(std::string_view nameSpace, std::string_view className, const GetClassOptions& options) {
     return impl_->run(
         Operation::GetClass, nameSpace, className, {}, [&] { return std::string(className); },
         [&] {
@@ -60,8 +60,8 @@ CimClass Cimom::getClass(std::string_view nameSpace, std::string_view className,
         });
 }
 
-std::vector<CimClass> Cimom::enumerateClasses(std::string_view nameSpace, std::string_view className,
-                                              bool deepInheritance, const GetClassOptions& options) {
+std::vector<CimClass> Cimom::doEnumerateClasses(std::string_view nameSpace, std::string_view className,
+                                                bool deepInheritance, const GetClassOptions& options) {
     return impl_->run(
         Operation::EnumerateClasses, nameSpace, className, {}, [&] { return std::string(className); },
         [&] {
@@ -74,8 +74,8 @@ std::vector<CimClass> Cimom::enumerateClasses(std::string_view nameSpace, std::s
         });
 }
 
-std::vector<std::string> Cimom::enumerateClassNames(std::string_view nameSpace, std::string_view className,
-                                                    bool deepInheritance) {
+std::vector<std::string> Cimom::doEnumerateClassNames(std::string_view nameSpace, std::string_view className,
+                                                      bool deepInheritance) {
     return impl_->run(
         Operation::EnumerateClassNames, nameSpace, className, {}, [&] { return std::string(className); },
         [&] { return subclasses(impl_->view(nameSpace), className, deepInheritance); });

@@ -183,7 +183,7 @@ void Cimom::putInstance(const ObjectPath& path, const Instance& instance) {
 
 // ---- CimClient: instance operations -------------------------------------------------
 
-Instance Cimom::getInstance(const ObjectPath& path, const InstanceOptions& options) {
+Instance Cimom::doGetInstance(const ObjectPath& path, const InstanceOptions& options) {
     const std::string_view nameSpace = detail::pathNamespace(path);
     return impl_->run(
         Operation::GetInstance, nameSpace, path.className(), {}, [&] { return path.toString(); },
@@ -196,8 +196,8 @@ Instance Cimom::getInstance(const ObjectPath& path, const InstanceOptions& optio
         });
 }
 
-std::vector<Instance> Cimom::enumerateInstances(std::string_view nameSpace, std::string_view className,
-                                                const InstanceOptions& options) {
+std::vector<Instance> Cimom::doEnumerateInstances(std::string_view nameSpace, std::string_view className,
+                                                  const InstanceOptions& options) {
     return impl_->run(
         Operation::EnumerateInstances, nameSpace, className, {}, [&] { return std::string(className); },
         [&] {
@@ -221,7 +221,7 @@ std::vector<Instance> Cimom::enumerateInstances(std::string_view nameSpace, std:
         });
 }
 
-std::vector<ObjectPath> Cimom::enumerateInstanceNames(std::string_view nameSpace, std::string_view className) {
+std::vector<ObjectPath> Cimom::doEnumerateInstanceNames(std::string_view nameSpace, std::string_view className) {
     return impl_->run(
         Operation::EnumerateInstanceNames, nameSpace, className, {}, [&] { return std::string(className); },
         [&] {
@@ -242,7 +242,7 @@ std::vector<ObjectPath> Cimom::enumerateInstanceNames(std::string_view nameSpace
         });
 }
 
-ObjectPath Cimom::createInstance(std::string_view nameSpace, const Instance& instance) {
+ObjectPath Cimom::doCreateInstance(std::string_view nameSpace, const Instance& instance) {
     return impl_->run(
         Operation::CreateInstance, nameSpace, instance.className(), {}, [&] { return instance.className(); },
         [&] {
@@ -323,7 +323,7 @@ Instance applyModifications(const CimClass& cls, const Instance& current, const 
 
 }  // namespace
 
-void Cimom::modifyInstance(const Instance& instance, const PropertyList& propertyList) {
+void Cimom::doModifyInstance(const Instance& instance, const PropertyList& propertyList) {
     const ObjectPath& given = instance.path();
     const std::string_view nameSpace = detail::pathNamespace(given);
     const std::string_view className =
@@ -356,7 +356,7 @@ void Cimom::modifyInstance(const Instance& instance, const PropertyList& propert
         });
 }
 
-void Cimom::deleteInstance(const ObjectPath& path) {
+void Cimom::doDeleteInstance(const ObjectPath& path) {
     const std::string_view nameSpace = detail::pathNamespace(path);
     impl_->run(
         Operation::DeleteInstance, nameSpace, path.className(), {}, [&] { return path.toString(); },

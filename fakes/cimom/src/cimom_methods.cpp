@@ -8,8 +8,8 @@
 
 namespace wmimock {
 
-MethodResult Cimom::invokeMethod(const ObjectPath& target, std::string_view methodName,
-                                 const std::vector<ParamValue>& inParameters) {
+MethodResult Cimom::doInvokeMethod(const ObjectPath& target, std::string_view methodName,
+                                   const std::vector<ParamValue>& inParameters) {
     const std::string_view nameSpace = detail::pathNamespace(target);
     return impl_->run(
         Operation::InvokeMethod, nameSpace, target.className(), methodName,

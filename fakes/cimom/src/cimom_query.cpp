@@ -130,8 +130,8 @@ std::vector<Instance> Cimom::Impl::query(std::string_view nameSpace, std::string
     return found;
 }
 
-std::vector<Instance> Cimom::execQuery(std::string_view nameSpace, std::string_view queryLanguage,
-                                       std::string_view query) {
+std::vector<Instance> Cimom::doExecQuery(std::string_view nameSpace, std::string_view queryLanguage,
+                                         std::string_view query) {
     return impl_->run(
         Operation::ExecQuery, nameSpace, {}, {}, [&] { return std::string(query); },
         [&] {

@@ -30,7 +30,7 @@ void Cimom::Impl::editSchema(std::string_view nameSpace, const Edit& edit) {
     publish(std::move(next));
 }
 
-void Cimom::setQualifier(std::string_view nameSpace, const QualifierDecl& declaration) {
+void Cimom::doSetQualifier(std::string_view nameSpace, const QualifierDecl& declaration) {
     impl_->run(
         Operation::SetQualifier, nameSpace, {}, {}, [&] { return declaration.name; },
         [&] {
@@ -40,7 +40,7 @@ void Cimom::setQualifier(std::string_view nameSpace, const QualifierDecl& declar
         });
 }
 
-void Cimom::deleteQualifier(std::string_view nameSpace, std::string_view name) {
+void Cimom::doDeleteQualifier(std::string_view nameSpace, std::string_view name) {
     impl_->run(
         Operation::DeleteQualifier, nameSpace, {}, {}, [&] { return std::string(name); },
         [&] {
@@ -53,7 +53,7 @@ void Cimom::deleteQualifier(std::string_view nameSpace, std::string_view name) {
         });
 }
 
-void Cimom::createClass(std::string_view nameSpace, const CimClass& definition) {
+void Cimom::doCreateClass(std::string_view nameSpace, const CimClass& definition) {
     impl_->run(
         Operation::CreateClass, nameSpace, definition.name, {}, [&] { return definition.name; },
         [&] {
@@ -67,7 +67,7 @@ void Cimom::createClass(std::string_view nameSpace, const CimClass& definition) 
         });
 }
 
-void Cimom::modifyClass(std::string_view nameSpace, const CimClass& definition) {
+void Cimom::doModifyClass(std::string_view nameSpace, const CimClass& definition) {
     impl_->run(
         Operation::ModifyClass, nameSpace, definition.name, {}, [&] { return definition.name; },
         [&] {
@@ -83,7 +83,7 @@ void Cimom::modifyClass(std::string_view nameSpace, const CimClass& definition) 
         });
 }
 
-void Cimom::deleteClass(std::string_view nameSpace, std::string_view className) {
+void Cimom::doDeleteClass(std::string_view nameSpace, std::string_view className) {
     impl_->run(
         Operation::DeleteClass, nameSpace, className, {}, [&] { return std::string(className); },
         [&] {

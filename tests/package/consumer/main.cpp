@@ -28,7 +28,7 @@ int main() {
     }
 
     testing::NiceMock<wmimock::MockCimClient> client;
-    ON_CALL(client, enumerateClassNames).WillByDefault(testing::Return(std::vector<std::string>{"Demo_Service"}));
+    ON_CALL(client, doEnumerateClassNames).WillByDefault(testing::Return(std::vector<std::string>{"Demo_Service"}));
     if (client.enumerateClassNames("root/cimv2", "", false).size() != 1) return 1;
 
     std::printf("consumer OK: %s\n", names.front().toString().c_str());

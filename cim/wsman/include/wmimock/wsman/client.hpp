@@ -71,31 +71,32 @@ public:
     std::string endpoint() const;
     Identity identify();
 
-    CimClass getClass(std::string_view nameSpace, std::string_view className,
-                      const GetClassOptions& options = {}) override;
-    std::vector<CimClass> enumerateClasses(std::string_view nameSpace, std::string_view className = {},
-                                           bool deepInheritance = false, const GetClassOptions& options = {}) override;
-    std::vector<std::string> enumerateClassNames(std::string_view nameSpace, std::string_view className = {},
-                                                 bool deepInheritance = false) override;
-    Instance getInstance(const ObjectPath& path, const InstanceOptions& options = {}) override;
-    std::vector<Instance> enumerateInstances(std::string_view nameSpace, std::string_view className,
-                                             const InstanceOptions& options = {}) override;
-    std::vector<ObjectPath> enumerateInstanceNames(std::string_view nameSpace, std::string_view className) override;
-    ObjectPath createInstance(std::string_view nameSpace, const Instance& instance) override;
-    void modifyInstance(const Instance& instance, const PropertyList& propertyList = std::nullopt) override;
-    void deleteInstance(const ObjectPath& path) override;
-    MethodResult invokeMethod(const ObjectPath& target, std::string_view methodName,
-                              const std::vector<ParamValue>& inParameters = {}) override;
-    std::vector<Instance> associators(const ObjectPath& source, const AssociatorFilter& filter = {},
-                                      const InstanceOptions& options = {}) override;
-    std::vector<ObjectPath> associatorNames(const ObjectPath& source, const AssociatorFilter& filter = {}) override;
-    std::vector<Instance> references(const ObjectPath& source, const ReferenceFilter& filter = {},
-                                     const InstanceOptions& options = {}) override;
-    std::vector<ObjectPath> referenceNames(const ObjectPath& source, const ReferenceFilter& filter = {}) override;
-    std::vector<Instance> execQuery(std::string_view nameSpace, std::string_view queryLanguage,
-                                    std::string_view query) override;
-
 private:
+    // ---- CimClient's hooks (the public operations and their defaults are CimClient's) --
+    CimClass doGetClass(std::string_view nameSpace, std::string_view className,
+                        const GetClassOptions& options) override;
+    std::vector<CimClass> doEnumerateClasses(std::string_view nameSpace, std::string_view className,
+                                             bool deepInheritance, const GetClassOptions& options) override;
+    std::vector<std::string> doEnumerateClassNames(std::string_view nameSpace, std::string_view className,
+                                                   bool deepInheritance) override;
+    Instance doGetInstance(const ObjectPath& path, const InstanceOptions& options) override;
+    std::vector<Instance> doEnumerateInstances(std::string_view nameSpace, std::string_view className,
+                                               const InstanceOptions& options) override;
+    std::vector<ObjectPath> doEnumerateInstanceNames(std::string_view nameSpace, std::string_view className) override;
+    ObjectPath doCreateInstance(std::string_view nameSpace, const Instance& instance) override;
+    void doModifyInstance(const Instance& instance, const PropertyList& propertyList) override;
+    void doDeleteInstance(const ObjectPath& path) override;
+    MethodResult doInvokeMethod(const ObjectPath& target, std::string_view methodName,
+                                const std::vector<ParamValue>& inParameters) override;
+    std::vector<Instance> doAssociators(const ObjectPath& source, const AssociatorFilter& filter,
+                                        const InstanceOptions& options) override;
+    std::vector<ObjectPath> doAssociatorNames(const ObjectPath& source, const AssociatorFilter& filter) override;
+    std::vector<Instance> doReferences(const ObjectPath& source, const ReferenceFilter& filter,
+                                       const InstanceOptions& options) override;
+    std::vector<ObjectPath> doReferenceNames(const ObjectPath& source, const ReferenceFilter& filter) override;
+    std::vector<Instance> doExecQuery(std::string_view nameSpace, std::string_view queryLanguage,
+                                      std::string_view query) override;
+
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
