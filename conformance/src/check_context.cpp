@@ -51,7 +51,7 @@ std::string CallOutcome::describe() const {
 }
 
 CheckContext::CheckContext(Target& target, std::string nameSpace, ObjectPath instance, const CheckSettings& settings,
-                           CheckResult& result, const Snapshot* baseline,
+                           CheckResult& result, std::optional<Snapshot> baseline,
                            std::function<void(std::string_view)> onActivity)
     : target_(target),
       onActivity_(std::move(onActivity)),
@@ -60,7 +60,7 @@ CheckContext::CheckContext(Target& target, std::string nameSpace, ObjectPath ins
       path_(std::move(instance)),
       settings_(settings),
       result_(result),
-      baseline_(baseline) {
+      baseline_(std::move(baseline)) {
     initial_ = snapshot("initial");
 }
 
@@ -238,22 +238,20 @@ CallOutcome CheckContext::requestStateChange(std::uint16_t state, std::optional<
     return invoke("RequestStateChange", in);
 }
 
-Attempt CheckContext::stop(const ObjectPath* on) {
-    const ObjectPath& p = on != nullptr ? *on : path_;
-    const Snapshot before = snapshotOf(p, "before");
-    return complete(invoke(p, "StopService"), before, Want::Stopped, false, p);
+Attempt CheckContext::stop(const ObjectPath& on) {
+    const Snapshot before = snapshotOf(on, "before");
+    return complete(invoke(on, "StopService"), before, Want::Stopped, Via::StateMethod, on);
 }
 
-Attempt CheckContext::start(const ObjectPath* on) {
-    const ObjectPath& p = on != nullptr ? *on : path_;
-    const Snapshot before = snapshotOf(p, "before");
-    return complete(invoke(p, "StartService"), before, Want::Running, false, p);
+Attempt CheckContext::start(const ObjectPath& on) {
+    const Snapshot before = snapshotOf(on, "before");
+    return complete(invoke(on, "StartService"), before, Want::Running, Via::StateMethod, on);
 }
 
 Attempt CheckContext::rsc(std::uint16_t state, std::optional<Value> timeout) {
     const Snapshot before = snapshot("before");
     const Want want = state == requested_state::kEnabled ? Want::Running : Want::Stopped;
-    return complete(requestStateChange(state, std::move(timeout)), before, want, true, path_);
+    return complete(requestStateChange(state, std::move(timeout)), before, want, Via::RequestStateChange, path_);
 }
 
 bool CheckContext::isAsyncStart(std::string_view methodName, std::uint64_t code) {
@@ -285,14 +283,14 @@ bool CheckContext::isInvalidParameterCode(std::string_view methodName, std::uint
     return labelContains(label, "invalid param") || labelContains(label, "incorrect data type");
 }
 
-Attempt CheckContext::complete(CallOutcome call, const Snapshot& before, Want want, bool viaRsc, const ObjectPath& on) {
+Attempt CheckContext::complete(CallOutcome call, const Snapshot& before, Want want, Via via, const ObjectPath& on) {
     Attempt a;
     a.call = std::move(call);
     a.before = before;
     a.immediately = snapshotOf(on, "after call");
     a.trace.push_back(a.immediately);
     a.after = a.immediately;
-    const std::string methodName = viaRsc ? "RequestStateChange" : a.call.method;
+    const std::string methodName = via == Via::RequestStateChange ? "RequestStateChange" : a.call.method;
     a.accepted = a.call.returned(0) || (a.call.code && isAsyncStart(methodName, *a.call.code));
     if (!a.accepted) return a;
     if (a.call.code == rsc_result::kJobStarted && a.call.job) {
@@ -303,19 +301,18 @@ Attempt CheckContext::complete(CallOutcome call, const Snapshot& before, Want wa
             return a;
         }
     }
-    SettleResult s = settle(want, &on);
+    SettleResult s = settle(want, on);
     a.trace.insert(a.trace.end(), s.trace.begin(), s.trace.end());
     a.after = s.last;
     a.reached = s.reached;
     return a;
 }
 
-SettleResult CheckContext::settle(Want want, const ObjectPath* on) {
+SettleResult CheckContext::settle(Want want, const ObjectPath& p) {
     announce([&] {
         return std::string("Settle toward ") + (want == Want::Running ? "running" : "stopped") + ", up to " +
                secondsText(settings_.settleTimeout.count()) + " s";
     });
-    const ObjectPath& p = on != nullptr ? *on : path_;
     const RunState goal = want == Want::Running ? RunState::Running : RunState::Stopped;
     const auto deadline = clock().now() + toClock(settings_.settleTimeout);
     SettleResult r;
@@ -436,9 +433,9 @@ private:
 
 }  // namespace
 
-bool CheckContext::makeRunning(const ObjectPath* on) {
+bool CheckContext::makeRunning(const ObjectPath& on) {
     SetupScope scope(result_.evidence);
-    const ObjectPath p = on != nullptr ? *on : path_;
+    const ObjectPath p = on;  // a copy: `on` may be an element of the dependants read below
     // Whatever depends on the service is stopped first, so that the stop under test is not
     // refused because of it (catalog SS-001: "a service with no dependants").
     for (const ObjectPath& d : dependants(p)) {
@@ -447,9 +444,9 @@ bool CheckContext::makeRunning(const ObjectPath* on) {
     return bringUp(p, 0);
 }
 
-bool CheckContext::makeStopped(const ObjectPath* on) {
+bool CheckContext::makeStopped(const ObjectPath& on) {
     SetupScope scope(result_.evidence);
-    return bringDown(on != nullptr ? *on : path_, 0);
+    return bringDown(on, 0);
 }
 
 bool CheckContext::letTransitionEnd(const Snapshot& s, Want wanted, const ObjectPath& p) {
@@ -457,7 +454,7 @@ bool CheckContext::letTransitionEnd(const Snapshot& s, Want wanted, const Object
     // heads the other way; then say whether it arrived where the caller wants it.
     const std::optional<RunState> toward = heading(s);
     const Want direction = !toward ? wanted : *toward == RunState::Running ? Want::Running : Want::Stopped;
-    const bool reached = settle(direction, &p).reached;
+    const bool reached = settle(direction, p).reached;
     return reached && direction == wanted;
 }
 
@@ -476,11 +473,11 @@ bool CheckContext::bringUp(const ObjectPath& p, int depth) {
         }
     } catch (const CimError&) {
     }
-    if (start(&p).reached) return true;
+    if (start(p).reached) return true;
     if (s.modelsEnablement()) {
         const Snapshot before = snapshotOf(p, "before");
         return complete(invoke(p, "RequestStateChange", {{"RequestedState", Value::uint16(2)}}), before, Want::Running,
-                        true, p)
+                        Via::RequestStateChange, p)
             .reached;
     }
     return false;
@@ -494,21 +491,29 @@ bool CheckContext::bringDown(const ObjectPath& p, int depth) {
     Snapshot s = snapshotOf(p);
     if (runState(s) == RunState::Stopped) return true;
     if (runState(s) == RunState::Transitioning && letTransitionEnd(s, Want::Stopped, p)) return true;
-    if (stop(&p).reached) return true;
+    if (stop(p).reached) return true;
     if (s.modelsEnablement()) {
         const Snapshot before = snapshotOf(p, "before");
         return complete(invoke(p, "RequestStateChange", {{"RequestedState", Value::uint16(3)}}), before, Want::Stopped,
-                        true, p)
+                        Via::RequestStateChange, p)
             .reached;
     }
     return false;
 }
 
-bool CheckContext::rscRulesDoNotApply() {
-    if (initial_.modelsEnablement()) return false;
-    notSupported("the instance does not model enablement (EnabledState " + optionalText(initial_.enabledState) +
-                 "): the RequestStateChange rules do not apply (CON-006)");
-    return true;
+std::optional<std::string> CheckContext::unmet(Needs needs) const {
+    if (has(needs, Needs::Enablement) && !initial_.modelsEnablement()) {
+        return "the instance does not model enablement (EnabledState " + optionalText(initial_.enabledState) +
+               "): the RequestStateChange rules do not apply (CON-006)";
+    }
+    return std::nullopt;
+}
+
+bool CheckContext::require(Want want) {
+    if (want == Want::Running ? makeRunning() : makeStopped()) return true;
+    unreachable(want == Want::Running ? "the service could not be brought to running"
+                                      : "the service could not be brought to stopped");
+    return false;
 }
 
 // ---- verdicts ----------------------------------------------------------------------------

@@ -91,6 +91,24 @@ struct Attempt {
 
 enum class Want { Running, Stopped };
 
+/// How a state change was asked for, which says whose ValueMap documents its codes.
+enum class Via { StateMethod, RequestStateChange };
+
+/// What a check needs of T before it can judge anything. The engine looks before the check
+/// runs and reports NOT SUPPORTED with the reason when T lacks it, so no check repeats it.
+enum class Needs : unsigned {
+    Nothing = 0,
+    /// T models enablement: EnabledState is present and not 5 (Not Applicable). Without it
+    /// the RequestStateChange rules do not apply (catalog CON-006).
+    Enablement = 1U << 0,
+};
+constexpr Needs operator|(Needs a, Needs b) noexcept {
+    return static_cast<Needs>(static_cast<unsigned>(a) | static_cast<unsigned>(b));
+}
+constexpr bool has(Needs set, Needs one) noexcept {
+    return (static_cast<unsigned>(set) & static_cast<unsigned>(one)) != 0;
+}
+
 struct Capabilities {
     ObjectPath path;
     std::optional<std::vector<std::uint16_t>> requestedStatesSupported;
@@ -99,11 +117,11 @@ struct Capabilities {
 
 class CheckContext {
 public:
-    /// `baseline`: S(T) when the session began (before any check touched T); null: the
+    /// `baseline`: S(T) when the session began (before any check touched T); none: the
     /// snapshot taken now.
     /// `onActivity` (may be empty) hears each call and each wait before it starts.
     CheckContext(Target& target, std::string nameSpace, ObjectPath instance, const CheckSettings& settings,
-                 CheckResult& result, const Snapshot* baseline = nullptr,
+                 CheckResult& result, std::optional<Snapshot> baseline = std::nullopt,
                  std::function<void(std::string_view)> onActivity = {});
 
     // ---- what is under test ---------------------------------------------------------
@@ -119,6 +137,8 @@ public:
     const Snapshot& initial() const noexcept { return initial_; }
     /// The snapshot taken when the session began, before any check of the run touched T.
     const Snapshot& baseline() const noexcept { return baseline_ ? *baseline_ : initial_; }
+    /// Why T lacks what `needs` names (the engine's NOT SUPPORTED message), or nothing.
+    std::optional<std::string> unmet(Needs needs) const;
 
     // ---- evidence --------------------------------------------------------------------
     void evidence(std::string line);
@@ -156,16 +176,20 @@ public:
     /// RequestStateChange(RequestedState=state[, TimeoutPeriod=timeout]).
     CallOutcome requestStateChange(std::uint16_t state, std::optional<Value> timeout = std::nullopt);
 
-    /// StopService / StartService / RequestStateChange(2|3) carried to its end on T.
-    Attempt stop(const ObjectPath* on = nullptr);
-    Attempt start(const ObjectPath* on = nullptr);
+    /// StopService / StartService / RequestStateChange(2|3) carried to its end on T (or on
+    /// the element `on`).
+    Attempt stop() { return stop(path_); }
+    Attempt stop(const ObjectPath& on);
+    Attempt start() { return start(path_); }
+    Attempt start(const ObjectPath& on);
     Attempt rsc(std::uint16_t state, std::optional<Value> timeout = std::nullopt);
     /// Completes an already made call: waits for its job / Settle as `Attempt` does.
-    Attempt complete(CallOutcome call, const Snapshot& before, Want want, bool viaRsc, const ObjectPath& on);
+    Attempt complete(CallOutcome call, const Snapshot& before, Want want, Via via, const ObjectPath& on);
 
     /// Catalog Settle(T, target): polls every pollInterval until the run state is reached
     /// or settleTimeout (target clock) expires.
-    SettleResult settle(Want want, const ObjectPath* on = nullptr);
+    SettleResult settle(Want want) { return settle(want, path_); }
+    SettleResult settle(Want want, const ObjectPath& on);
     /// Polls the job until a terminal JobState (or jobTimeout), recording T alongside.
     JobTrace waitJob(const ObjectPath& job);
     /// Watches T for `window` (target clock), stopping early once T reports no transition in
@@ -178,12 +202,15 @@ public:
 
     /// Catalog make_running / make_stopped, also stopping services that depend on T first
     /// (a stop of T must not be refused because of them). False when no method worked.
-    bool makeRunning(const ObjectPath* on = nullptr);
-    bool makeStopped(const ObjectPath* on = nullptr);
+    bool makeRunning() { return makeRunning(path_); }
+    bool makeRunning(const ObjectPath& on);
+    bool makeStopped() { return makeStopped(path_); }
+    bool makeStopped(const ObjectPath& on);
+    /// A check's setup precondition: T brought to `want`, or PRECONDITION NOT REACHABLE
+    /// recorded (reported as not-supported) and false, after which the check returns.
+    bool require(Want want);
 
     // ---- judgments shared by several checks ------------------------------------------
-    /// True (after recording not-supported) when T does not model enablement: catalog CON-006.
-    bool rscRulesDoNotApply();
     /// A return the class documents as a refusal of the request: 1, 5, 4097, or a non-zero
     /// code whose Values string says not supported / invalid parameter / invalid state.
     bool isDocumentedRefusal(std::string_view methodName, std::uint64_t code);
@@ -228,7 +255,7 @@ private:
     const CheckSettings& settings_;
     CheckResult& result_;
     Snapshot initial_;
-    const Snapshot* baseline_ = nullptr;
+    std::optional<Snapshot> baseline_;
     bool recording_ = true;
 
     std::optional<std::vector<Capabilities>> caps_;

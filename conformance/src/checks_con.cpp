@@ -62,11 +62,7 @@ void alignPreState(CheckContext& ctx, const Snapshot& preA) {
 }
 
 std::optional<Twin> stopBothWays(CheckContext& ctx) {
-    if (ctx.rscRulesDoNotApply()) return std::nullopt;
-    if (!ctx.makeRunning()) {
-        ctx.unreachable("the service could not be brought to running");
-        return std::nullopt;
-    }
+    if (!ctx.require(Want::Running)) return std::nullopt;
     Twin t;
     t.viaStop = ctx.stop();
     if (declined(ctx, t.viaStop.call)) return std::nullopt;
@@ -126,7 +122,7 @@ constexpr Rule kRuleCON001{
         "own.",
 };
 
-WMIMOCK_CHECK(con001, kRuleCON001.id, "StopServiceEquivalentToRsc3") {
+WMIMOCK_CHECK(con001, kRuleCON001.id, "StopServiceEquivalentToRsc3", Needs::Enablement) {
     // One fault, one rule: RequestedState is CON-003's (and SS-007's, RSC-003's), EnabledDefault
     // and StartMode are CON-005's. This rule compares the run state both methods leave:
     // Started, EnabledState and TransitioningToState.
@@ -233,7 +229,7 @@ constexpr Rule kRuleCON003{
         "fault (SS-007, RSC-003).",
 };
 
-WMIMOCK_CHECK(con003, kRuleCON003.id, "SameRequestedStateFromBothMethods") {
+WMIMOCK_CHECK(con003, kRuleCON003.id, "SameRequestedStateFromBothMethods", Needs::Enablement) {
     const auto twin = stopBothWays(ctx);
     if (!twin) return;
     const auto a = twin->viaStop.after.requestedState;
@@ -268,8 +264,7 @@ constexpr Rule kRuleCON004{
         "asks while its control does. NOT SUPPORTED when no sequence could be judged.",
 };
 
-WMIMOCK_CHECK(con004, kRuleCON004.id, "CrossMethodRoundTrips") {
-    if (ctx.rscRulesDoNotApply()) return;
+WMIMOCK_CHECK(con004, kRuleCON004.id, "CrossMethodRoundTrips", Needs::Enablement) {
     struct Sequence {
         std::string_view name;
         bool firstViaRsc, secondViaRsc;
@@ -291,7 +286,7 @@ WMIMOCK_CHECK(con004, kRuleCON004.id, "CrossMethodRoundTrips") {
     int run = 0;
     std::vector<std::string> failures;
     for (const auto& seq : sequences) {
-        if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+        if (!ctx.require(Want::Running)) return;
         // Only the end state is this rule's: a first step that misbehaves is judged by the
         // rules of its own method, and a job that does not complete by the JOB rules.
         const auto unjudged = [&](const Attempt& a) {
@@ -312,7 +307,7 @@ WMIMOCK_CHECK(con004, kRuleCON004.id, "CrossMethodRoundTrips") {
         ++run;
         const RunState want = seq.second == Want::Running ? RunState::Running : RunState::Stopped;
         if (runState(second.after) == want) continue;
-        if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+        if (!ctx.require(Want::Running)) return;
         const Attempt controlFirst = seq.secondViaRsc ? ctx.rsc(3) : ctx.stop();
         const Attempt control = secondStep(seq);
         if (unjudged(controlFirst).empty() && unjudged(control).empty() && runState(control.after) != want) {

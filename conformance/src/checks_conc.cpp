@@ -189,7 +189,7 @@ constexpr Rule kRuleCONC001{
 WMIMOCK_CHECK(conc001, kRuleCONC001.id, "ParallelStopsConverge") {
     const Control control = controlStop(ctx, "StopService");
     if (!control.usable) return ctx.notSupported("no race to judge: " + control.why);
-    if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+    if (!ctx.require(Want::Running)) return;
     const auto calls = fireTogether(ctx, stops(ctx.settings().parallelCalls));
     if (allDeclined(calls)) return ctx.notSupported("StopService is not supported: " + calls.front().describe());
     if (!convergedStopped(ctx, calls, control.startedFollows)) return;
@@ -221,7 +221,7 @@ WMIMOCK_CHECK(conc002, kRuleCONC002.id, "OneEffectiveStopIdempotentExtras") {
         return ctx.notSupported("StopService alone reports its stop with " + std::to_string(*control.code) +
                                 " (SS-001's to judge): no exactly-once effect to tell apart");
     }
-    if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+    if (!ctx.require(Want::Running)) return;
     const auto calls = fireTogether(ctx, stops(ctx.settings().parallelCalls));
     if (allDeclined(calls)) return ctx.notSupported("StopService is not supported: " + calls.front().describe());
     const SettleResult s = ctx.settle(Want::Stopped);
@@ -273,8 +273,7 @@ constexpr Rule kRuleCONC003{
         " stops the service alone.",
 };
 
-WMIMOCK_CHECK(conc003, kRuleCONC003.id, "MixedStopAndRscConverge") {
-    if (ctx.rscRulesDoNotApply()) return;
+WMIMOCK_CHECK(conc003, kRuleCONC003.id, "MixedStopAndRscConverge", Needs::Enablement) {
     std::vector<Control> controls = {controlStop(ctx, "StopService"), controlStop(ctx, "RequestStateChange")};
     std::vector<std::string> methods, excluded;
     bool judgeStarted = true;
@@ -286,7 +285,7 @@ WMIMOCK_CHECK(conc003, kRuleCONC003.id, "MixedStopAndRscConverge") {
         const std::string why = joinCases(excluded);
         return ctx.notSupported("no method stops the service on its own, so no race can be judged: " + why);
     }
-    if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+    if (!ctx.require(Want::Running)) return;
     std::vector<Call> calls;
     for (int i = 0; i < ctx.settings().parallelCalls; ++i) {
         const std::string& m = methods[static_cast<std::size_t>(i) % methods.size()];
@@ -401,7 +400,7 @@ WMIMOCK_CHECK(conc004, kRuleCONC004.id, "StopStartRaceEndsClean") {
     }
     std::map<std::string, int> ends;
     for (int round = 1; round <= rounds; ++round) {
-        if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+        if (!ctx.require(Want::Running)) return;
         ctx.evidence("round " + std::to_string(round) + " of " + std::to_string(rounds));
         const RaceEnd r = raceOnce(ctx, judge);
         if (r.declined) return ctx.notSupported("neither StopService nor StartService is supported");
@@ -441,7 +440,7 @@ constexpr Rule kRuleCONC005{
 };
 
 WMIMOCK_CHECK(conc005, kRuleCONC005.id, "RepeatedStopsNoLeaks") {
-    if (!ctx.makeStopped()) return ctx.unreachable("the service could not be brought to stopped");
+    if (!ctx.require(Want::Stopped)) return;
     const std::size_t jobsBefore = countOrZero(ctx, "CIM_ConcreteJob");
     const std::size_t servicesBefore = countOrZero(ctx, ctx.path().className());
     const Snapshot before = ctx.snapshot("before");

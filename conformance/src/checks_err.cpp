@@ -207,7 +207,7 @@ constexpr Rule kRuleERR004{
 };
 
 WMIMOCK_CHECK(err004, kRuleERR004.id, "WrongParametersRejected") {
-    if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+    if (!ctx.require(Want::Running)) return;
     struct Case {
         std::string_view what, method;
         std::vector<ParamValue> in;
@@ -233,7 +233,7 @@ WMIMOCK_CHECK(err004, kRuleERR004.id, "WrongParametersRejected") {
     std::vector<std::string> failures;
     std::string notSent;
     for (const auto& k : cases) {
-        if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+        if (!ctx.require(Want::Running)) return;
         const Snapshot before = ctx.snapshot("before");
         const CallOutcome c = ctx.invoke(k.method, k.in);
         if (c.notSent) {  // the protocol cannot carry this case: nothing to judge
@@ -328,12 +328,12 @@ WMIMOCK_CHECK(err006, kRuleERR006.id, "UnimplementedSignalledProperly") {
     for (const auto& m : methods) {
         if (ctx.method(m.name) == nullptr) continue;
         ++declared;
-        if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+        if (!ctx.require(Want::Running)) return;
         const Snapshot beforeRunning = ctx.snapshot("before");
         const CallOutcome onRunning = ctx.invoke(m.name, m.fromRunning);
         const Snapshot afterRunning = ctx.afterCall();
         if (!onRunning.notSupported()) continue;
-        if (!ctx.makeStopped()) return ctx.unreachable("the service could not be brought to stopped");
+        if (!ctx.require(Want::Stopped)) return;
         const Snapshot beforeStopped = ctx.snapshot("before");
         const CallOutcome onStopped = ctx.invoke(m.name, m.fromStopped);
         const Snapshot afterStopped = ctx.afterCall();
@@ -498,7 +498,7 @@ constexpr Rule kRuleERR009{
 };
 
 WMIMOCK_CHECK(err009, kRuleERR009.id, "ErrorsHaveNoSideEffects") {
-    if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+    if (!ctx.require(Want::Running)) return;
     const std::vector<std::pair<std::string, std::vector<ParamValue>>> provocations{
         {"StopService", {{"Bogus", Value::uint32(1)}}},
         {"RequestStateChange", {}},
@@ -578,7 +578,7 @@ WMIMOCK_CHECK(err010, kRuleERR010.id, "MalformedPathRejected") {
     const auto requests = declaredRequests(ctx);
     if (requests.empty())
         return ctx.notSupported("the class declares none of StopService, StartService, RequestStateChange");
-    if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+    if (!ctx.require(Want::Running)) return;
     // Every malformed path to every declared method; all failing cases named, and a call
     // that changes a real instance fails whatever it returned.
     std::vector<std::string> failures;

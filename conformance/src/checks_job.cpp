@@ -29,7 +29,6 @@ std::vector<JobRequest> requestBothWays(CheckContext& ctx, int rounds = 1) {
 /// The requests of requestBothWays that returned 4096. Empty, with not-supported recorded,
 /// when T does not model enablement (CON-006) or every request completed synchronously.
 std::vector<JobRequest> asyncRequests(CheckContext& ctx, int rounds = 1) {
-    if (ctx.rscRulesDoNotApply()) return {};
     std::vector<JobRequest> all = requestBothWays(ctx, rounds);
     std::erase_if(all, [](const JobRequest& r) { return !r.attempt.call.returned(rsc_result::kJobStarted); });
     if (all.empty()) {
@@ -59,7 +58,7 @@ constexpr Rule kRuleJOB001{
         "or wrongly typed reference. NOT SUPPORTED when nothing returned 4096.",
 };
 
-WMIMOCK_CHECK(job001, kRuleJOB001.id, "JobReferenceUsable") {
+WMIMOCK_CHECK(job001, kRuleJOB001.id, "JobReferenceUsable", Needs::Enablement) {
     const auto jobs = asyncRequests(ctx);
     if (jobs.empty()) return;
     // Every 4096 of the run is judged, and each one that fails is named.
@@ -113,8 +112,7 @@ constexpr Rule kRuleJOB002{
         "when nothing returned 0.",
 };
 
-WMIMOCK_CHECK(job002, kRuleJOB002.id, "NoJobOnSynchronousCompletion") {
-    if (ctx.rscRulesDoNotApply()) return;
+WMIMOCK_CHECK(job002, kRuleJOB002.id, "NoJobOnSynchronousCompletion", Needs::Enablement) {
     int zeros = 0;
     for (const auto& r : requestBothWays(ctx)) {
         if (!r.attempt.call.returned(0)) continue;
@@ -162,7 +160,7 @@ constexpr Rule kRuleJOB003{
         "terminal state; WARN when a job moves backwards.",
 };
 
-WMIMOCK_CHECK(job003, kRuleJOB003.id, "JobStateValidForwardOnly") {
+WMIMOCK_CHECK(job003, kRuleJOB003.id, "JobStateValidForwardOnly", Needs::Enablement) {
     const auto jobs = asyncRequests(ctx);
     if (jobs.empty()) return;
     // Every job of the run is judged; each fault is named with its job.
@@ -221,7 +219,7 @@ constexpr Rule kRuleJOB004{
         "when no job could be followed.",
 };
 
-WMIMOCK_CHECK(job004, kRuleJOB004.id, "JobCompletesWithElementInState") {
+WMIMOCK_CHECK(job004, kRuleJOB004.id, "JobCompletesWithElementInState", Needs::Enablement) {
     const auto jobs = asyncRequests(ctx);
     if (jobs.empty()) return;
     std::vector<std::string> failures;
@@ -308,8 +306,7 @@ constexpr Rule kRuleJOB005{
         "NOT SUPPORTED when no job failed.",
 };
 
-WMIMOCK_CHECK(job005, kRuleJOB005.id, "FailedJobReportsError") {
-    if (ctx.rscRulesDoNotApply()) return;
+WMIMOCK_CHECK(job005, kRuleJOB005.id, "FailedJobReportsError", Needs::Enablement) {
     auto requests = requestBothWays(ctx);
     int failed = 0;
     for (const auto& r : requests) {
@@ -362,7 +359,7 @@ constexpr Rule kRuleJOB006{
         "FAIL naming each job gone too early. NOT SUPPORTED when no job finished.",
 };
 
-WMIMOCK_CHECK(job006, kRuleJOB006.id, "FinishedJobRetained") {
+WMIMOCK_CHECK(job006, kRuleJOB006.id, "FinishedJobRetained", Needs::Enablement) {
     const auto jobs = asyncRequests(ctx);
     if (jobs.empty()) return;
     // Catalog: wait min(10 s, TimeBeforeRemoval / 2) once for all the jobs, then read each.
@@ -425,7 +422,7 @@ constexpr Rule kRuleJOB007{
         "populated.",
 };
 
-WMIMOCK_CHECK(job007, kRuleJOB007.id, "PercentCompleteSane") {
+WMIMOCK_CHECK(job007, kRuleJOB007.id, "PercentCompleteSane", Needs::Enablement) {
     bool populated = false;
     const auto jobs = asyncRequests(ctx);
     if (jobs.empty()) return;
@@ -482,7 +479,7 @@ constexpr Rule kRuleJOB008{
         "when never populated.",
 };
 
-WMIMOCK_CHECK(job008, kRuleJOB008.id, "JobOutParametersAfterCompletion") {
+WMIMOCK_CHECK(job008, kRuleJOB008.id, "JobOutParametersAfterCompletion", Needs::Enablement) {
     bool populated = false;
     const auto jobs = asyncRequests(ctx);
     if (jobs.empty()) return;
@@ -519,7 +516,7 @@ constexpr Rule kRuleJOB009{
         " job ended before the element could be read.",
 };
 
-WMIMOCK_CHECK(job009, kRuleJOB009.id, "ElementPropertiesDuringJob") {
+WMIMOCK_CHECK(job009, kRuleJOB009.id, "ElementPropertiesDuringJob", Needs::Enablement) {
     const auto jobs = asyncRequests(ctx);
     if (jobs.empty()) return;
     std::size_t judged = 0;
@@ -572,8 +569,7 @@ constexpr Rule kRuleJOB010{
         "or cannot be followed. NOT SUPPORTED when the namespace has no such class.",
 };
 
-WMIMOCK_CHECK(job010, kRuleJOB010.id, "JobLinkedToElement") {
-    if (ctx.rscRulesDoNotApply()) return;
+WMIMOCK_CHECK(job010, kRuleJOB010.id, "JobLinkedToElement", Needs::Enablement) {
     try {
         ctx.client().getClass(ctx.nameSpace(), "CIM_AffectedJobElement");
     } catch (const CimError&) {
@@ -613,7 +609,7 @@ constexpr Rule kRuleJOB011{
         "SUPPORTED with fewer than two jobs.",
 };
 
-WMIMOCK_CHECK(job011, kRuleJOB011.id, "DistinctJobIds") {
+WMIMOCK_CHECK(job011, kRuleJOB011.id, "DistinctJobIds", Needs::Enablement) {
     std::map<std::string, int> ids;
     const auto jobs = asyncRequests(ctx, 2);
     if (jobs.empty()) return;

@@ -67,8 +67,7 @@ constexpr Rule kRuleRSC001{
         "RequestStateChange only ever raised CIM errors.",
 };
 
-WMIMOCK_CHECK(rsc001, kRuleRSC001.id, "ReturnInValueMap") {
-    if (ctx.rscRulesDoNotApply()) return;
+WMIMOCK_CHECK(rsc001, kRuleRSC001.id, "ReturnInValueMap", Needs::Enablement) {
     // The whole domain this rule owns: every state the capabilities list (2 and 3 without
     // them) from both run states, and the invalid values 0 and 12. States outside the
     // capabilities are RSC-005's alone, answer and code, so that one fault shows under one
@@ -135,8 +134,7 @@ constexpr Rule kRuleRSC002{
         "rules. NOT SUPPORTED when no request returned 0.",
 };
 
-WMIMOCK_CHECK(rsc002, kRuleRSC002.id, "RequestedStateReached") {
-    if (ctx.rscRulesDoNotApply()) return;
+WMIMOCK_CHECK(rsc002, kRuleRSC002.id, "RequestedStateReached", Needs::Enablement) {
     // Every state the capabilities list (2 and 3 without capabilities), each from the run
     // state it leaves. Only reaching the state is judged: RequestedState is RSC-003's.
     const std::vector<std::uint16_t> states = listedStates(ctx);
@@ -193,9 +191,8 @@ constexpr Rule kRuleRSC003{
         " in particular when StateAwareness promises tracking.",
 };
 
-WMIMOCK_CHECK(rsc003, kRuleRSC003.id, "RequestedStateSetImmediately") {
-    if (ctx.rscRulesDoNotApply()) return;
-    if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+WMIMOCK_CHECK(rsc003, kRuleRSC003.id, "RequestedStateSetImmediately", Needs::Enablement) {
+    if (!ctx.require(Want::Running)) return;
     const Attempt a = ctx.rsc(3);
     if (declined(ctx, a.call)) return;
     if (!a.call.returned(0) && !a.call.returned(rsc_result::kJobStarted)) {
@@ -233,9 +230,8 @@ constexpr Rule kRuleRSC004{
         "fail.",
 };
 
-WMIMOCK_CHECK(rsc004, kRuleRSC004.id, "RejectedRequestKeepsRequestedState") {
-    if (ctx.rscRulesDoNotApply()) return;
-    if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+WMIMOCK_CHECK(rsc004, kRuleRSC004.id, "RejectedRequestKeepsRequestedState", Needs::Enablement) {
+    if (!ctx.require(Want::Running)) return;
     // Every invalid value (states outside the capabilities are RSC-005's, RequestedState
     // included); each offending one is named.
     const std::vector<std::uint16_t> requests{0, 12, 13};
@@ -288,8 +284,7 @@ constexpr Rule kRuleRSC005{
         "UNREACHABLE when neither run state can be reached.",
 };
 
-WMIMOCK_CHECK(rsc005, kRuleRSC005.id, "UnsupportedStateRefused") {
-    if (ctx.rscRulesDoNotApply()) return;
+WMIMOCK_CHECK(rsc005, kRuleRSC005.id, "UnsupportedStateRefused", Needs::Enablement) {
     const Capabilities* caps = ctx.caps();
     if (caps == nullptr || !caps->requestedStatesSupported) {
         return ctx.notSupported("no capabilities with RequestedStatesSupported for this element");
@@ -360,8 +355,7 @@ constexpr Rule kRuleRSC006{
         "capabilities or when AvailableRequestedStates is never populated.",
 };
 
-WMIMOCK_CHECK(rsc006, kRuleRSC006.id, "AvailableSubsetOfSupported") {
-    if (ctx.rscRulesDoNotApply()) return;
+WMIMOCK_CHECK(rsc006, kRuleRSC006.id, "AvailableSubsetOfSupported", Needs::Enablement) {
     const Capabilities* caps = ctx.caps();
     if (caps == nullptr || !caps->requestedStatesSupported) {
         return ctx.notSupported("no capabilities with RequestedStatesSupported for this element");
@@ -401,8 +395,7 @@ constexpr Rule kRuleRSC007{
         " or no listed state could be requested.",
 };
 
-WMIMOCK_CHECK(rsc007, kRuleRSC007.id, "ListedStatesNotAnsweredNotSupported") {
-    if (ctx.rscRulesDoNotApply()) return;
+WMIMOCK_CHECK(rsc007, kRuleRSC007.id, "ListedStatesNotAnsweredNotSupported", Needs::Enablement) {
     const Capabilities* caps = ctx.caps();
     if (caps == nullptr || !caps->requestedStatesSupported || caps->requestedStatesSupported->empty()) {
         return ctx.notSupported("no capabilities list a supported state");
@@ -447,8 +440,7 @@ constexpr Rule kRuleRSC008{
         "accepted.",
 };
 
-WMIMOCK_CHECK(rsc008, kRuleRSC008.id, "TimeoutPeriodHandling") {
-    if (ctx.rscRulesDoNotApply()) return;
+WMIMOCK_CHECK(rsc008, kRuleRSC008.id, "TimeoutPeriodHandling", Needs::Enablement) {
     // (a) NULL and the zero interval mean "no limit": catalog Rev. 2 wants the very answer the
     // same request gets without a TimeoutPeriod, for both values and both directions.
     const Value zero = Value::dateTime(CimDateTime::interval(std::chrono::microseconds(0)));
@@ -543,8 +535,7 @@ constexpr Rule kRuleRSC009{
         " changed the element.",
 };
 
-WMIMOCK_CHECK(rsc009, kRuleRSC009.id, "InvalidRequestedStateRefused") {
-    if (ctx.rscRulesDoNotApply()) return;
+WMIMOCK_CHECK(rsc009, kRuleRSC009.id, "InvalidRequestedStateRefused", Needs::Enablement) {
     // Catalog Rev. 2: the undefined values and the vendor range, unless the class declares
     // the vendor value itself; every value is tried and each failing one named.
     std::vector<std::uint16_t> values{0, 1, 5, 12, 13, 4096};
@@ -557,7 +548,7 @@ WMIMOCK_CHECK(rsc009, kRuleRSC009.id, "InvalidRequestedStateRefused") {
     }
     std::vector<std::string> failures;
     for (const std::uint16_t v : values) {
-        if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+        if (!ctx.require(Want::Running)) return;
         const Snapshot before = ctx.snapshot("before");
         const CallOutcome c = ctx.requestStateChange(v);
         finishIfAccepted(ctx, c);
@@ -604,9 +595,8 @@ constexpr Rule kRuleRSC010{
         "changed the element.",
 };
 
-WMIMOCK_CHECK(rsc010, kRuleRSC010.id, "MissingOrIllTypedRequestedStateRejected") {
-    if (ctx.rscRulesDoNotApply()) return;
-    if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+WMIMOCK_CHECK(rsc010, kRuleRSC010.id, "MissingOrIllTypedRequestedStateRejected", Needs::Enablement) {
+    if (!ctx.require(Want::Running)) return;
     struct Case {
         std::string_view what;
         std::vector<ParamValue> in;
@@ -622,7 +612,7 @@ WMIMOCK_CHECK(rsc010, kRuleRSC010.id, "MissingOrIllTypedRequestedStateRejected")
     std::string notSent;
     std::vector<std::string> failures;
     for (const auto& k : cases) {
-        if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+        if (!ctx.require(Want::Running)) return;
         const Snapshot before = ctx.snapshot("before");
         const CallOutcome c = ctx.invoke(kRsc, k.in);
         if (c.notSent) {  // the protocol cannot carry this case: nothing to judge
@@ -670,8 +660,7 @@ constexpr Rule kRuleRSC011{
         "SUPPORTED when the request is declined.",
 };
 
-WMIMOCK_CHECK(rsc011, kRuleRSC011.id, "RequestCurrentStateUnchanged") {
-    if (ctx.rscRulesDoNotApply()) return;
+WMIMOCK_CHECK(rsc011, kRuleRSC011.id, "RequestCurrentStateUnchanged", Needs::Enablement) {
     int judged = 0;
     for (const std::uint16_t state : {3, 2}) {
         if (!(state == requested_state::kDisabled ? ctx.makeStopped() : ctx.makeRunning())) continue;
@@ -741,8 +730,7 @@ constexpr Rule kRuleRSC012{
         " transition could be made.",
 };
 
-WMIMOCK_CHECK(rsc012, kRuleRSC012.id, "TransitioningToStateSemantics") {
-    if (ctx.rscRulesDoNotApply()) return;
+WMIMOCK_CHECK(rsc012, kRuleRSC012.id, "TransitioningToStateSemantics", Needs::Enablement) {
     // The statement covers every transition, whichever method asked for it: both directions
     // through RequestStateChange and through StopService / StartService.
     struct Transition {
@@ -822,8 +810,7 @@ constexpr Rule kRuleRSC013{
         "out.",
 };
 
-WMIMOCK_CHECK(rsc013, kRuleRSC013.id, "TransientStatesOnly4And10") {
-    if (ctx.rscRulesDoNotApply()) return;
+WMIMOCK_CHECK(rsc013, kRuleRSC013.id, "TransientStatesOnly4And10", Needs::Enablement) {
     int seen = 0;
     const auto judge = [&](const Attempt& a, std::uint16_t from, std::uint16_t to) {
         if (!a.accepted) return;
@@ -858,7 +845,7 @@ constexpr Rule kRuleRSC014{
 
 WMIMOCK_CHECK(rsc014, kRuleRSC014.id, "TimeOfLastStateChangeOnRealChanges") {
     if (!ctx.initial().timeOfLastStateChange) return ctx.notSupported("TimeOfLastStateChange is not populated");
-    if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+    if (!ctx.require(Want::Running)) return;
     // Let the clock move, so a change recorded now is distinguishable from the last one.
     ctx.pause(kClockStep);
     const bool rscApplies = ctx.initial().modelsEnablement();
@@ -979,8 +966,7 @@ constexpr Rule kRuleRSC016{
         "SUPPORTED when nothing was refused.",
 };
 
-WMIMOCK_CHECK(rsc016, kRuleRSC016.id, "FailingCodesLeaveElementUnchanged") {
-    if (ctx.rscRulesDoNotApply()) return;
+WMIMOCK_CHECK(rsc016, kRuleRSC016.id, "FailingCodesLeaveElementUnchanged", Needs::Enablement) {
     // One fault, one rule: refusing an unsupported, invalid, missing or ill-typed state, a
     // TimeoutPeriod, or the current state comes with its own "state unchanged" clause in
     // RSC-005, RSC-009, RSC-010, RSC-008 and RSC-011. This rule judges the other failures:
@@ -999,7 +985,7 @@ WMIMOCK_CHECK(rsc016, kRuleRSC016.id, "FailingCodesLeaveElementUnchanged") {
     if (const auto deps = ctx.dependants(ctx.path()); !deps.empty()) {
         const ObjectPath dependant = deps.front();
         requests.push_back({"while " + dependant.toString() + " runs", 3, [&ctx, dependant] {
-                                return ctx.makeRunning(&dependant) && runState(ctx.snapshot()) == RunState::Running;
+                                return ctx.makeRunning(dependant) && runState(ctx.snapshot()) == RunState::Running;
                             }});
     }
     int failures = 0;

@@ -28,7 +28,7 @@ constexpr Rule kRuleSS001{
 };
 
 WMIMOCK_CHECK(ss001, kRuleSS001.id, "StopServiceReturns0") {
-    if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+    if (!ctx.require(Want::Running)) return;
     const Attempt a = ctx.stop();
     const CallOutcome& c = a.call;
     if (c.notSupported()) {
@@ -88,7 +88,7 @@ constexpr Rule kRuleSS002{
 };
 
 WMIMOCK_CHECK(ss002, kRuleSS002.id, "StoppedAfterSuccessfulStop") {
-    if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+    if (!ctx.require(Want::Running)) return;
     const Attempt a = ctx.stop();
     if (declined(ctx, a.call)) return;
     if (!a.accepted) {
@@ -184,7 +184,7 @@ WMIMOCK_CHECK(ss004, kRuleSS004.id, "ErrorLeavesCoherentState") {
     const auto deps = ctx.dependants(ctx.path());
     if (deps.empty()) return ctx.notSupported("no error can be provoked: no service depends on this one");
     // Starting the dependant starts this service first (make_running brings antecedents up).
-    if (!ctx.makeRunning(&deps.front()) || runState(ctx.snapshot()) != RunState::Running) {
+    if (!ctx.makeRunning(deps.front()) || runState(ctx.snapshot()) != RunState::Running) {
         return ctx.unreachable("the service and its dependant could not both be brought to running");
     }
     const Snapshot before = ctx.snapshot("before");
@@ -269,9 +269,9 @@ WMIMOCK_CHECK(ss005, kRuleSS005.id, "ReturnCodesInValueMap") {
     };
     if (ctx.makeRunning()) observe(ctx.stop().call);
     if (ctx.makeStopped()) observe(ctx.stopService());
-    if (const auto deps = ctx.dependants(ctx.path()); !deps.empty() && ctx.makeRunning(&deps.front())) {
+    if (const auto deps = ctx.dependants(ctx.path()); !deps.empty() && ctx.makeRunning(deps.front())) {
         const Snapshot before = ctx.snapshot();
-        observe(ctx.complete(ctx.stopService(), before, Want::Stopped, false, ctx.path()).call);
+        observe(ctx.complete(ctx.stopService(), before, Want::Stopped, Via::StateMethod, ctx.path()).call);
     }
     std::string codes;
     for (const auto code : std::set<std::uint64_t>(seen.begin(), seen.end())) {
@@ -309,7 +309,7 @@ constexpr Rule kRuleSS006{
 };
 
 WMIMOCK_CHECK(ss006, kRuleSS006.id, "ExtraParameterRejected") {
-    if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+    if (!ctx.require(Want::Running)) return;
     const Snapshot before = ctx.snapshot("before");
     const CallOutcome c = ctx.invoke("StopService", {{"Bogus", Value::uint32(1)}});
     if (c.notSupported()) return ctx.notSupported("StopService is not supported: " + c.describe());
@@ -346,7 +346,7 @@ constexpr Rule kRuleSS007{
 };
 
 WMIMOCK_CHECK(ss007, kRuleSS007.id, "StopSetsRequestedState") {
-    if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+    if (!ctx.require(Want::Running)) return;
     const Attempt a = ctx.stop();
     if (declined(ctx, a.call)) return;
     if (!a.accepted) {
@@ -385,7 +385,7 @@ constexpr Rule kRuleSS008{
 };
 
 WMIMOCK_CHECK(ss008, kRuleSS008.id, "StopOnStoppedIsIdempotent") {
-    if (!ctx.makeStopped()) return ctx.unreachable("the service could not be brought to stopped");
+    if (!ctx.require(Want::Stopped)) return;
     const Snapshot before = ctx.snapshot("before");
     const CallOutcome c = ctx.stopService();
     const Snapshot after = ctx.afterCall();
@@ -488,7 +488,7 @@ constexpr Rule kRuleSS020{
 };
 
 WMIMOCK_CHECK(ss020, kRuleSS020.id, "StartServiceReturns0") {
-    if (!ctx.makeStopped()) return ctx.unreachable("the service could not be brought to stopped");
+    if (!ctx.require(Want::Stopped)) return;
     const Attempt a = ctx.start();
     if (declined(ctx, a.call)) return;
     if (!a.accepted) return ctx.fail("StartService returns 0", a.call.describe());
@@ -519,7 +519,7 @@ constexpr Rule kRuleSS021{
 };
 
 WMIMOCK_CHECK(ss021, kRuleSS021.id, "StopStartStopRoundTrip") {
-    if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought to running");
+    if (!ctx.require(Want::Running)) return;
     const Attempt first = ctx.stop();
     if (declined(ctx, first.call)) return;
     if (!first.accepted || !first.reached) {

@@ -143,9 +143,13 @@ CheckResult Session::run(const CheckInfo& check, const ObjectPath& instance) {
     try {
         const auto at = std::find(s.instances.begin(), s.instances.end(), instance);
         const std::size_t index = static_cast<std::size_t>(at - s.instances.begin());
-        const Snapshot* baseline = index < s.baselines.size() && s.baselines[index] ? &*s.baselines[index] : nullptr;
-        CheckContext ctx(s.target, s.nameSpace, instance, s.options.settings, r, baseline, s.onActivity);
-        def->run(ctx);
+        std::optional<Snapshot> baseline = index < s.baselines.size() ? s.baselines[index] : std::nullopt;
+        CheckContext ctx(s.target, s.nameSpace, instance, s.options.settings, r, std::move(baseline), s.onActivity);
+        if (const auto why = ctx.unmet(def->needs)) {
+            ctx.notSupported(*why);
+        } else {
+            def->run(ctx);
+        }
         ctx.finish();
     } catch (const CimError& e) {
         r.outcome = Outcome::Error;
@@ -184,7 +188,7 @@ std::vector<std::string> Session::restore() {
                 if (s.initial[i].running != wantRunning) continue;
                 try {
                     scratch.evidence.clear();
-                    CheckContext ctx(s.target, s.nameSpace, s.instances[i], s.options.settings, scratch, nullptr,
+                    CheckContext ctx(s.target, s.nameSpace, s.instances[i], s.options.settings, scratch, std::nullopt,
                                      s.onActivity);
                     wantRunning ? ctx.bringUp(s.instances[i]) : ctx.bringDown(s.instances[i]);
                 } catch (const CimError&) {
