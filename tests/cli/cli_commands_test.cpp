@@ -46,6 +46,28 @@ TEST(CliCommands, BadUsageExitsWith2) {
     EXPECT_EQ(runWmimock("conform --sim-option novalue").exitCode, 2);
 }
 
+// The simulations' knobs are text only here: each key's value is checked and a bad one named.
+TEST(CliCommands, SimOptionsAreCheckedKeyByKey) {
+    const auto fails = [](const std::string& pair, const std::string& named) {
+        const auto result = runWmimock("conform --target builtin:reference --filter SS-001 --sim-option " + pair);
+        EXPECT_EQ(result.exitCode, 2) << pair << ": " << result.output;
+        EXPECT_THAT(result.output, HasSubstr(named)) << pair;
+    };
+    fails("latency=1", "unknown simulation option 'latency' (known: latency_ms,");
+    fails("failure_rate=1.5", "simulation option 'failure_rate': invalid value '1.5'");
+    fails("transition_ms=-1", "simulation option 'transition_ms'");
+    fails("refuse_state=4,70000", "simulation option 'refuse_state': invalid value '70000'");
+    fails("async=maybe", "simulation option 'async'");
+    fails("decline_with=3", "simulation option 'decline_with'");
+    fails("seed=x", "simulation option 'seed'");
+    // Well-formed pairs reach the simulation: StopService now declines, so SS-001 is not supported.
+    const auto ok = runWmimock(
+        "conform --target builtin:reference --filter SS-001 --sim-option \"not_supported= StopService\" "
+        "--sim-option decline_with=1");
+    EXPECT_EQ(ok.exitCode, 0) << ok.output;
+    EXPECT_THAT(ok.output, HasSubstr("not supported"));
+}
+
 TEST(CliCommands, UnwritableOutputIsAnInternalError) {
     const auto result = runShell(shellQuote(WMIMOCK_CLI) + " rules > /dev/full");
     EXPECT_EQ(result.exitCode, 3) << result.output;

@@ -26,7 +26,10 @@ using harness::RunOptions;
 // Short transitions, polls and waits keep the real-time run short; both runs use the same
 // values. faulty-hangs blocks past the check timeout (6.2 s for the remote run) but frees the
 // server after 8 s.
-const std::map<std::string, std::string> kSimOptions = {{"transition_ms", "50"}, {"hang_cap_ms", "8000"}};
+const std::vector<std::string> kSimOptionArgs = {"--sim-option", "transition_ms=50", "--sim-option",
+                                                 "hang_cap_ms=8000"};
+const wmimock::services::SimulationOptions kSimOptions = {.transition = std::chrono::milliseconds(50),
+                                                          .hangCap = std::chrono::milliseconds(8000)};
 
 RunOptions optionsFor(const std::string& target, const std::string& instancePath) {
     RunOptions o;
@@ -99,10 +102,7 @@ TEST_P(SuiteOverHttp, GivesTheInProcessVerdicts) {
     std::string filter;
     for (const auto& rule : info->brokenRules) filter += (filter.empty() ? "" : ",") + rule;
 
-    std::vector<std::string> serveArgs;
-    for (const auto& [key, value] : kSimOptions) {
-        serveArgs.insert(serveArgs.end(), {"--sim-option", key + "=" + value});
-    }
+    const std::vector<std::string> serveArgs = kSimOptionArgs;
     const ScratchDir dir("serve-suite-" + info->name);
     ServeProcess serve(dir, "builtin:" + info->name, std::chrono::seconds(60), serveArgs);
     ASSERT_FALSE(serve.url().empty()) << serve.output();

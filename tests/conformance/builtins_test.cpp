@@ -15,7 +15,7 @@ namespace {
 
 using namespace wmimock::conformance;
 
-RunResult runInProcess(const std::string& target, std::map<std::string, std::string> simOptions = {},
+RunResult runInProcess(const std::string& target, services::SimulationOptions simOptions = {},
                        std::string filter = {}) {
     RunOptions options;
     options.targets = {target};
@@ -53,7 +53,7 @@ INSTANTIATE_TEST_SUITE_P(Conformance, GoodBuiltin, ::testing::Values("reference"
 // Real Windows services take time to start and stop, showing "Start Pending"/"Stop Pending"
 // meanwhile: the suite must wait for those transitions, not judge the next check on them.
 TEST(Win32Builtin, HasNoFailuresWhenControlsTakeTime) {
-    const RunResult run = runInProcess("builtin:win32", {{"transition_ms", "50"}});
+    const RunResult run = runInProcess("builtin:win32", {.transition = std::chrono::milliseconds(50)});
     ASSERT_FALSE(run.results.empty());
     EXPECT_TRUE(run.passed()) << testing::failures(run);
     for (const auto& note : run.notes) ADD_FAILURE() << "restore: " << note;
@@ -121,7 +121,7 @@ TEST(HypervBuiltin, CompletesThroughJobs) {
 // Every job fails: JOB-005 sees ErrorCode, ErrorDescription and a CIM_Error from GetErrors,
 // so it passes without a warning.
 TEST(HypervBuiltin, FailedJobsReportTheirErrors) {
-    const RunResult run = runInProcess("builtin:hyperv", {{"failure_rate", "1"}});
+    const RunResult run = runInProcess("builtin:hyperv", {.failureRate = 1.0});
     for (const auto& r : run.results) {
         if (r.ruleId == "JOB-005") {
             EXPECT_EQ(r.outcome, Outcome::Pass) << testing::describe(r, true);
@@ -143,16 +143,17 @@ TEST(Win32Builtin, SkipsTheRequestStateChangeRulesItDoesNotModel) {
 // Catalog §0.3 Rev. 2: a declared method that declines with CIM_ERR_METHOD_NOT_FOUND is a
 // wrongly signalled decline. ERR-006 alone fails it; every other rule treats it as "not
 // supported" (one fault, one rule). The listed signals fail nothing.
-class DeclineSignal : public ::testing::TestWithParam<std::string> {};
+class DeclineSignal : public ::testing::TestWithParam<services::DeclineSignal> {};
 
 TEST_P(DeclineSignal, OnlyErr006JudgesHowAMethodDeclines) {
-    const RunResult run = runInProcess("builtin:reference",
-                                       {{"not_supported", "StopService,StartService"}, {"decline_with", GetParam()}});
+    const RunResult run = runInProcess(
+        "builtin:reference",
+        {.notSupportedMethods = std::vector<std::string>{"StopService", "StartService"}, .declineWith = GetParam()});
     std::set<std::string> failed;
     for (const auto& r : run.results) {
         if (isFailure(r.outcome)) failed.insert(r.ruleId);
     }
-    if (GetParam() == "17") {
+    if (GetParam() == services::DeclineSignal::MethodNotFound) {
         EXPECT_EQ(failed, std::set<std::string>{"ERR-006"}) << testing::failures(run);
         for (const auto& r : run.results) {
             if (r.ruleId != "ERR-006") continue;
@@ -168,7 +169,10 @@ TEST_P(DeclineSignal, OnlyErr006JudgesHowAMethodDeclines) {
     EXPECT_TRUE(rulesWith(run, Outcome::NotSupported).count("SS-001")) << "SS-001 skips a declined StopService";
 }
 
-INSTANTIATE_TEST_SUITE_P(Conformance, DeclineSignal, ::testing::Values("1", "7", "16", "17"));
+INSTANTIATE_TEST_SUITE_P(Conformance, DeclineSignal,
+                         ::testing::Values(services::DeclineSignal::ReturnOne, services::DeclineSignal::NotSupported,
+                                           services::DeclineSignal::MethodNotAvailable,
+                                           services::DeclineSignal::MethodNotFound));
 
 /// The first result of `ruleId` in `run`.
 const CheckResult& resultOf(const RunResult& run, std::string_view ruleId) {

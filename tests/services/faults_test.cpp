@@ -220,7 +220,7 @@ TEST_P(FaultDiffTest, DiffersFromItsFlavourOnlyInTheDeclaredFault) {
     auto expected = expectations().find(name);
     ASSERT_NE(expected, expectations().end()) << "no expectation for " << name;
 
-    SimulationOptions options{{"hang_cap_ms", "1"}};
+    SimulationOptions options{.hangCap = std::chrono::milliseconds(1)};
     ScriptRunner faulty(name, options);
     ScriptRunner reference(info->flavour);
     std::set<std::string> stepsThatDiffer;
@@ -304,7 +304,7 @@ TEST(FaultyTornState, ConcurrentStopAndStartLeaveATornInstance) {
 // With transitions the burst's last transition settles after the calls; the tear must
 // survive it (it used to be overwritten, so CONC-004 passed whenever transition_ms was set).
 TEST(FaultyTornState, TheTearSurvivesATransitionThatSettlesLater) {
-    auto env = makeBuiltin("faulty-torn-state", {{"transition_ms", "50"}});
+    auto env = makeBuiltin("faulty-torn-state", {.transition = std::chrono::milliseconds(50)});
     auto alpha = referenceService("Alpha");
     bool torn = false;
     for (int round = 0; round < 10 && !torn; ++round) {
@@ -361,7 +361,7 @@ TEST(FaultyHangs, BlocksUntilReleasedAndThenAnswersAsTheReference) {
 }
 
 TEST(FaultyHangs, TheBlockIsBoundedByTheCapAndThenFailsWithoutEffect) {
-    auto env = makeBuiltin("faulty-hangs", {{"hang_cap_ms", "1"}});
+    auto env = makeBuiltin("faulty-hangs", {.hangCap = std::chrono::milliseconds(1)});
     const Instance before = env.cimom->getInstance(referenceService("Alpha"));
     const auto outcome = requestStateChange(*env.cimom, referenceService("Alpha"), 3, "00000000000030.000000:000");
     EXPECT_EQ(outcome.error, CimStatus::Failed);

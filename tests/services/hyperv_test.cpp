@@ -110,7 +110,7 @@ TEST_F(HypervTest, TimeoutPeriodIsIgnored) {
 }
 
 TEST(HypervFailure, AFailingJobEndsInExceptionAndRollsBack) {
-    auto env = makeBuiltin("hyperv", {{"failure_rate", "1"}});
+    auto env = makeBuiltin("hyperv", {.failureRate = 1.0});
     auto vmms = hypervService();
     Outcome outcome = requestStateChange(*env.cimom, vmms, 3);
     ASSERT_EQ(outcome.code, 4096u);
@@ -163,7 +163,7 @@ TEST_F(HypervTest, ASuccessfulJobHasNoErrors) {
 }
 
 TEST(HypervFailure, AFailedJobReportsACimErrorThroughGetErrorsAndGetError) {
-    auto env = makeBuiltin("hyperv", {{"failure_rate", "1"}});
+    auto env = makeBuiltin("hyperv", {.failureRate = 1.0});
     Outcome outcome = requestStateChange(*env.cimom, hypervService(), 3);
     env.clock->advance(500ms);
     const Instance job = env.cimom->getInstance(*outcome.job);

@@ -180,7 +180,7 @@ TEST_F(ReferenceTest, ParallelStopsConvergeWithOneStateChange) {
 // ---- Transitions on the simulated clock -------------------------------------------------
 
 TEST(ReferenceTransition, StopPassesThroughShuttingDownUntilTheTransitionTimeElapses) {
-    auto env = makeBuiltin("reference", {{"transition_ms", "1000"}});
+    auto env = makeBuiltin("reference", {.transition = std::chrono::milliseconds(1000)});
     auto alpha = referenceService("Alpha");
     auto start = env.clock->wallNow();
     ASSERT_EQ(stopService(*env.cimom, alpha), returns(0));
@@ -205,7 +205,7 @@ TEST(ReferenceTransition, StopPassesThroughShuttingDownUntilTheTransitionTimeEla
 }
 
 TEST(ReferenceTransition, StartPassesThroughStarting) {
-    auto env = makeBuiltin("reference", {{"transition_ms", "200"}});
+    auto env = makeBuiltin("reference", {.transition = std::chrono::milliseconds(200)});
     auto beta = referenceService("Beta");
     ASSERT_EQ(startService(*env.cimom, beta).code, 0u);
     EXPECT_EQ(number(env.cimom->getInstance(beta), "EnabledState"), 10u);
@@ -216,7 +216,7 @@ TEST(ReferenceTransition, StartPassesThroughStarting) {
 }
 
 TEST(ReferenceTransition, ALaterRequestOverridesOneStillRunning) {
-    auto env = makeBuiltin("reference", {{"transition_ms", "500"}});
+    auto env = makeBuiltin("reference", {.transition = std::chrono::milliseconds(500)});
     auto alpha = referenceService("Alpha");
     ASSERT_EQ(stopService(*env.cimom, alpha).code, 0u);
     env.clock->advance(100ms);
@@ -230,7 +230,7 @@ TEST(ReferenceTransition, ALaterRequestOverridesOneStillRunning) {
 }
 
 TEST(ReferenceTransition, TimeoutShorterThanTheTransitionReturnsThreeAndChangesNothing) {
-    auto env = makeBuiltin("reference", {{"transition_ms", "5000"}});
+    auto env = makeBuiltin("reference", {.transition = std::chrono::milliseconds(5000)});
     auto alpha = referenceService("Alpha");
     Instance before = env.cimom->getInstance(alpha);
     EXPECT_EQ(requestStateChange(*env.cimom, alpha, 3, "00000000000001.000000:000"), returns(3));
@@ -239,7 +239,7 @@ TEST(ReferenceTransition, TimeoutShorterThanTheTransitionReturnsThreeAndChangesN
 }
 
 TEST(ReferenceTransition, UnsupportedTimeoutReturns4098ForNonZeroPeriodsOnly) {
-    auto env = makeBuiltin("reference", {{"timeout_supported", "false"}});
+    auto env = makeBuiltin("reference", {.timeoutSupported = false});
     auto alpha = referenceService("Alpha");
     Instance before = env.cimom->getInstance(alpha);
     EXPECT_EQ(requestStateChange(*env.cimom, alpha, 3, "00000000000030.000000:000"), returns(4098));
@@ -250,7 +250,7 @@ TEST(ReferenceTransition, UnsupportedTimeoutReturns4098ForNonZeroPeriodsOnly) {
 // ---- Asynchronous reference -------------------------------------------------------------
 
 TEST(ReferenceAsync, RequestStateChangeReturnsAJobThatCompletesOnTheClock) {
-    auto env = makeBuiltin("reference", {{"async", "true"}, {"transition_ms", "1000"}});
+    auto env = makeBuiltin("reference", {.transition = std::chrono::milliseconds(1000), .async = true});
     auto alpha = referenceService("Alpha");
     Outcome outcome = requestStateChange(*env.cimom, alpha, 3);
     ASSERT_EQ(outcome.code, 4096u);
@@ -283,7 +283,7 @@ TEST(ReferenceAsync, RequestStateChangeReturnsAJobThatCompletesOnTheClock) {
 // ---- Knobs ------------------------------------------------------------------------------
 
 TEST(ReferenceKnobs, FailureRateOneFailsEveryChangeAndLeavesTheStateAlone) {
-    auto env = makeBuiltin("reference", {{"failure_rate", "1"}});
+    auto env = makeBuiltin("reference", {.failureRate = 1.0});
     auto alpha = referenceService("Alpha");
     Instance before = env.cimom->getInstance(alpha);
     EXPECT_EQ(stopService(*env.cimom, alpha), returns(4));
@@ -292,8 +292,8 @@ TEST(ReferenceKnobs, FailureRateOneFailsEveryChangeAndLeavesTheStateAlone) {
 }
 
 TEST(ReferenceKnobs, FailuresAreDeterministicForASeed) {
-    auto codes = [](const std::string& seed) {
-        auto env = makeBuiltin("reference", {{"failure_rate", "0.5"}, {"seed", seed}});
+    auto codes = [](std::uint64_t seed) {
+        auto env = makeBuiltin("reference", {.failureRate = 0.5, .seed = seed});
         std::vector<Outcome> outcomes;
         auto alpha = referenceService("Alpha");
         for (int i = 0; i < 20; ++i) {
@@ -301,22 +301,22 @@ TEST(ReferenceKnobs, FailuresAreDeterministicForASeed) {
         }
         return outcomes;
     };
-    auto first = codes("7");
-    EXPECT_EQ(first, codes("7"));
-    EXPECT_NE(first, codes("8"));
+    auto first = codes(7);
+    EXPECT_EQ(first, codes(7));
+    EXPECT_NE(first, codes(8));
     EXPECT_TRUE(std::any_of(first.begin(), first.end(), [](const Outcome& o) { return o.code == 4u; }));
     EXPECT_TRUE(std::any_of(first.begin(), first.end(), [](const Outcome& o) { return o.code == 0u; }));
 }
 
 TEST(ReferenceKnobs, LatencyIsSpentOnTheSimulatedClock) {
-    auto env = makeBuiltin("reference", {{"latency_ms", "250"}});
+    auto env = makeBuiltin("reference", {.latency = std::chrono::milliseconds(250)});
     auto before = env.clock->now();
     ASSERT_EQ(stopService(*env.cimom, referenceService("Alpha")).code, 0u);
     EXPECT_EQ(env.clock->now() - before, std::chrono::microseconds(250ms));
 }
 
 TEST(ReferenceKnobs, NotSupportedMethodIsMethodNotAvailable) {
-    auto env = makeBuiltin("reference", {{"not_supported", "StopService"}});
+    auto env = makeBuiltin("reference", {.notSupportedMethods = std::vector<std::string>{"StopService"}});
     auto alpha = referenceService("Alpha");
     Instance before = env.cimom->getInstance(alpha);
     EXPECT_EQ(stopService(*env.cimom, alpha).error, CimStatus::MethodNotAvailable);
@@ -325,7 +325,7 @@ TEST(ReferenceKnobs, NotSupportedMethodIsMethodNotAvailable) {
 }
 
 TEST(ReferenceKnobs, RefusedStateIsNotSupported) {
-    auto env = makeBuiltin("reference", {{"refuse_state", "3"}});
+    auto env = makeBuiltin("reference", {.refusedStates = std::set<std::uint16_t>{3}});
     auto alpha = referenceService("Alpha");
     Instance before = env.cimom->getInstance(alpha);
     EXPECT_EQ(stopService(*env.cimom, alpha), returns(1));

@@ -1,4 +1,4 @@
-// Knobs: from the options map, from a WMIMock_SimulationSetting instance, and precedence.
+// Knobs: from SimulationOptions, from a WMIMock_SimulationSetting instance, and precedence.
 #include <gtest/gtest.h>
 
 #include "service_test_support.hpp"
@@ -10,17 +10,18 @@ namespace {
 using namespace testing;
 using namespace std::chrono_literals;
 
-TEST(SimulationOptions, ParsesEveryKnob) {
+TEST(SimulationOptions, EverySetKnobOverridesTheSettings) {
     detail::SimulationSettings s;
-    detail::applyOptions(s, {{"latency_ms", "15"},
-                             {"transition_ms", "2500"},
-                             {"failure_rate", "0.25"},
-                             {"seed", "42"},
-                             {"refuse_state", "4, 6"},
-                             {"not_supported", "StopService,StartService"},
-                             {"async", "yes"},
-                             {"timeout_supported", "false"},
-                             {"hang_cap_ms", "10"}});
+    detail::applyOptions(s, {.latency = 15ms,
+                             .transition = 2500ms,
+                             .failureRate = 0.25,
+                             .seed = 42,
+                             .refusedStates = std::set<std::uint16_t>{4, 6},
+                             .notSupportedMethods = std::vector<std::string>{"StopService", "StartService"},
+                             .declineWith = DeclineSignal::MethodNotFound,
+                             .async = true,
+                             .timeoutSupported = false,
+                             .hangCap = 10ms});
     EXPECT_EQ(s.latency, 15ms);
     EXPECT_EQ(s.transition, 2500ms);
     EXPECT_DOUBLE_EQ(s.failureRate, 0.25);
@@ -29,12 +30,25 @@ TEST(SimulationOptions, ParsesEveryKnob) {
     EXPECT_TRUE(s.methodNotSupported("stopservice"));
     EXPECT_TRUE(s.methodNotSupported("StartService"));
     EXPECT_FALSE(s.methodNotSupported("RequestStateChange"));
+    EXPECT_EQ(s.declineSignal, 17);
     EXPECT_EQ(s.async, true);
     EXPECT_FALSE(s.timeoutSupported);
     EXPECT_EQ(s.hangCap, 10ms);
 }
 
-TEST(SimulationOptions, RejectsUnknownKeysAndBadValuesNamingTheKey) {
+TEST(SimulationOptions, KnobsLeftEmptyChangeNothing) {
+    detail::SimulationSettings s;
+    s.transition = 700ms;
+    s.refusedStates = {6};
+    const detail::SimulationSettings before = s;
+    detail::applyOptions(s, {});
+    EXPECT_EQ(s, before);
+    detail::applyOptions(s, {.seed = 7});
+    EXPECT_EQ(s.transition, 700ms);
+    EXPECT_EQ(s.refusedStates, std::set<std::uint16_t>{6});
+}
+
+TEST(SimulationOptions, RejectsValuesOutOfRangeNamingTheOption) {
     auto messageOf = [](const SimulationOptions& options) {
         detail::SimulationSettings s;
         try {
@@ -45,21 +59,21 @@ TEST(SimulationOptions, RejectsUnknownKeysAndBadValuesNamingTheKey) {
         }
         return std::string("no error");
     };
-    EXPECT_NE(messageOf({{"latency", "1"}}).find("unknown simulation option 'latency'"), std::string::npos);
-    EXPECT_NE(messageOf({{"failure_rate", "1.5"}}).find("failure_rate"), std::string::npos);
-    EXPECT_NE(messageOf({{"transition_ms", "-1"}}).find("transition_ms"), std::string::npos);
-    EXPECT_NE(messageOf({{"async", "maybe"}}).find("async"), std::string::npos);
-    EXPECT_NE(messageOf({{"refuse_state", "70000"}}).find("refuse_state"), std::string::npos);
-    EXPECT_NE(messageOf({{"seed", "x"}}).find("seed"), std::string::npos);
+    EXPECT_NE(messageOf({.failureRate = 1.5}).find("failureRate"), std::string::npos);
+    EXPECT_NE(messageOf({.failureRate = -0.1}).find("failureRate"), std::string::npos);
+    EXPECT_NE(messageOf({.transition = -1ms}).find("transition"), std::string::npos);
+    EXPECT_NE(messageOf({.hangCap = SimulationOptions::kMaxDuration + 1ms}).find("hangCap"), std::string::npos);
+    EXPECT_NE(messageOf({.declineWith = static_cast<DeclineSignal>(3)}).find("declineWith"), std::string::npos);
+    EXPECT_EQ(messageOf({.latency = SimulationOptions::kMaxDuration}), "no error");
 }
 
 TEST(SimulationOptions, MakeBuiltinRejectsBadOptionsBeforeBuilding) {
     try {
-        makeBuiltin("reference", {{"bogus", "1"}});
+        makeBuiltin("reference", {.failureRate = 2.0});
         FAIL() << "no error";
     } catch (const CimError& e) {
         EXPECT_EQ(e.status(), CimStatus::InvalidParameter);
-        EXPECT_NE(e.message().find("bogus"), std::string::npos);
+        EXPECT_NE(e.message().find("failureRate"), std::string::npos);
     }
 }
 
@@ -109,7 +123,7 @@ TEST(SimulationSettingInstance, ChangingTheFixtureSettingRetunesARunningSimulati
 
 TEST(SimulationSettingInstance, OptionsOverrideTheSettingInstance) {
     // The hyperv setting says TransitionMs 500; the option makes transitions immediate.
-    auto env = makeBuiltin("hyperv", {{"transition_ms", "0"}});
+    auto env = makeBuiltin("hyperv", {.transition = std::chrono::milliseconds(0)});
     Outcome outcome = requestStateChange(*env.cimom, hypervService(), 3);
     ASSERT_EQ(outcome.code, 4096u);
     EXPECT_EQ(number(env.cimom->getInstance(*outcome.job), "JobState"), 7u);

@@ -79,7 +79,7 @@ TEST_F(Win32Test, RequestStateChangeIsNotSupported) {
 }
 
 TEST(Win32Transition, PendingStatesAreVisibleWhileTheTransitionRuns) {
-    auto env = makeBuiltin("win32", {{"transition_ms", "300"}});
+    auto env = makeBuiltin("win32", {.transition = std::chrono::milliseconds(300)});
     auto spooler = win32Service("Spooler");
     ASSERT_EQ(stopService(*env.cimom, spooler).code, 0u);
     Instance during = env.cimom->getInstance(spooler);
@@ -96,7 +96,7 @@ TEST(Win32Transition, PendingStatesAreVisibleWhileTheTransitionRuns) {
 }
 
 TEST(Win32Knobs, RandomFailureIsUnknownFailure) {
-    auto env = makeBuiltin("win32", {{"failure_rate", "1.0"}});
+    auto env = makeBuiltin("win32", {.failureRate = 1.0});
     EXPECT_EQ(stopService(*env.cimom, win32Service("Spooler")), returns(8));
 }
 

@@ -103,10 +103,6 @@ const BuiltinInfo* findBuiltin(std::string_view name) noexcept {
     return nullptr;
 }
 
-std::span<const std::string> simulationOptionKeys() {
-    return detail::simulationOptionKeys();
-}
-
 namespace detail {
 
 AssembledBuiltin assemble(const FlavourProfile& profile, std::shared_ptr<FaultPolicy> policy,

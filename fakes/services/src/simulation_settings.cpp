@@ -1,8 +1,6 @@
 #include "simulation_settings.hpp"
 
 #include <algorithm>
-#include <charconv>
-#include <limits>
 
 #include "wmimock/cim/error.hpp"
 #include "wmimock/cim/names.hpp"
@@ -10,64 +8,17 @@
 namespace wmimock::services::detail {
 namespace {
 
-[[noreturn]] void badValue(std::string_view key, std::string_view value, std::string_view expected) {
-    throw CimError(CimStatus::InvalidParameter, "simulation option '" + std::string(key) + "': invalid value '" +
-                                                    std::string(value) + "' (expected " + std::string(expected) + ")");
+[[noreturn]] void outOfRange(std::string_view option, const std::string& value, std::string_view expected) {
+    throw CimError(CimStatus::InvalidParameter, "simulation option " + std::string(option) + " = " + value +
+                                                    " is out of range (expected " + std::string(expected) + ")");
 }
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
-std::uint64_t parseUnsigned(std::string_view key, std::string_view text, std::uint64_t max) {
-    text = trim(text);
-    std::uint64_t value = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (text.empty() || ec != std::errc() || end != text.data() + text.size() || value > max) {
-        badValue(key, text, "an integer from 0 to " + std::to_string(max));
+std::chrono::milliseconds checkedDuration(std::string_view option, std::chrono::milliseconds d) {
+    if (d.count() < 0 || d > SimulationOptions::kMaxDuration) {
+        outOfRange(option, std::to_string(d.count()) + " ms",
+                   "0 to " + std::to_string(SimulationOptions::kMaxDuration.count()) + " ms");
     }
-    return value;
-}
-
-double parseRate(std::string_view key, std::string_view text) {
-    text = trim(text);
-    double value = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (text.empty() || ec != std::errc() || end != text.data() + text.size() || !(value >= 0.0 && value <= 1.0)) {
-        badValue(key, text, "a number from 0.0 to 1.0");
-    }
-    return value;
-}
-
-bool parseBool(std::string_view key, std::string_view text) {
-    text = trim(text);
-    for (std::string_view yes : {"true", "1", "yes", "on"}) {
-        if (iequals(text, yes)) return true;
-    }
-    for (std::string_view no : {"false", "0", "no", "off"}) {
-        if (iequals(text, no)) return false;
-    }
-    badValue(key, text, "true or false");
-}
-
-std::vector<std::string_view> splitList(std::string_view text) {
-    std::vector<std::string_view> items;
-    while (!text.empty()) {
-        auto comma = text.find(',');
-        auto item = trim(text.substr(0, comma));
-        if (!item.empty()) items.push_back(item);
-        if (comma == std::string_view::npos) break;
-        text.remove_prefix(comma + 1);
-    }
-    return items;
-}
-
-std::chrono::milliseconds parseMillis(std::string_view key, std::string_view text) {
-    // Bounded so that a deadline never overflows the clock's microsecond count.
-    constexpr std::uint64_t kMaxMillis = 100ULL * 24 * 3600 * 1000;  // 100 days
-    return std::chrono::milliseconds(parseUnsigned(key, text, kMaxMillis));
+    return d;
 }
 
 }  // namespace
@@ -77,53 +28,27 @@ bool SimulationSettings::methodNotSupported(std::string_view method) const noexc
                        [&](const std::string& m) { return iequals(m, method); });
 }
 
-const std::vector<std::string>& simulationOptionKeys() {
-    static const std::vector<std::string> keys{"latency_ms",        "transition_ms", "failure_rate", "seed",
-                                               "refuse_state",      "not_supported", "decline_with", "async",
-                                               "timeout_supported", "hang_cap_ms"};
-    return keys;
-}
-
 void applyOptions(SimulationSettings& settings, const SimulationOptions& options) {
-    for (const auto& [key, value] : options) {
-        if (iequals(key, "latency_ms")) {
-            settings.latency = parseMillis(key, value);
-        } else if (iequals(key, "transition_ms")) {
-            settings.transition = parseMillis(key, value);
-        } else if (iequals(key, "failure_rate")) {
-            settings.failureRate = parseRate(key, value);
-        } else if (iequals(key, "seed")) {
-            settings.seed = parseUnsigned(key, value, std::numeric_limits<std::uint64_t>::max());
-        } else if (iequals(key, "refuse_state")) {
-            settings.refusedStates.clear();
-            for (auto item : splitList(value)) {
-                settings.refusedStates.insert(static_cast<std::uint16_t>(parseUnsigned(key, item, 65535)));
-            }
-        } else if (iequals(key, "not_supported")) {
-            settings.notSupportedMethods.clear();
-            for (auto item : splitList(value)) settings.notSupportedMethods.emplace_back(item);
-        } else if (iequals(key, "decline_with")) {
-            const auto signal = parseUnsigned(key, value, 65535);
-            if (signal != 1 && signal != 7 && signal != 16 && signal != 17) {
-                throw CimError(CimStatus::InvalidParameter,
-                               "simulation option decline_with=" + value +
-                                   ": expected 1 (return 1), 7 (CIM_ERR_NOT_SUPPORTED), 16 "
-                                   "(CIM_ERR_METHOD_NOT_AVAILABLE) or 17 (CIM_ERR_METHOD_NOT_FOUND)");
-            }
-            settings.declineSignal = static_cast<std::uint16_t>(signal);
-        } else if (iequals(key, "async")) {
-            settings.async = parseBool(key, value);
-        } else if (iequals(key, "timeout_supported")) {
-            settings.timeoutSupported = parseBool(key, value);
-        } else if (iequals(key, "hang_cap_ms")) {
-            settings.hangCap = parseMillis(key, value);
-        } else {
-            std::string known;
-            for (const auto& k : simulationOptionKeys()) known += (known.empty() ? "" : ", ") + k;
-            throw CimError(CimStatus::InvalidParameter,
-                           "unknown simulation option '" + key + "' (known: " + known + ")");
-        }
+    if (options.latency) settings.latency = checkedDuration("latency", *options.latency);
+    if (options.transition) settings.transition = checkedDuration("transition", *options.transition);
+    if (options.failureRate) {
+        const double rate = *options.failureRate;
+        if (!(rate >= 0.0 && rate <= 1.0)) outOfRange("failureRate", std::to_string(rate), "0.0 to 1.0");
+        settings.failureRate = rate;
     }
+    if (options.seed) settings.seed = *options.seed;
+    if (options.refusedStates) settings.refusedStates = *options.refusedStates;
+    if (options.notSupportedMethods) settings.notSupportedMethods = *options.notSupportedMethods;
+    if (options.declineWith) {
+        const auto signal = static_cast<std::uint16_t>(*options.declineWith);
+        if (signal != 1 && signal != 7 && signal != 16 && signal != 17) {
+            outOfRange("declineWith", std::to_string(signal), "a DeclineSignal: 1, 7, 16 or 17");
+        }
+        settings.declineSignal = signal;
+    }
+    if (options.async) settings.async = *options.async;
+    if (options.timeoutSupported) settings.timeoutSupported = *options.timeoutSupported;
+    if (options.hangCap) settings.hangCap = checkedDuration("hangCap", *options.hangCap);
 }
 
 namespace {

@@ -1,6 +1,6 @@
-// The knobs every simulation has, and the three ways to set them: code, a
-// WMIMock_SimulationSetting instance, and `--sim-option key=value` pairs.
-// Precedence: flavour defaults < setting instance < options.
+// The knobs every simulation has, and the ways to set them: the flavour's defaults, a
+// WMIMock_SimulationSetting instance, and SimulationOptions (which the CLI's
+// `--sim-option key=value` pairs become). Precedence in that order.
 #pragma once
 
 #include <chrono>
@@ -34,15 +34,12 @@ struct SimulationSettings {
     friend bool operator==(const SimulationSettings&, const SimulationSettings&) = default;
 };
 
-/// Applies `options` on top of `settings`. Unknown keys or bad values throw
-/// CimError(InvalidParameter) naming the key and the value.
+/// Applies the options that are set on top of `settings`. A value out of its range throws
+/// CimError(InvalidParameter) naming the option and the value.
 void applyOptions(SimulationSettings& settings, const SimulationOptions& options);
 
 /// Applies the non-NULL properties of a WMIMock_SimulationSetting instance.
 /// Out-of-range values throw CimError(InvalidParameter) naming the property.
 void applySettingInstance(SimulationSettings& settings, const Instance& setting);
-
-/// The keys applyOptions accepts, for help texts.
-const std::vector<std::string>& simulationOptionKeys();
 
 }  // namespace wmimock::services::detail

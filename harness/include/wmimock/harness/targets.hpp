@@ -14,11 +14,12 @@
 #include "wmimock/cimom/cimom.hpp"
 #include "wmimock/conformance/target.hpp"
 #include "wmimock/http/client_transport.hpp"
+#include "wmimock/services/simulation_options.hpp"
 
 namespace wmimock::harness {
 
 struct TargetOptions {
-    std::map<std::string, std::string> simOptions;  ///< built-ins only: services::SimulationOptions
+    services::SimulationOptions simOptions;  ///< built-ins only: their knobs
     /// Built-ins and plugins: extra MOF compiled into the target's default namespace after
     /// its own (a remote server's schema cannot be changed from here).
     std::vector<std::string> mofFiles;

@@ -14,6 +14,7 @@
 #include "wmimock/cim/clock.hpp"
 #include "wmimock/cimom/cimom.hpp"
 #include "wmimock/cimom/fixtures.hpp"
+#include "wmimock/services/simulation_options.hpp"
 
 namespace wmimock::services {
 
@@ -39,24 +40,15 @@ struct BuiltinInfo {
 std::span<const BuiltinInfo> builtins();
 const BuiltinInfo* findBuiltin(std::string_view name) noexcept;
 
-/// Knobs, as `--sim-option key=value` gives them: latency_ms, transition_ms, failure_rate,
-/// seed, refuse_state (e.g. "3"), not_supported (method name), async, timeout_supported.
-/// Unknown keys or bad values -> CimError(InvalidParameter) naming the key.
-/// Lists are comma-separated ("refuse_state=4,6", "not_supported=StopService,StartService");
-/// hang_cap_ms bounds the real-time block of faulty-hangs (default 60000).
-using SimulationOptions = std::map<std::string, std::string>;
-
-/// The option keys makeBuiltin accepts, for help texts.
-std::span<const std::string> simulationOptionKeys();
-
 struct BuiltinEnvironment {
     std::shared_ptr<ManualClock> clock;
     std::shared_ptr<Cimom> cimom;
     const BuiltinInfo* info = nullptr;
 };
 
-/// Builds a fresh, independent environment for the named built-in.
-/// Unknown name -> CimError(NotFound).
+/// Builds a fresh, independent environment for the named built-in, its knobs overridden
+/// by `options`. Unknown name -> CimError(NotFound); an option out of its range ->
+/// CimError(InvalidParameter) naming it, before anything is built.
 BuiltinEnvironment makeBuiltin(std::string_view name, const SimulationOptions& options = {});
 
 /// The embedded fixture MOF (see wmimock/cimom/fixtures.hpp).
