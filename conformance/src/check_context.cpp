@@ -516,80 +516,9 @@ bool CheckContext::require(Want want) {
     return false;
 }
 
-// ---- verdicts ----------------------------------------------------------------------------
-
-void CheckContext::pass(std::string message) {
-    verdicts_.push_back({Outcome::Pass, std::move(message), {}, {}});
-}
-void CheckContext::warn(std::string message) {
-    verdicts_.push_back({Outcome::Warning, std::move(message), {}, {}});
-}
-void CheckContext::notSupported(std::string message) {
-    verdicts_.push_back({Outcome::NotSupported, std::move(message), {}, {}});
-}
-void CheckContext::fail(std::string expected, std::string actual, std::string message) {
-    if (message.empty()) message = "expected " + expected + ", got " + actual;
-    verdicts_.push_back({Outcome::Fail, std::move(message), std::move(expected), std::move(actual)});
-}
-
 void CheckContext::finish() {
     result_.undefinedStatuses = client_.undefinedStatuses();
-    if (verdicts_.empty()) {
-        result_.outcome = Outcome::Error;
-        result_.message = "the check reached no verdict";
-        return;
-    }
-    // Severity for aggregation: a failure anywhere fails the check; a pass outranks a
-    // sub-case that could not be exercised.
-    const auto rank = [](Outcome o) {
-        switch (o) {
-            case Outcome::Fail:
-                return 3;
-            case Outcome::Warning:
-                return 2;
-            case Outcome::Pass:
-                return 1;
-            default:
-                return 0;
-        }
-    };
-    const auto worst = std::max_element(verdicts_.begin(), verdicts_.end(), [&](const Verdict& a, const Verdict& b) {
-        return rank(a.outcome) < rank(b.outcome);
-    });
-    result_.outcome = worst->outcome;
-    result_.message = worst->message;
-    result_.expected = worst->expected;
-    result_.actual = worst->actual;
-    const auto same = std::count_if(verdicts_.begin(), verdicts_.end(),
-                                    [&](const Verdict& v) { return v.outcome == worst->outcome; });
-    if (same > 1 && worst->outcome != Outcome::Pass) {
-        result_.message += " (and " + std::to_string(same - 1) + " more, see log)";
-    }
-    for (const auto& v : verdicts_) {
-        result_.log.push_back(std::string(toString(v.outcome)) + ": " + v.message);
-    }
-    // Catalog ERR-011 Rev. 2: an answer with an undefined status code is ERR-011's fault, and
-    // no other rule passes on the strength of it: such a pass is reported as not judged.
-    if (!result_.undefinedStatuses.empty() && result_.outcome == Outcome::Pass && result_.ruleId != "ERR-011") {
-        // One entry per code: how often, and the first call that got it.
-        std::vector<std::pair<std::uint32_t, std::pair<int, std::string>>> byCode;
-        for (const auto& u : result_.undefinedStatuses) {
-            auto it = std::find_if(byCode.begin(), byCode.end(), [&](const auto& e) { return e.first == u.code; });
-            if (it == byCode.end()) {
-                byCode.push_back({u.code, {1, u.call}});
-            } else {
-                ++it->second.first;
-            }
-        }
-        std::string codes;
-        for (const auto& [code, seen] : byCode) {
-            codes += (codes.empty() ? "" : "; ") + std::to_string(code) + " (" + std::to_string(seen.first) +
-                     " answer(s), first to " + seen.second + ")";
-        }
-        result_.outcome = Outcome::NotSupported;
-        result_.message = "not judged: the target answered with undefined CIM status code " + codes +
-                          ", which ERR-011 reports; without it the check would have passed (" + result_.message + ")";
-    }
+    verdicts_.decide(result_);
 }
 
 }  // namespace wmimock::conformance

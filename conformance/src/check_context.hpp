@@ -13,6 +13,7 @@
 #include "observed_client.hpp"
 #include "snapshot.hpp"
 #include "value_map.hpp"
+#include "verdicts.hpp"
 #include "wmimock/cim/error.hpp"
 #include "wmimock/client/cim_client.hpp"
 #include "wmimock/conformance/result.hpp"
@@ -217,13 +218,14 @@ public:
     /// 4096 where the method's ValueMap (or, for RequestStateChange, the schema) documents it.
     bool isAsyncStart(std::string_view methodName, std::uint64_t code);
 
-    // ---- verdicts (the most severe wins; see finish()) -------------------------------
-    void pass(std::string message);
-    void warn(std::string message);
-    void fail(std::string expected, std::string actual, std::string message = {});
-    void notSupported(std::string message);
-    /// Precondition not reachable (catalog: SKIP): reported as not-supported.
-    void unreachable(std::string what) { notSupported("precondition not reachable: " + what); }
+    // ---- verdicts (the most severe wins: verdicts.hpp) -----------------------------------
+    void pass(std::string message) { verdicts_.pass(std::move(message)); }
+    void warn(std::string message) { verdicts_.warn(std::move(message)); }
+    void fail(std::string expected, std::string actual, std::string message = {}) {
+        verdicts_.fail(std::move(expected), std::move(actual), std::move(message));
+    }
+    void notSupported(std::string message) { verdicts_.notSupported(std::move(message)); }
+    void unreachable(const std::string& what) { verdicts_.unreachable(what); }
 
     /// Turns the verdicts into the result's outcome, message, expected and actual.
     void finish();
@@ -264,11 +266,7 @@ private:
     std::vector<std::pair<std::string, std::optional<ValueMap>>> valueMaps_;
     std::optional<ValueMap> rscValueMap_;
 
-    struct Verdict {
-        Outcome outcome;
-        std::string message, expected, actual;
-    };
-    std::vector<Verdict> verdicts_;
+    Verdicts verdicts_;
 };
 
 }  // namespace wmimock::conformance

@@ -3,6 +3,7 @@
 
 #include "snapshot.hpp"
 #include "value_map.hpp"
+#include "verdicts.hpp"
 
 namespace wmimock::conformance {
 namespace {
@@ -97,6 +98,62 @@ TEST(Snapshot, ReadsAnInstance) {
     EXPECT_TRUE(s.requestedStateUntracked());
     ASSERT_TRUE(s.availableRequestedStates.has_value());
     EXPECT_EQ(s.availableRequestedStates->size(), 1U);
+}
+
+// ---- Verdicts: how a check's findings become its result -----------------------------------
+
+CheckResult decided(const Verdicts& v, std::string ruleId = "SS-001", std::vector<UndefinedStatus> undefined = {}) {
+    CheckResult r;
+    r.ruleId = std::move(ruleId);
+    r.undefinedStatuses = std::move(undefined);
+    v.decide(r);
+    return r;
+}
+
+TEST(Verdicts, NoFindingIsAnError) {
+    const CheckResult r = decided(Verdicts{});
+    EXPECT_EQ(r.outcome, Outcome::Error);
+    EXPECT_EQ(r.message, "the check reached no verdict");
+}
+
+TEST(Verdicts, TheMostSevereFindingDecides) {
+    Verdicts v;
+    v.notSupported("case A could not run");
+    v.pass("case B");
+    EXPECT_EQ(decided(v).outcome, Outcome::Pass);
+    v.warn("case C bends a SHOULD");
+    EXPECT_EQ(decided(v).outcome, Outcome::Warning);
+    v.fail("0", "2", "case D returned 2");
+    v.pass("case E");
+    const CheckResult r = decided(v);
+    EXPECT_EQ(r.outcome, Outcome::Fail);
+    EXPECT_EQ(r.message, "case D returned 2");
+    EXPECT_EQ(r.expected, "0");
+    EXPECT_EQ(r.actual, "2");
+    EXPECT_EQ(r.log.size(), 5u) << "every finding is logged";
+}
+
+TEST(Verdicts, SeveralFailuresAreCountedAndTheDefaultMessageSaysWhatDiffered) {
+    Verdicts v;
+    v.fail("3", "2");
+    v.fail("3", "6");
+    v.unreachable("the service could not be brought to running");
+    const CheckResult r = decided(v);
+    EXPECT_EQ(r.message, "expected 3, got 2 (and 1 more, see log)");
+    EXPECT_EQ(r.log.back(), "not-supported: precondition not reachable: the service could not be brought to running");
+}
+
+TEST(Verdicts, APassOnAnUndefinedStatusIsNotJudgedExceptByErr011) {
+    Verdicts v;
+    v.pass("all good");
+    const std::vector<UndefinedStatus> undefined{{42, "GetInstance(T)"}, {42, "InvokeMethod StopService"}};
+    const CheckResult r = decided(v, "SS-001", undefined);
+    EXPECT_EQ(r.outcome, Outcome::NotSupported);
+    EXPECT_NE(r.message.find("42 (2 answer(s), first to GetInstance(T))"), std::string::npos) << r.message;
+    EXPECT_EQ(decided(v, "ERR-011", undefined).outcome, Outcome::Pass);
+    Verdicts failing;
+    failing.fail("0", "1");
+    EXPECT_EQ(decided(failing, "SS-001", undefined).outcome, Outcome::Fail) << "a failure stands";
 }
 
 }  // namespace
