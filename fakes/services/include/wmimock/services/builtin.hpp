@@ -3,7 +3,6 @@
 // simulation's providers registered, running on a ManualClock.
 #pragma once
 
-#include <map>
 #include <memory>
 #include <optional>
 #include <span>
