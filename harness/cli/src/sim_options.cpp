@@ -1,6 +1,7 @@
 #include "sim_options.hpp"
 
 #include <charconv>
+#include <limits>
 #include <string_view>
 
 #include "wmimock/cim/error.hpp"
