@@ -5,8 +5,8 @@
 # fuzz target under ASan+UBSan. Each stage is bounded; the whole script stays within a few minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# 30 s per target on top of the stored corpora (which replay every earlier find) keeps CI
-# within its time; WMIMOCK_FUZZ_SECONDS runs longer campaigns.
+# 30 s per target, after each fuzzer has replayed its seed corpus (fixtures, fuzz/*/corpus),
+# keeps CI within its time; WMIMOCK_FUZZ_SECONDS runs longer campaigns.
 fuzz_seconds=${WMIMOCK_FUZZ_SECONDS:-30}
 
 echo "-- clang-format (the sources are formatted as .clang-format says)"
