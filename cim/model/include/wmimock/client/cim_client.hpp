@@ -1,6 +1,6 @@
 // The client-facing WBEM operations (DSP0200 intrinsic methods plus InvokeMethod).
-// Implemented by the in-process fake CIMOM, the CIM-XML client and the GoogleMock mock;
-// the conformance checks only ever talk to this interface.
+// Implemented by the fake CIMOM, the CIM-XML and WS-Management clients and the mock;
+// the conformance checks only ever talk to this interface (through its public members).
 // Every operation reports failure by throwing CimError with the DSP0200 status code.
 #pragma once
 
