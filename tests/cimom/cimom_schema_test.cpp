@@ -75,6 +75,104 @@ TEST_F(SchemaTest, OverridingAPropertyKeepsInheritedQualifiersAndDefault) {
     EXPECT_EQ(p->defaultValue, Value::uint16(5));
 }
 
+// A class given in code follows the rules of a class compiled from MOF: both are built by
+// the MOF compiler's resolver.
+TEST_F(SchemaTest, OverrideMayNameTheInheritedPropertyItReplaces) {
+    Qualifier renames{"Override", Value::string("Priority"), {}, false};
+    renames.flavor.toSubclass = false;
+    cimom.addClass(kNs, makeClass("Test_Renamed", "Test_Service", {property("Urgency", CimType::Uint32, {renames})}));
+    const ClassPtr cls = cimom.findClass(kNs, "Test_Renamed");
+    EXPECT_EQ(cls->findProperty("Priority"), nullptr) << "Override(\"Priority\") replaces the inherited property";
+    ASSERT_NE(cls->findProperty("Urgency"), nullptr);
+    EXPECT_EQ(cls->findProperty("Urgency")->classOrigin, "Test_Renamed");
+    EXPECT_TRUE(cls->findProperty("Urgency")->qualifiers.isTrue("Write")) << "it inherits Priority's qualifiers";
+
+    Qualifier dangling{"Override", Value::string("NoSuchProperty"), {}, false};
+    try {
+        cimom.addClass(kNs, makeClass("Test_Dangling", "Test_Service", {property("X", CimType::String, {dangling})}));
+        ADD_FAILURE() << "an Override that names nothing was accepted";
+    } catch (const CimError& e) {
+        EXPECT_EQ(e.status(), CimStatus::InvalidParameter);
+        EXPECT_THAT(e.message(), HasSubstr("Override(\"NoSuchProperty\")"));
+    }
+}
+
+TEST_F(SchemaTest, AQualifierInheritedWithDisableOverrideKeepsItsValue) {
+    Qualifier locked{"Units", Value::string("Seconds"), {}, false};
+    locked.flavor.overridable = false;
+    cimom.addClass(kNs, makeClass("Test_Locked", "", {property("Delay", CimType::Uint32, {locked})}));
+    const Qualifier same{"Units", Value::string("Seconds"), {}, false};
+    cimom.addClass(kNs, makeClass("Test_Restates", "Test_Locked", {property("Delay", CimType::Uint32, {same})}));
+    EXPECT_NE(cimom.findClass(kNs, "Test_Restates"), nullptr) << "restating the same value is no change";
+
+    const Qualifier changed{"Units", Value::string("Minutes"), {}, false};
+    try {
+        cimom.addClass(kNs, makeClass("Test_Unlocks", "Test_Locked", {property("Delay", CimType::Uint32, {changed})}));
+        ADD_FAILURE() << "a DisableOverride qualifier was overridden";
+    } catch (const CimError& e) {
+        EXPECT_EQ(e.status(), CimStatus::InvalidParameter);
+        EXPECT_THAT(e.message(), HasSubstr("qualifier 'Units' on property 'Delay' of class 'Test_Unlocks' cannot be "
+                                           "overridden: it is inherited with flavor DisableOverride"));
+    }
+    EXPECT_EQ(cimom.findClass(kNs, "Test_Unlocks"), nullptr);
+}
+
+TEST_F(SchemaTest, ClassRulesOfTheCompilerHoldForClassesGivenInCode) {
+    const auto refused = [&](CimClass cls, const char* why) {
+        try {
+            cimom.createClass(kNs, cls);
+        } catch (const CimError& e) {
+            EXPECT_EQ(e.status(), CimStatus::InvalidParameter) << cls.name;
+            EXPECT_THAT(e.message(), HasSubstr(why)) << cls.name;
+            EXPECT_EQ(cimom.findClass(kNs, cls.name), nullptr) << cls.name;
+            return;
+        }
+        ADD_FAILURE() << cls.name << " was accepted; expected: " << why;
+    };
+    refused(makeClass("Test_Retyped", "Test_Service", {property("Priority", CimType::String)}),
+            "overrides Test_Service.Priority but changes its type from uint32 to string");
+    refused(makeClass("Test_Lonely", "", {reference("Only", "Test_Service")}, {}, {flag("Association")}),
+            "association 'Test_Lonely' has 1 reference(s)");
+    refused(makeClass("Test_ArrayKey", "", {[] {
+                          PropertyDecl names = key("Names");
+                          names.isArray = true;
+                          return names;
+                      }()}),
+            "cannot be a key");
+    refused(makeClass("Test_Clash", "", {property("Go", CimType::String)}, {method("Go", CimType::Uint32)}),
+            "'Go' is declared as both a property and a method");
+    refused(makeClass("Test_Dangling", "", {reference("A", "Test_Nowhere"), reference("B", "Test_Service")}, {},
+                      {flag("Association")}),
+            "refers to class 'Test_Nowhere', which is not declared");
+}
+
+TEST(ClassesGivenInCode, QualifiersTheNamespaceDeclaresKeepTheirScopeAndType) {
+    Cimom cimom;
+    cimom.loadMof(R"(
+Qualifier Key : boolean = false, Scope(property, reference), Flavor(DisableOverride, ToSubclass);
+Qualifier MaxLen : uint32 = null, Scope(property, method, parameter);
+)",
+                  "quals.mof");
+    Qualifier maxLen{"MaxLen", Value::sint64(64), {}, false};
+    cimom.addClass("root/cimv2", makeClass("Test_Sized", "", {property("Label", CimType::String, {maxLen})}));
+    const Qualifier* stored =
+        cimom.findClass("root/cimv2", "Test_Sized")->findProperty("Label")->qualifiers.find("MaxLen");
+    ASSERT_NE(stored, nullptr);
+    EXPECT_EQ(stored->value, Value::uint32(64)) << "an integer takes the declared type";
+
+    try {
+        cimom.addClass("root/cimv2", makeClass("Test_KeyClass", "", {}, {}, {flag("Key")}));
+        ADD_FAILURE() << "Key was accepted on a class";
+    } catch (const CimError& e) {
+        EXPECT_EQ(e.status(), CimStatus::InvalidParameter);
+        EXPECT_THAT(e.message(), HasSubstr("qualifier 'Key' cannot be used on a class"));
+    }
+    cimom.addClass("root/cimv2",
+                   makeClass("Test_Free", "", {}, {}, {Qualifier{"Vendor_Tag", Value::string("x"), {}, false}}));
+    EXPECT_TRUE(cimom.findClass("root/cimv2", "Test_Free")->qualifiers.has("Vendor_Tag"))
+        << "an undeclared qualifier is taken as written";
+}
+
 TEST_F(SchemaTest, GetClassOptions) {
     const CimClass local = cimom.getClass(kNs, "Test_SpecialService");  // DSP0200 defaults: LocalOnly
     EXPECT_THAT(propertyNames(local), ElementsAre("Extra"));

@@ -83,6 +83,8 @@ inline CimClass makeClass(std::string name, std::string superClass, std::vector<
 inline void addTestSchema(Cimom& cimom, std::string_view ns = kNs) {
     Qualifier abstract = flag("Abstract");
     abstract.flavor.toSubclass = false;
+    // Declared first: RequestStateChange's Job parameter refers to it.
+    cimom.addClass(ns, makeClass("Test_Job", "", {key("InstanceID"), property("JobState", CimType::Uint16)}));
     cimom.addClass(ns, makeClass("Test_ManagedElement", "",
                                  {property("Caption", CimType::String), property("ElementName", CimType::String)}, {},
                                  {abstract}));
@@ -118,7 +120,6 @@ inline void addTestSchema(Cimom& cimom, std::string_view ns = kNs) {
                                       parameter("Report", CimType::String, {flag("In", false), flag("Out")})})}));
     cimom.addClass(ns, makeClass("Test_SpecialService", "Test_Service", {property("Extra", CimType::String)}));
     cimom.addClass(ns, makeClass("Test_System", "Test_EnabledElement", {key("Name")}));
-    cimom.addClass(ns, makeClass("Test_Job", "", {key("InstanceID"), property("JobState", CimType::Uint16)}));
     cimom.addClass(ns, makeClass("Test_Dependency", "",
                                  {reference("Antecedent", "Test_Service"), reference("Dependent", "Test_Service")}, {},
                                  {flag("Association")}));

@@ -252,12 +252,13 @@ TEST_F(ClassUpdate, SafeUpdateRebuildsEverySubclass) {
 TEST_F(ClassUpdate, SafeUpdateRefusesAConflictAndForceUpdateDropsIt) {
     const auto refused = update("safeupdate", "string Size;");
     ASSERT_FALSE(refused.ok());
-    EXPECT_THAT(errorsOf(refused)[0].message, HasSubstr("property 'Size' of Upd_Sub is uint32"));
+    EXPECT_THAT(errorsOf(refused)[0].message,
+                HasSubstr("property 'Size' of class 'Upd_Sub' overrides Upd_Base.Size but changes its type"));
     EXPECT_EQ(cls("Upd_Sub")->findProperty("Size")->type, CimType::Uint32);
 
     const auto forced = update("forceupdate", "string Size;");
     ASSERT_TRUE(forced.ok()) << allDiagnostics(forced);
-    EXPECT_THAT(allDiagnostics(forced), HasSubstr("warning: updating 'Upd_Base': property 'Size' of Upd_Sub"));
+    EXPECT_THAT(allDiagnostics(forced), HasSubstr("warning: updating 'Upd_Base': property 'Size' of class 'Upd_Sub'"));
     EXPECT_EQ(cls("Upd_Leaf")->findProperty("Size")->type, CimType::String);
     EXPECT_EQ(cls("Upd_Leaf")->findProperty("Size")->classOrigin, "Upd_Base");
 }

@@ -1,7 +1,7 @@
 // Class resolution: orders the classes of a compilation so that superclasses come first
-// (forward references are fine), then builds each resolved CimClass from its superclass:
-// inherited elements (propagated, classOrigin kept), qualifier propagation by flavor,
-// Override handling and the DSP0004 semantic checks.
+// (forward references are fine), turns each declaration into model elements (qualifiers
+// checked against their declarations, literals converted) and has the ClassBuilder build
+// the resolved class from its superclass, reporting its findings at their source.
 #include <memory>
 #include <optional>
 #include <string>
@@ -9,41 +9,16 @@
 #include <utility>
 #include <vector>
 
+#include "class_builder.hpp"
 #include "class_update.hpp"
 #include "compilation.hpp"
 #include "implicit_qualifiers.hpp"
 #include "literal_conversion.hpp"
+#include "qualifier_scope.hpp"
 
 namespace wmimock::mof::detail {
 
 namespace {
-
-std::string_view scopeWord(Scope s) {
-    switch (s) {
-        case Scope::Class:
-            return "class";
-        case Scope::Association:
-            return "association";
-        case Scope::Indication:
-            return "indication";
-        case Scope::Property:
-            return "property";
-        case Scope::Reference:
-            return "reference";
-        case Scope::Method:
-            return "method";
-        case Scope::Parameter:
-            return "parameter";
-        default:
-            return "element";
-    }
-}
-
-// Associations and indications are classes, so class-scoped qualifiers apply to them too.
-bool scopeAllows(Scope declared, Scope element) {
-    if (hasScope(declared, element)) return true;
-    return (element == Scope::Association || element == Scope::Indication) && hasScope(declared, Scope::Class);
-}
 
 const AstQualifier* findUse(const std::vector<AstQualifier>& uses, std::string_view name) {
     for (const AstQualifier& q : uses) {
@@ -57,16 +32,6 @@ bool usesTrue(const std::vector<AstQualifier>& uses, std::string_view name) {
     const AstQualifier* q = findUse(uses, name);
     if (!q) return false;
     return !q->value || (q->value->kind == AstValue::Kind::Boolean && q->value->boolean);
-}
-
-// What `from` passes down to a subclass element. A list that is already all inherited
-// passes as it is, shared (most of a deep hierarchy's qualifiers); a list of local
-// qualifiers is marked once and the result shared by every subclass (InheritedQualifiers).
-QualifierList inheritQualifiers(const QualifierList& from, InheritedQualifiers& cache) {
-    bool asIs = true;
-    for (const Qualifier& q : from) asIs = asIs && q.flavor.toSubclass && q.propagated;
-    if (asIs) return from;
-    return cache.get(from, passedDown);
 }
 
 class ClassResolver {
@@ -88,12 +53,15 @@ private:
     }
     void resolveFrom(std::size_t start);
     void buildOne(std::size_t i);
-    // These consume the AST's literals (moved into the resolved values).
+    // These turn the AST into model elements for the ClassBuilder, consuming its literals
+    // (moved into the resolved values).
     std::optional<CimClass> build(PendingClass& p, const CimClass* super);
     bool applyQualifiers(std::vector<AstQualifier>& uses, Scope scope, QualifierList& list, const std::string& element,
                          bool wmi);
-    bool buildProperty(AstProperty& ap, CimClass& cls, std::vector<bool>& local, bool wmi);
-    bool buildMethod(AstMethod& am, CimClass& cls, std::vector<bool>& local, bool wmi);
+    bool buildProperty(AstProperty& ap, ClassBuilder& builder, bool wmi);
+    bool buildMethod(AstMethod& am, ClassBuilder& builder, bool wmi);
+    // A finding of the builder, at the place in the declaration being added that it names.
+    void report(const ClassFinding& finding);
     void updateSubclasses(const PendingClass& p, const CimClass& previous, const ClassPtr& updated, bool redeclared);
     bool resolveClassNamedType(const AstType& type, SourceLoc loc, const std::string& element, bool wmi,
                                QualifierList& qualifiers, CimType& declared);
@@ -106,7 +74,12 @@ private:
     std::unordered_map<std::size_t, State> state_;
     std::unordered_map<std::size_t, ClassPtr> resolved_;
     QualifierDecl inferred_;  // scratch declaration for WMI's undeclared qualifiers
-    SharedString origin_;     // the name of the class being built, shared by its own elements
+    // The declaration the builder is adding, for report().
+    struct Where {
+        SourceLoc loc;
+        const std::vector<AstQualifier>* qualifiers = nullptr;
+        const std::vector<AstParameter>* parameters = nullptr;
+    } where_;
 };
 
 void ClassResolver::run() {
@@ -305,7 +278,7 @@ void ClassResolver::updateSubclasses(const PendingClass& p, const CimClass& prev
         const ClassPtr old = ns_.findClass(name);
         if (!old) continue;
         std::vector<std::string> conflicts;
-        auto rebuilt = std::make_shared<const CimClass>(rebaseClass(*old, *super, force, conflicts));
+        auto rebased = rebaseClass(*old, *super, force, c_.inheritedQualifiers(), conflicts);
         for (const std::string& conflict : conflicts) {
             const std::string text = "updating '" + updated->name + "': " + conflict;
             if (force) {
@@ -314,6 +287,8 @@ void ClassResolver::updateSubclasses(const PendingClass& p, const CimClass& prev
                 c_.error(p.ast.loc, text);
             }
         }
+        if (!rebased) continue;  // the errors fail the compilation
+        auto rebuilt = std::make_shared<const CimClass>(std::move(*rebased));
         ns_.putClass(rebuilt);
         for (std::string& sub : ns_.subclassNames(name, false)) {
             if (index_.find(sub) == index_.end()) work.emplace_back(std::move(sub), rebuilt);
@@ -324,11 +299,7 @@ void ClassResolver::updateSubclasses(const PendingClass& p, const CimClass& prev
 bool ClassResolver::applyQualifiers(std::vector<AstQualifier>& uses, Scope scope, QualifierList& list,
                                     const std::string& element, bool wmi) {
     bool ok = true;
-    // Room for exactly the qualifiers that are new here: most overriding elements restate an
-    // inherited one (Description), and a schema keeps every list for good.
-    std::size_t added = 0;
-    for (const AstQualifier& use : uses) added += list.find(use.name) == nullptr;
-    if (added != 0) list.reserve(list.size() + added);
+    list.reserve(uses.size());
     for (std::size_t u = 0; u < uses.size(); ++u) {
         AstQualifier& use = uses[u];
         for (std::size_t v = 0; v < u; ++v) {
@@ -393,168 +364,77 @@ bool ClassResolver::applyQualifiers(std::vector<AstQualifier>& uses, Scope scope
             if (const auto it = overrides.find(decl->name); it != overrides.end()) flavor = it->second.applyTo(flavor);
         }
         flavor = use.flavors.applyTo(flavor);
-        if (const Qualifier* inherited = list.find(decl->name);
-            inherited && inherited->propagated && !inherited->flavor.overridable && !(inherited->value == *value)) {
-            c_.error(use.loc, "qualifier '" + decl->name + "' on " + element +
-                                  " cannot be overridden: it is inherited with flavor DisableOverride");
-            ok = false;
-            continue;
-        }
         list.set(Qualifier{decl->name, std::move(*value), flavor, false});
     }
     return ok;
 }
 
-std::optional<CimClass> ClassResolver::build(PendingClass& p, const CimClass* super) {
-    AstClass& ast = p.ast;
-    CimClass cls;
-    cls.name = std::string(ast.name);
-    origin_ = SharedString(cls.name);
-    const std::string element = "class '" + cls.name + "'";
-    if (super) {
-        cls.superClass = super->name;
-        cls.derivation.reserve(super->derivation.size() + 1);
-        cls.derivation.push_back(super->name);
-        cls.derivation.insert(cls.derivation.end(), super->derivation.begin(), super->derivation.end());
-        cls.qualifiers = inheritQualifiers(super->qualifiers, c_.inheritedQualifiers());
+void ClassResolver::report(const ClassFinding& finding) {
+    SourceLoc loc = where_.loc;
+    const std::vector<AstQualifier>* uses = where_.qualifiers;
+    if (finding.parameter && where_.parameters != nullptr && *finding.parameter < where_.parameters->size()) {
+        const AstParameter& param = (*where_.parameters)[*finding.parameter];
+        loc = param.loc;
+        uses = &param.qualifiers;
     }
-    if (usesTrue(ast.qualifiers, "Association") || (super && super->isAssociation())) {
-        cls.kind = ClassKind::Association;
-    } else if (usesTrue(ast.qualifiers, "Indication") || (super && super->isIndication())) {
-        cls.kind = ClassKind::Indication;
+    if (!finding.qualifier.empty() && uses != nullptr) {
+        if (const AstQualifier* use = findUse(*uses, finding.qualifier)) loc = use->loc;
     }
-    const Scope classScope = cls.kind == ClassKind::Association  ? Scope::Association
-                             : cls.kind == ClassKind::Indication ? Scope::Indication
-                                                                 : Scope::Class;
-    const bool wmi = c_.isWmi(ast.loc);
-    bool ok = applyQualifiers(ast.qualifiers, classScope, cls.qualifiers, element, wmi);
-
-    // Inherited elements keep their origin; only ToSubclass qualifiers come along.
-    std::vector<bool> localProperty;
-    std::vector<bool> localMethod;
-    if (super) {
-        cls.properties.reserve(super->properties.size() + ast.properties.size());
-        for (const PropertyDecl& inherited : super->properties) {
-            PropertyDecl copy;
-            copy.name = inherited.name;
-            copy.type = inherited.type;
-            copy.isArray = inherited.isArray;
-            copy.arraySize = inherited.arraySize;
-            copy.referenceClass = inherited.referenceClass;
-            copy.defaultValue = inherited.defaultValue;
-            copy.qualifiers = inheritQualifiers(inherited.qualifiers, c_.inheritedQualifiers());
-            copy.classOrigin = inherited.classOrigin;
-            copy.propagated = true;
-            cls.properties.push_back(std::move(copy));
-        }
-        cls.methods.reserve(super->methods.size() + ast.methods.size());
-        for (const MethodDecl& inherited : super->methods) {
-            MethodDecl copy = inherited;
-            copy.qualifiers = inheritQualifiers(inherited.qualifiers, c_.inheritedQualifiers());
-            for (ParameterDecl& param : copy.parameters) {
-                param.qualifiers = inheritQualifiers(param.qualifiers, c_.inheritedQualifiers());
-            }
-            copy.propagated = true;
-            cls.methods.push_back(std::move(copy));
-        }
+    if (finding.warning) {
+        c_.warning(loc, finding.message);
+    } else {
+        c_.error(loc, finding.message);
     }
-    localProperty.assign(cls.properties.size(), false);
-    localMethod.assign(cls.methods.size(), false);
-    for (AstProperty& ap : ast.properties) ok = buildProperty(ap, cls, localProperty, wmi) && ok;
-    for (AstMethod& am : ast.methods) ok = buildMethod(am, cls, localMethod, wmi) && ok;
-
-    if (ok && cls.kind == ClassKind::Association) {  // a reference that failed was reported already
-        std::size_t references = 0;
-        for (const PropertyDecl& prop : cls.properties) references += prop.isReference();
-        if (references < 2) {
-            c_.error(ast.loc, "association '" + cls.name + "' has " + std::to_string(references) +
-                                  " reference(s); an association needs at least two");
-            ok = false;
-        }
-    }
-    if (!ok) return std::nullopt;
-    // Overrides replace inherited elements in place, so the room reserved for
-    // inherited + local is more than is used; a schema keeps every class for good.
-    cls.properties.shrink_to_fit();
-    cls.methods.shrink_to_fit();
-    return cls;
 }
 
-bool ClassResolver::buildProperty(AstProperty& ap, CimClass& cls, std::vector<bool>& local, bool wmi) {
+std::optional<CimClass> ClassResolver::build(PendingClass& p, const CimClass* super) {
+    AstClass& ast = p.ast;
+    const bool wmi = c_.isWmi(ast.loc);
+    ClassBuilder builder(std::string(ast.name), super, InheritanceRules{!wmi, false}, c_.inheritedQualifiers(),
+                         [this](const ClassFinding& finding) { report(finding); });
+    builder.reserve(ast.properties.size(), ast.methods.size());
+    const std::string element = "class '" + builder.name() + "'";
+    // The scope the class's qualifiers are checked against comes from what they say.
+    Scope classScope = Scope::Class;
+    if (usesTrue(ast.qualifiers, "Association") || (super && super->isAssociation())) {
+        classScope = Scope::Association;
+    } else if (usesTrue(ast.qualifiers, "Indication") || (super && super->isIndication())) {
+        classScope = Scope::Indication;
+    }
+    QualifierList qualifiers;
+    bool ok = applyQualifiers(ast.qualifiers, classScope, qualifiers, element, wmi);
+    where_ = {ast.loc, &ast.qualifiers, nullptr};
+    ok = builder.addQualifiers(qualifiers) && ok;
+    for (AstProperty& ap : ast.properties) ok = buildProperty(ap, builder, wmi) && ok;
+    for (AstMethod& am : ast.methods) ok = buildMethod(am, builder, wmi) && ok;
+    if (!ok) return std::nullopt;
+    where_ = {ast.loc, &ast.qualifiers, nullptr};
+    return builder.finish();
+}
+
+bool ClassResolver::buildProperty(AstProperty& ap, ClassBuilder& builder, bool wmi) {
     const bool isReference = ap.type.type == CimType::Reference;
-    const std::string kindWord = isReference ? "reference" : "property";
-    const std::string element = kindWord + " '" + std::string(ap.name) + "' of class '" + cls.name + "'";
-
-    std::string target(ap.name);
-    const AstQualifier* overrideUse = findUse(ap.qualifiers, "Override");
-    if (overrideUse && overrideUse->value && overrideUse->value->kind == AstValue::Kind::String) {
-        target = overrideUse->value->text;
-    }
-    std::optional<std::size_t> inheritedIndex;
-    for (std::size_t k = 0; k < cls.properties.size(); ++k) {
-        if (local[k]) {
-            if (iequals(cls.properties[k].name, ap.name)) {
-                c_.error(ap.loc,
-                         kindWord + " '" + std::string(ap.name) + "' is declared twice in class '" + cls.name + "'");
-                return false;
-            }
-        } else if (iequals(cls.properties[k].name, target)) {
-            inheritedIndex = k;
-        }
-    }
-    for (const MethodDecl& m : cls.methods) {
-        if (!m.propagated && iequals(m.name, ap.name)) {
-            c_.error(ap.loc, "'" + std::string(ap.name) + "' is declared as both a method and a " + kindWord +
-                                 " in class '" + cls.name + "'");
-            return false;
-        }
-    }
-    if (overrideUse && !inheritedIndex) {
-        c_.error(overrideUse->loc,
-                 "Override(\"" + target + "\") on " + element + ": no inherited property or reference has that name");
-        return false;
-    }
-    if (inheritedIndex && !overrideUse && !wmi) {
-        c_.warning(ap.loc, element + " hides the inherited " + kindWord + " of " +
-                               cls.properties[*inheritedIndex].classOrigin + " without Override");
-    }
-
+    const std::string element = std::string(isReference ? "reference" : "property") + " '" + std::string(ap.name) +
+                                "' of class '" + builder.name() + "'";
     PropertyDecl prop;
     prop.name = std::string(ap.name);
     prop.type = ap.type.type;
     prop.isArray = ap.type.isArray;
     prop.arraySize = ap.type.arraySize;
     prop.referenceClass = std::string(ap.type.referenceClass);
-    prop.classOrigin = origin_;
     bool ok = true;
     if (isReference && !classExists(ap.type.referenceClass)) {
         c_.error(ap.loc,
                  element + " refers to class '" + std::string(ap.type.referenceClass) + "', which is not declared");
         ok = false;
     }
-    if (isReference && prop.isArray) {
-        c_.error(ap.loc, element + ": a reference cannot be an array");
-        ok = false;
-    }
-    if (inheritedIndex) {
-        const PropertyDecl& inherited = cls.properties[*inheritedIndex];
-        if (inherited.type != prop.type || inherited.isArray != prop.isArray) {
-            c_.error(ap.loc, element + " overrides " + inherited.classOrigin + "." + inherited.name +
-                                 " but changes its type from " +
-                                 describeType(inherited.type, inherited.isArray, inherited.referenceClass) + " to " +
-                                 describeType(prop.type, prop.isArray, prop.referenceClass));
-            ok = false;
-        }
-        prop.qualifiers = inherited.qualifiers;  // already filtered to the propagating ones
-        prop.defaultValue = inherited.defaultValue;
-    }
     ok = applyQualifiers(ap.qualifiers, isReference ? Scope::Reference : Scope::Property, prop.qualifiers, element,
                          wmi) &&
          ok;
     if (ap.type.classNamed) {
         ok = resolveClassNamedType(ap.type, ap.loc, element, wmi, prop.qualifiers, prop.type) && ok;
-        if (inheritedIndex && cls.properties[*inheritedIndex].type != prop.type) ok = false;
     }
+    const bool hasDefault = ap.defaultValue.has_value();
     if (ap.defaultValue) {
         if (ap.defaultValue->kind == AstValue::Kind::Alias) {
             c_.error(ap.defaultValue->loc,
@@ -573,66 +453,19 @@ bool ClassResolver::buildProperty(AstProperty& ap, CimClass& cls, std::vector<bo
                 prop.defaultValue = std::move(*value);
             }
         }
-    } else if (!inheritedIndex) {
-        prop.defaultValue = Value::null(prop.type, prop.isArray);
     }
-    if (prop.qualifiers.isTrue("Key") && (prop.isArray || !isValidKeyType(prop.type))) {
-        c_.error(ap.loc,
-                 "key " + element + " has type " + describeType(prop.type, prop.isArray) + ", which cannot be a key");
-        ok = false;
-    }
-    if (!ok) return false;
-    if (inheritedIndex) {
-        cls.properties[*inheritedIndex] = std::move(prop);
-        local[*inheritedIndex] = true;
-    } else {
-        cls.properties.push_back(std::move(prop));
-        local.push_back(true);
-    }
-    return true;
+    where_ = {ap.loc, &ap.qualifiers, nullptr};
+    return builder.addProperty(std::move(prop), hasDefault) && ok;
 }
 
-bool ClassResolver::buildMethod(AstMethod& am, CimClass& cls, std::vector<bool>& local, bool wmi) {
-    const std::string element = "method '" + std::string(am.name) + "' of class '" + cls.name + "'";
-    std::string target(am.name);
-    const AstQualifier* overrideUse = findUse(am.qualifiers, "Override");
-    if (overrideUse && overrideUse->value && overrideUse->value->kind == AstValue::Kind::String) {
-        target = overrideUse->value->text;
-    }
-    std::optional<std::size_t> inheritedIndex;
-    for (std::size_t k = 0; k < cls.methods.size(); ++k) {
-        if (local[k]) {
-            if (iequals(cls.methods[k].name, am.name)) {
-                c_.error(am.loc, "method '" + std::string(am.name) + "' is declared twice in class '" + cls.name + "'");
-                return false;
-            }
-        } else if (iequals(cls.methods[k].name, target)) {
-            inheritedIndex = k;
-        }
-    }
-    for (const PropertyDecl& prop : cls.properties) {
-        if (!prop.propagated && iequals(prop.name, am.name)) {
-            c_.error(am.loc, "'" + std::string(am.name) + "' is declared as both a property and a method in class '" +
-                                 cls.name + "'");
-            return false;
-        }
-    }
-    if (overrideUse && !inheritedIndex) {
-        c_.error(overrideUse->loc,
-                 "Override(\"" + target + "\") on " + element + ": no inherited method has that name");
-        return false;
-    }
-    if (inheritedIndex && !overrideUse && !wmi) {
-        c_.warning(am.loc, element + " hides the inherited method of " + cls.methods[*inheritedIndex].classOrigin +
-                               " without Override");
-    }
+bool ClassResolver::buildMethod(AstMethod& am, ClassBuilder& builder, bool wmi) {
+    const std::string element = "method '" + std::string(am.name) + "' of class '" + builder.name() + "'";
     bool ok = true;
     MethodDecl method;
     method.name = std::string(am.name);
     method.returnType = am.returnType.type;
     method.returnReferenceClass = std::string(am.returnType.referenceClass);
     method.returnsVoid = am.returnType.isVoid;
-    method.classOrigin = origin_;
     if (am.returnType.isVoid && !wmi) {
         c_.error(am.loc, element + " returns void: allowed in the WMI dialect (a DSP0004 method returns a value)");
         ok = false;
@@ -650,39 +483,20 @@ bool ClassResolver::buildMethod(AstMethod& am, CimClass& cls, std::vector<bool>&
                              "', which is not declared");
         ok = false;
     }
-    const MethodDecl* inherited = inheritedIndex ? &cls.methods[*inheritedIndex] : nullptr;
-    if (inherited) {
-        if (inherited->returnType != method.returnType || inherited->returnsVoid != method.returnsVoid) {
-            c_.error(am.loc, element + " overrides " + inherited->classOrigin + "." + inherited->name +
-                                 " but changes its return type from " +
-                                 std::string(inherited->returnsVoid ? "void" : toString(inherited->returnType)) +
-                                 " to " + std::string(method.returnsVoid ? "void" : toString(method.returnType)));
-            ok = false;
-        }
-        method.qualifiers = inherited->qualifiers;
-    }
     ok = applyQualifiers(am.qualifiers, Scope::Method, method.qualifiers, element, wmi) && ok;
     method.parameters.reserve(am.parameters.size());
     for (AstParameter& ap : am.parameters) {
         const std::string paramElement =
-            "parameter '" + std::string(ap.name) + "' of method '" + cls.name + "." + method.name + "'";
+            "parameter '" + std::string(ap.name) + "' of method '" + builder.name() + "." + method.name + "'";
         ParameterDecl param;
         param.name = std::string(ap.name);
         param.type = ap.type.type;
         param.isArray = ap.type.isArray;
         param.arraySize = ap.type.arraySize;
         param.referenceClass = std::string(ap.type.referenceClass);
-        if (method.findParameter(param.name)) {
-            c_.error(ap.loc, paramElement + " is declared twice");
-            ok = false;
-            continue;
-        }
         if (param.type == CimType::Reference && !classExists(param.referenceClass)) {
             c_.error(ap.loc, paramElement + " refers to class '" + param.referenceClass + "', which is not declared");
             ok = false;
-        }
-        if (inherited) {
-            if (const ParameterDecl* base = inherited->findParameter(param.name)) param.qualifiers = base->qualifiers;
         }
         ok = applyQualifiers(ap.qualifiers, Scope::Parameter, param.qualifiers, paramElement, wmi) && ok;
         if (ap.type.classNamed) {
@@ -690,15 +504,8 @@ bool ClassResolver::buildMethod(AstMethod& am, CimClass& cls, std::vector<bool>&
         }
         method.parameters.push_back(std::move(param));
     }
-    if (!ok) return false;
-    if (inheritedIndex) {
-        cls.methods[*inheritedIndex] = std::move(method);
-        local[*inheritedIndex] = true;
-    } else {
-        cls.methods.push_back(std::move(method));
-        local.push_back(true);
-    }
-    return true;
+    where_ = {am.loc, &am.qualifiers, &am.parameters};
+    return builder.addMethod(std::move(method)) && ok;
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "class_builder.hpp"
 #include "literal_conversion.hpp"
 #include "wmimock/cim/names.hpp"
 #include "wmimock/mof/ast.hpp"
@@ -38,23 +39,6 @@ struct PendingInstance {
     AstInstance ast;
     std::uint32_t nameSpace = 0;
     InstanceUpdate update = InstanceUpdate::CreateOrUpdate;
-};
-
-/// The inherited form of each list of local qualifiers, made once per list: every
-/// subclass of CIM_ManagedElement inherits the same Caption qualifiers, so they share one.
-class InheritedQualifiers {
-public:
-    template <class Make>
-    QualifierList get(const QualifierList& local, Make&& make) {
-        const void* identity = local.identity();
-        if (identity == nullptr) return make(local);
-        auto [it, inserted] = cache_.try_emplace(identity);
-        if (inserted) it->second = {local, make(local)};  // keeping `local` keeps its address unique
-        return it->second.second;
-    }
-
-private:
-    std::unordered_map<const void*, std::pair<QualifierList, QualifierList>> cache_;
 };
 
 /// One top-level input of a compilation: a file to load, or text given directly.

@@ -5,7 +5,7 @@
 #include <functional>
 
 #include "cimom_impl.hpp"
-#include "class_resolver.hpp"
+#include "incoming_class.hpp"
 #include "instance_validator.hpp"
 
 namespace wmimock {
@@ -276,7 +276,7 @@ void Cimom::addClass(std::string_view nameSpace, const CimClass& cls) {
     if (ns.findClass(cls.name) != nullptr) {
         throw CimError(CimStatus::AlreadyExists, "class '" + cls.name + "' already exists in namespace " + name);
     }
-    ns.putClass(std::make_shared<const CimClass>(detail::resolveClass(ns, cls)));
+    ns.putClass(std::make_shared<const CimClass>(detail::resolveIncomingClass(ns, cls)));
     impl_->publish(std::move(next));
 }
 

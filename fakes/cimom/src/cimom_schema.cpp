@@ -2,7 +2,7 @@
 // ModifyClass, DeleteClass. Each edits a copy of the schema and publishes it whole, so an
 // operation running at the same time sees the schema before or after, never half of it.
 #include "cimom_impl.hpp"
-#include "class_resolver.hpp"
+#include "incoming_class.hpp"
 
 namespace wmimock {
 namespace {
@@ -62,7 +62,7 @@ void Cimom::doCreateClass(std::string_view nameSpace, const CimClass& definition
                     throw CimError(CimStatus::AlreadyExists,
                                    "class '" + definition.name + "' already exists in namespace " + ns.name());
                 }
-                ns.putClass(std::make_shared<const CimClass>(detail::resolveClass(ns, definition)));
+                ns.putClass(std::make_shared<const CimClass>(detail::resolveIncomingClass(ns, definition)));
             });
         });
 }
@@ -78,7 +78,7 @@ void Cimom::doModifyClass(std::string_view nameSpace, const CimClass& definition
                 }
                 refuseWhenInUse(ns, runtime, definition.name);
                 ns.removeClass(definition.name);
-                ns.putClass(std::make_shared<const CimClass>(detail::resolveClass(ns, definition)));
+                ns.putClass(std::make_shared<const CimClass>(detail::resolveIncomingClass(ns, definition)));
             });
         });
 }
