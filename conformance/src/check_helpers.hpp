@@ -11,7 +11,8 @@ namespace wmimock::conformance {
 
 /// "5 (\"Service Cannot Accept Control\")" when the method's ValueMap labels the code.
 inline std::string codeText(CheckContext& ctx, std::string_view methodName, std::uint64_t code) {
-    const ValueMap* vm = methodName == "RequestStateChange" ? &ctx.rscValueMap() : ctx.methodValueMap(methodName);
+    const ValueMap* vm =
+        methodName == "RequestStateChange" ? &ctx.probe().rscValueMap() : ctx.probe().methodValueMap(methodName);
     const std::string label = vm != nullptr ? vm->labelOf(code) : std::string();
     return label.empty() ? std::to_string(code) : std::to_string(code) + " (\"" + label + "\")";
 }

@@ -48,7 +48,7 @@ struct Twin {
 /// Puts back through ModifyInstance the configuration run A changed (EnabledDefault), so
 /// that run B starts where run A did. What the implementation refuses stays as it is.
 void alignPreState(CheckContext& ctx, const Snapshot& preA) {
-    const Snapshot now = ctx.snapshot("before run B");
+    const Snapshot now = ctx.probe().snapshot("before run B");
     if (!preA.enabledDefault || now.enabledDefault == preA.enabledDefault) return;
     try {
         Instance back(ctx.path().className());
@@ -64,18 +64,18 @@ void alignPreState(CheckContext& ctx, const Snapshot& preA) {
 std::optional<Twin> stopBothWays(CheckContext& ctx) {
     if (!ctx.require(Want::Running)) return std::nullopt;
     Twin t;
-    t.viaStop = ctx.stop();
+    t.viaStop = ctx.driver().stop();
     if (declined(ctx, t.viaStop.call)) return std::nullopt;
     if (!t.viaStop.accepted) {
         ctx.notSupported("StopService did not succeed (" + t.viaStop.call.describe() + "; see SS-001)");
         return std::nullopt;
     }
-    if (!ctx.makeRunning()) {
+    if (!ctx.driver().makeRunning()) {
         ctx.unreachable("the service could not be brought back to running");
         return std::nullopt;
     }
     alignPreState(ctx, t.viaStop.before);
-    t.viaRsc = ctx.rsc(3);
+    t.viaRsc = ctx.driver().rsc(3);
     if (declined(ctx, t.viaRsc.call)) return std::nullopt;
     if (!t.viaRsc.accepted || (t.viaRsc.job && t.viaRsc.job->finalState != job_state::kCompleted)) {
         ctx.notSupported("RequestStateChange(3) did not succeed (" + t.viaRsc.call.describe() + "; see RSC-002)");
@@ -189,14 +189,14 @@ constexpr Rule kRuleCON002{
 
 WMIMOCK_CHECK(con002, kRuleCON002.id, "StartedAgreesWithEnabledState") {
     std::vector<Snapshot> settled{ctx.initial()};
-    if (ctx.makeRunning()) settled.push_back(ctx.snapshot("running"));
-    if (ctx.makeStopped()) settled.push_back(ctx.snapshot("stopped"));
-    if (ctx.makeRunning()) settled.push_back(ctx.stop().after);
-    if (ctx.makeStopped()) settled.push_back(ctx.start().after);
+    if (ctx.driver().makeRunning()) settled.push_back(ctx.probe().snapshot("running"));
+    if (ctx.driver().makeStopped()) settled.push_back(ctx.probe().snapshot("stopped"));
+    if (ctx.driver().makeRunning()) settled.push_back(ctx.driver().stop().after);
+    if (ctx.driver().makeStopped()) settled.push_back(ctx.driver().start().after);
     // Both methods, both ways: Started must agree whichever path changed the state.
     if (ctx.initial().modelsEnablement()) {
-        if (ctx.makeRunning()) settled.push_back(ctx.rsc(3).after);
-        if (ctx.makeStopped()) settled.push_back(ctx.rsc(2).after);
+        if (ctx.driver().makeRunning()) settled.push_back(ctx.driver().rsc(3).after);
+        if (ctx.driver().makeStopped()) settled.push_back(ctx.driver().rsc(2).after);
     }
     bool compared = false;
     for (const Snapshot& s : settled) {
@@ -280,8 +280,8 @@ WMIMOCK_CHECK(con004, kRuleCON004.id, "CrossMethodRoundTrips", Needs::Enablement
     // own method only: when that fails too, the fault is the single method's (RSC-002,
     // SS-008, SS-020...) and not the mixing this rule is about.
     const auto secondStep = [&](const Sequence& seq) {
-        return seq.secondViaRsc ? ctx.rsc(seq.second == Want::Running ? 2 : 3)
-                                : (seq.second == Want::Running ? ctx.start() : ctx.stop());
+        return seq.secondViaRsc ? ctx.driver().rsc(seq.second == Want::Running ? 2 : 3)
+                                : (seq.second == Want::Running ? ctx.driver().start() : ctx.driver().stop());
     };
     int run = 0;
     std::vector<std::string> failures;
@@ -294,7 +294,7 @@ WMIMOCK_CHECK(con004, kRuleCON004.id, "CrossMethodRoundTrips", Needs::Enablement
             if (a.job && a.job->finalState != job_state::kCompleted) return std::string("its job did not complete");
             return std::string();
         };
-        const Attempt first = seq.firstViaRsc ? ctx.rsc(3) : ctx.stop();
+        const Attempt first = seq.firstViaRsc ? ctx.driver().rsc(3) : ctx.driver().stop();
         if (const auto why = unjudged(first); !why.empty()) {
             ctx.log(std::string(seq.name) + ": not judged, " + why);
             continue;
@@ -308,7 +308,7 @@ WMIMOCK_CHECK(con004, kRuleCON004.id, "CrossMethodRoundTrips", Needs::Enablement
         const RunState want = seq.second == Want::Running ? RunState::Running : RunState::Stopped;
         if (runState(second.after) == want) continue;
         if (!ctx.require(Want::Running)) return;
-        const Attempt controlFirst = seq.secondViaRsc ? ctx.rsc(3) : ctx.stop();
+        const Attempt controlFirst = seq.secondViaRsc ? ctx.driver().rsc(3) : ctx.driver().stop();
         const Attempt control = secondStep(seq);
         if (unjudged(controlFirst).empty() && unjudged(control).empty() && runState(control.after) != want) {
             ctx.log(std::string(seq.name) + ": the second method fails alone too (" + control.after.toString() +
@@ -349,11 +349,11 @@ WMIMOCK_CHECK(con005, kRuleCON005.id, "EnabledDefaultAndStartModeUnchanged") {
         all.push_back(a.immediately);
         all.push_back(a.after);
     };
-    if (ctx.makeRunning()) collect(ctx.stop());
-    if (ctx.makeStopped()) collect(ctx.start());
+    if (ctx.driver().makeRunning()) collect(ctx.driver().stop());
+    if (ctx.driver().makeStopped()) collect(ctx.driver().start());
     if (first.modelsEnablement()) {
-        if (ctx.makeRunning()) collect(ctx.rsc(3));
-        if (ctx.makeStopped()) collect(ctx.rsc(2));
+        if (ctx.driver().makeRunning()) collect(ctx.driver().rsc(3));
+        if (ctx.driver().makeStopped()) collect(ctx.driver().rsc(2));
     }
     if (!first.enabledDefault && !first.startMode &&
         std::all_of(all.begin(), all.end(), [](const Snapshot& s) { return !s.enabledDefault && !s.startMode; })) {
@@ -405,7 +405,7 @@ constexpr Rule kRuleCON007{
 };
 
 WMIMOCK_CHECK(con007, kRuleCON007.id, "CapabilitiesWellFormed") {
-    const auto& all = ctx.capabilities();
+    const auto& all = ctx.probe().capabilities();
     if (all.empty()) return ctx.notSupported("no CIM_EnabledLogicalElementCapabilities is associated to the element");
     for (const Capabilities& c : all) {
         if (c.requestedStatesSupported) {

@@ -60,7 +60,7 @@ std::vector<CallOutcome> fireTogether(CheckContext& ctx, const std::vector<Call>
         }
     }
     for (std::size_t i = 0; i < out.size(); ++i) {
-        ctx.classifyDecline(out[i], target);
+        ctx.driver().classifyDecline(out[i], target);
         ctx.evidence("thread " + std::to_string(i) + ": " + out[i].method + " -> " + out[i].describe());
     }
     return out;
@@ -89,11 +89,11 @@ struct Control {
 Control controlStop(CheckContext& ctx, const std::string& method) {
     Control c;
     c.method = method;
-    if (!ctx.makeRunning()) {
+    if (!ctx.driver().makeRunning()) {
         c.why = "the service could not be brought to running";
         return c;
     }
-    const Attempt a = method == "StopService" ? ctx.stop() : ctx.rsc(3);
+    const Attempt a = method == "StopService" ? ctx.driver().stop() : ctx.driver().rsc(3);
     if (a.call.notSupported()) {
         c.why = method + " is declined: " + a.call.describe();
     } else if (a.job && !a.job->terminal) {
@@ -107,7 +107,7 @@ Control controlStop(CheckContext& ctx, const std::string& method) {
         if (method == "StopService") {
             // A second stop, alone, must keep T stopped; when it does not, that is SS-008's
             // fault and a race of stops cannot be judged.
-            const Attempt again = ctx.stop();
+            const Attempt again = ctx.driver().stop();
             if (runState(again.after) != RunState::Stopped) {
                 c.usable = false;
                 c.why = "StopService on a stopped service does not keep it stopped, even alone (SS-008's fault): " +
@@ -125,7 +125,7 @@ Control controlStop(CheckContext& ctx, const std::string& method) {
 
 /// Shared verdict of CONC-001/003: codes allowed, no CIM_ERR_FAILED, service ends stopped.
 bool convergedStopped(CheckContext& ctx, const std::vector<CallOutcome>& calls, bool judgeStarted) {
-    const ValueMap* vm = ctx.methodValueMap("StopService");
+    const ValueMap* vm = ctx.probe().methodValueMap("StopService");
     for (const auto& c : calls) {
         if (c.error == CimStatus::Failed) {
             ctx.fail("no CIM_ERR_FAILED under concurrency", c.method + " -> " + c.describe());
@@ -137,7 +137,7 @@ bool convergedStopped(CheckContext& ctx, const std::vector<CallOutcome>& calls, 
     }
     for (const auto& c : calls) {
         if (c.code == rsc_result::kJobStarted && c.job) {
-            const JobTrace t = ctx.waitJob(*c.job);
+            const JobTrace t = ctx.driver().waitJob(*c.job);
             if (!t.terminal) {
                 ctx.fail("every job of the concurrent requests reaches a terminal state",
                          "job " + c.job->toString() + " still JobState " + optionalText(t.polls.back().jobState));
@@ -145,7 +145,7 @@ bool convergedStopped(CheckContext& ctx, const std::vector<CallOutcome>& calls, 
             }
         }
     }
-    const SettleResult s = ctx.settle(Want::Stopped);
+    const SettleResult s = ctx.driver().settle(Want::Stopped);
     if (!s.reached) {
         ctx.fail("the service stopped after concurrent stops", s.last.toString());
         return false;
@@ -216,7 +216,7 @@ constexpr Rule kRuleCONC002{
 WMIMOCK_CHECK(conc002, kRuleCONC002.id, "OneEffectiveStopIdempotentExtras") {
     const Control control = controlStop(ctx, "StopService");
     if (!control.usable) return ctx.notSupported("no race to judge: " + control.why);
-    if (control.code && *control.code != 0 && !ctx.isAsyncStart("StopService", *control.code)) {
+    if (control.code && *control.code != 0 && !ctx.probe().isAsyncStart("StopService", *control.code)) {
         // SS-001 owns a stop reported with another code than 0; the tally would only repeat it.
         return ctx.notSupported("StopService alone reports its stop with " + std::to_string(*control.code) +
                                 " (SS-001's to judge): no exactly-once effect to tell apart");
@@ -224,14 +224,14 @@ WMIMOCK_CHECK(conc002, kRuleCONC002.id, "OneEffectiveStopIdempotentExtras") {
     if (!ctx.require(Want::Running)) return;
     const auto calls = fireTogether(ctx, stops(ctx.settings().parallelCalls));
     if (allDeclined(calls)) return ctx.notSupported("StopService is not supported: " + calls.front().describe());
-    const SettleResult s = ctx.settle(Want::Stopped);
+    const SettleResult s = ctx.driver().settle(Want::Stopped);
     std::map<std::string, int> tally;
     int successes = 0;
     bool undocumented = false;
-    const ValueMap* vm = ctx.methodValueMap("StopService");
+    const ValueMap* vm = ctx.probe().methodValueMap("StopService");
     for (const auto& c : calls) {
         ++tally[c.describe()];
-        if (c.code && (*c.code == 0 || ctx.isAsyncStart("StopService", *c.code))) ++successes;
+        if (c.code && (*c.code == 0 || ctx.probe().isAsyncStart("StopService", *c.code))) ++successes;
         // A "not supported" answer is SS-003's to judge (and SS-009's when all decline).
         if (c.notSupported()) continue;
         if (c.error || (c.code && *c.code != 0 && (vm == nullptr || !vm->lookup(*c.code).documented()))) {
@@ -331,10 +331,10 @@ RaceEnd raceOnce(CheckContext& ctx, const StartedJudgement& judge) {
     }
     // Settle to either state.
     const auto deadline = ctx.clock().now() + std::chrono::duration_cast<Clock::duration>(ctx.settings().settleTimeout);
-    Snapshot s = ctx.snapshot();
+    Snapshot s = ctx.probe().snapshot();
     while (runState(s) != RunState::Running && runState(s) != RunState::Stopped && ctx.clock().now() < deadline) {
-        ctx.pause(ctx.settings().pollInterval);
-        s = ctx.snapshot();
+        ctx.driver().pause(ctx.settings().pollInterval);
+        s = ctx.probe().snapshot();
     }
     ctx.evidence("S(T) settled: " + s.toString());
     r.state = runState(s);
@@ -392,8 +392,8 @@ WMIMOCK_CHECK(conc004, kRuleCONC004.id, "StopStartRaceEndsClean") {
     // that leaves it FALSE alone is SS-020's.
     StartedJudgement judge;
     judge.afterStop = controlStop(ctx, "StopService").startedFollows;
-    if (ctx.makeStopped()) {
-        const Attempt start = ctx.start();
+    if (ctx.driver().makeStopped()) {
+        const Attempt start = ctx.driver().start();
         judge.afterStart = !start.accepted || start.after.started != false;
         ctx.evidence(std::string("control, StartService alone: ") +
                      (judge.afterStart ? "Started follows" : "leaves Started FALSE (SS-020's fault)"));
@@ -443,13 +443,13 @@ WMIMOCK_CHECK(conc005, kRuleCONC005.id, "RepeatedStopsNoLeaks") {
     if (!ctx.require(Want::Stopped)) return;
     const std::size_t jobsBefore = countOrZero(ctx, "CIM_ConcreteJob");
     const std::size_t servicesBefore = countOrZero(ctx, ctx.path().className());
-    const Snapshot before = ctx.snapshot("before");
+    const Snapshot before = ctx.probe().snapshot("before");
     std::map<std::string, int> tally;
     int jobStarts = 0, declinedCalls = 0;
     const int n = ctx.settings().repeatedStops;
     ctx.setRecording(false);
     for (int i = 0; i < n; ++i) {
-        const CallOutcome c = ctx.stopService();
+        const CallOutcome c = ctx.driver().stopService();
         ++tally[c.describe()];
         if (c.returned(rsc_result::kJobStarted)) ++jobStarts;
         if (c.notSupported()) ++declinedCalls;
@@ -459,7 +459,7 @@ WMIMOCK_CHECK(conc005, kRuleCONC005.id, "RepeatedStopsNoLeaks") {
     for (const auto& [what, count] : tally)
         summary += (summary.empty() ? "" : ", ") + std::to_string(count) + "x " + what;
     ctx.evidence(std::to_string(n) + " x StopService on the stopped service: " + summary);
-    const Snapshot after = ctx.afterCall();
+    const Snapshot after = ctx.driver().afterCall();
     if (declinedCalls == n) return ctx.notSupported("StopService is not supported: " + summary);
     if (!sameRunState(before, after)) return ctx.fail("the stopped state kept", difference(before, after));
     // CIM errors carry varying messages: compare return codes and error codes only.

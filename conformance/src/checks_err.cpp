@@ -55,7 +55,7 @@ std::vector<std::pair<ObjectPath, Snapshot>> realInstances(CheckContext& ctx) {
     }
     for (auto& p : paths) {
         if (p.nameSpace().empty()) p.setNameSpace(ctx.nameSpace());
-        Snapshot s = ctx.snapshotOf(p);
+        Snapshot s = ctx.probe().snapshotOf(p);
         out.emplace_back(std::move(p), std::move(s));
     }
     return out;
@@ -66,7 +66,7 @@ std::vector<std::string> changedInstances(CheckContext& ctx,
                                           const std::vector<std::pair<ObjectPath, Snapshot>>& before) {
     std::vector<std::string> changed;
     for (const auto& [path, snapshot] : before) {
-        const Snapshot now = ctx.snapshotOf(path);
+        const Snapshot now = ctx.probe().snapshotOf(path);
         if (!sameRunState(snapshot, now)) changed.push_back(path.toString() + ": " + difference(snapshot, now));
     }
     return changed;
@@ -75,9 +75,9 @@ std::vector<std::string> changedInstances(CheckContext& ctx,
 /// The state-changing requests T's class declares, as ERR-001/010 send them.
 std::vector<std::pair<std::string, std::vector<ParamValue>>> declaredRequests(CheckContext& ctx) {
     std::vector<std::pair<std::string, std::vector<ParamValue>>> out;
-    if (ctx.method("StopService")) out.push_back({"StopService", {}});
-    if (ctx.method("StartService")) out.push_back({"StartService", {}});
-    if (ctx.method("RequestStateChange")) {
+    if (ctx.probe().method("StopService")) out.push_back({"StopService", {}});
+    if (ctx.probe().method("StartService")) out.push_back({"StartService", {}});
+    if (ctx.probe().method("RequestStateChange")) {
         out.push_back({"RequestStateChange", {{"RequestedState", Value::uint16(3)}}});
         out.push_back({"RequestStateChange", {{"RequestedState", Value::uint16(2)}}});
     }
@@ -116,7 +116,7 @@ WMIMOCK_CHECK(err001, kRuleERR001.id, "MissingInstanceNotFound") {
     std::vector<std::string> failures;
     for (const auto& [method, in] : requests) {
         const auto before = realInstances(ctx);
-        const CallOutcome c = ctx.invoke(missing, method, in);
+        const CallOutcome c = ctx.driver().invoke(missing, method, in);
         const auto changed = changedInstances(ctx, before);
         for (const auto& change : changed) {
             failures.push_back(describeRequest(method, in) + " on the missing instance acted on the wrong instance (" +
@@ -154,7 +154,7 @@ constexpr Rule kRuleERR002{
 
 WMIMOCK_CHECK(err002, kRuleERR002.id, "MissingClassNotFound") {
     ObjectPath p(ctx.nameSpace(), "WMIMock_NoSuchClass", {{"Name", Value::string("x")}});
-    const CallOutcome c = ctx.invoke(p, "StopService");
+    const CallOutcome c = ctx.driver().invoke(p, "StopService");
     if (c.error == CimStatus::NotFound) return ctx.pass("a missing class fails with CIM_ERR_NOT_FOUND");
     if (c.error == CimStatus::InvalidClass)
         return ctx.warn("a missing class fails with CIM_ERR_INVALID_CLASS, not NOT_FOUND");
@@ -180,7 +180,7 @@ constexpr Rule kRuleERR003{
 };
 
 WMIMOCK_CHECK(err003, kRuleERR003.id, "UnknownMethodNotFound") {
-    const CallOutcome c = ctx.invoke("StopServise");
+    const CallOutcome c = ctx.driver().invoke("StopServise");
     if (c.error == CimStatus::MethodNotFound) return ctx.pass("an unknown method fails with CIM_ERR_METHOD_NOT_FOUND");
     if (c.error == CimStatus::MethodNotAvailable) {
         return ctx.warn("an unknown method fails with CIM_ERR_METHOD_NOT_AVAILABLE, not METHOD_NOT_FOUND");
@@ -234,14 +234,14 @@ WMIMOCK_CHECK(err004, kRuleERR004.id, "WrongParametersRejected") {
     std::string notSent;
     for (const auto& k : cases) {
         if (!ctx.require(Want::Running)) return;
-        const Snapshot before = ctx.snapshot("before");
-        const CallOutcome c = ctx.invoke(k.method, k.in);
+        const Snapshot before = ctx.probe().snapshot("before");
+        const CallOutcome c = ctx.driver().invoke(k.method, k.in);
         if (c.notSent) {  // the protocol cannot carry this case: nothing to judge
             notSent += (notSent.empty() ? "" : "; ") + std::string(k.what) + ": " + c.describe();
             continue;
         }
-        if (c.code == rsc_result::kJobStarted && c.job) ctx.waitJob(*c.job);
-        const Snapshot after = ctx.afterCall();
+        if (c.code == rsc_result::kJobStarted && c.job) ctx.driver().waitJob(*c.job);
+        const Snapshot after = ctx.driver().afterCall();
         if (!sameRunState(before, after)) {
             failures.push_back(std::string(k.what) + " -> " + c.describe() +
                                " and changed the state: " + difference(before, after));
@@ -254,7 +254,7 @@ WMIMOCK_CHECK(err004, kRuleERR004.id, "WrongParametersRejected") {
         ++judged;
         const bool rejected = c.error == CimStatus::InvalidParameter ||
                               (k.typeError && c.error == CimStatus::TypeMismatch) ||
-                              (c.code && ctx.isInvalidParameterCode(k.method, *c.code));
+                              (c.code && ctx.probe().isInvalidParameterCode(k.method, *c.code));
         if (!rejected) failures.push_back(std::string(k.what) + " -> " + c.describe());
     }
     if (!failures.empty()) {
@@ -285,7 +285,7 @@ constexpr Rule kRuleERR005{
 };
 
 WMIMOCK_CHECK(err005, kRuleERR005.id, "InvalidNamespace") {
-    const CallOutcome c = ctx.invoke(inNamespace(ctx.path(), kMissingNamespace), "StopService");
+    const CallOutcome c = ctx.driver().invoke(inNamespace(ctx.path(), kMissingNamespace), "StopService");
     if (c.error == CimStatus::InvalidNamespace)
         return ctx.pass("a missing namespace fails with CIM_ERR_INVALID_NAMESPACE");
     ctx.fail("CIM_ERR_INVALID_NAMESPACE", c.describe());
@@ -326,17 +326,17 @@ WMIMOCK_CHECK(err006, kRuleERR006.id, "UnimplementedSignalledProperly") {
     int declared = 0, unimplemented = 0;
     std::vector<std::string> failures, passes;
     for (const auto& m : methods) {
-        if (ctx.method(m.name) == nullptr) continue;
+        if (ctx.probe().method(m.name) == nullptr) continue;
         ++declared;
         if (!ctx.require(Want::Running)) return;
-        const Snapshot beforeRunning = ctx.snapshot("before");
-        const CallOutcome onRunning = ctx.invoke(m.name, m.fromRunning);
-        const Snapshot afterRunning = ctx.afterCall();
+        const Snapshot beforeRunning = ctx.probe().snapshot("before");
+        const CallOutcome onRunning = ctx.driver().invoke(m.name, m.fromRunning);
+        const Snapshot afterRunning = ctx.driver().afterCall();
         if (!onRunning.notSupported()) continue;
         if (!ctx.require(Want::Stopped)) return;
-        const Snapshot beforeStopped = ctx.snapshot("before");
-        const CallOutcome onStopped = ctx.invoke(m.name, m.fromStopped);
-        const Snapshot afterStopped = ctx.afterCall();
+        const Snapshot beforeStopped = ctx.probe().snapshot("before");
+        const CallOutcome onStopped = ctx.driver().invoke(m.name, m.fromStopped);
+        const Snapshot afterStopped = ctx.driver().afterCall();
         if (!onStopped.notSupported()) {
             ctx.log(m.name + " declines only on a running service (" + onRunning.describe() + "), answering " +
                     onStopped.describe() + " on a stopped one: it is implemented");
@@ -437,14 +437,14 @@ WMIMOCK_CHECK(err007, kRuleERR007.id, "ErrorPrecedence") {
     };
     int judged = 0;
     for (const auto& k : cases) {
-        const CallOutcome alone = ctx.invoke(k.firstAlone.target, k.firstAlone.method, k.firstAlone.in);
+        const CallOutcome alone = ctx.driver().invoke(k.firstAlone.target, k.firstAlone.method, k.firstAlone.in);
         if (alone.error != k.first) {
             ctx.log(std::string(k.what) + ": alone, the first error is answered " + alone.describe() + ", not " +
                     std::string(statusName(k.first)) + " (" + std::string(k.owner) +
                     "'s to judge): precedence not observable");
             continue;
         }
-        const CallOutcome c = ctx.invoke(k.both.target, k.both.method, k.both.in);
+        const CallOutcome c = ctx.driver().invoke(k.both.target, k.both.method, k.both.in);
         if (c.error == k.first) {
             ++judged;
             continue;
@@ -508,15 +508,15 @@ WMIMOCK_CHECK(err009, kRuleERR009.id, "ErrorsHaveNoSideEffects") {
     int errors = 0;
     // Calls `method` from `from`; an error that changed the instance is a warning.
     const auto judge = [&](const std::string& method, const std::vector<ParamValue>& in, Want from) {
-        if (!(from == Want::Running ? ctx.makeRunning() : ctx.makeStopped())) return;
-        const Snapshot before = ctx.snapshot("before");
-        const CallOutcome c = ctx.invoke(method, in);
+        if (!(from == Want::Running ? ctx.driver().makeRunning() : ctx.driver().makeStopped())) return;
+        const Snapshot before = ctx.probe().snapshot("before");
+        const CallOutcome c = ctx.driver().invoke(method, in);
         if (!c.error) {
-            if (c.code == rsc_result::kJobStarted && c.job) ctx.waitJob(*c.job);
+            if (c.code == rsc_result::kJobStarted && c.job) ctx.driver().waitJob(*c.job);
             return;
         }
         ++errors;
-        const Snapshot after = ctx.afterCall();
+        const Snapshot after = ctx.driver().afterCall();
         if (!sameRunState(before, after) || before.requestedState != after.requestedState) {
             ctx.warn(method + " failed with " + c.describe() +
                      " yet changed the instance: " + difference(before, after));
@@ -531,7 +531,7 @@ WMIMOCK_CHECK(err009, kRuleERR009.id, "ErrorsHaveNoSideEffects") {
         {"RequestStateChange", {{"RequestedState", Value::uint16(2)}}, Want::Stopped},
     };
     for (const auto& [method, in, from] : ordinary) {
-        if (ctx.method(method) != nullptr) judge(method, in, from);
+        if (ctx.probe().method(method) != nullptr) judge(method, in, from);
     }
     if (errors == 0) return ctx.notSupported("no CIM error could be provoked");
     ctx.pass(std::to_string(errors) + " CIM error(s), none with a side effect");
@@ -588,7 +588,7 @@ WMIMOCK_CHECK(err010, kRuleERR010.id, "MalformedPathRejected") {
         bool judged = false;
         for (const auto& [method, in] : requests) {
             const auto before = realInstances(ctx);
-            const CallOutcome c = ctx.invoke(path, method, in);
+            const CallOutcome c = ctx.driver().invoke(path, method, in);
             if (c.notSent) {  // the protocol cannot carry this path: nothing to judge
                 notSent += (notSent.empty() ? "" : "; ") + what + ": " + c.describe();
                 break;
@@ -638,18 +638,19 @@ WMIMOCK_CHECK_AFTER_OTHERS(err011, kRuleERR011.id, "DefinedStatusCodes") {
     ObjectPath extra = ctx.path();
     extra.setKey("Foo", Value::string("x"));
     const std::vector<CallOutcome> calls{
-        ctx.invoke(missing, "StopService"),
-        ctx.invoke(ObjectPath(ctx.nameSpace(), "WMIMock_NoSuchClass", {{"Name", Value::string("x")}}), "StopService"),
-        ctx.invoke("StopServise"),
-        ctx.invoke(missing, "RequestStateChange"),
-        ctx.invoke(inNamespace(ctx.path(), kMissingNamespace), "StopService"),
-        ctx.invoke(extra, "StopService"),
+        ctx.driver().invoke(missing, "StopService"),
+        ctx.driver().invoke(ObjectPath(ctx.nameSpace(), "WMIMock_NoSuchClass", {{"Name", Value::string("x")}}),
+                            "StopService"),
+        ctx.driver().invoke("StopServise"),
+        ctx.driver().invoke(missing, "RequestStateChange"),
+        ctx.driver().invoke(inNamespace(ctx.path(), kMissingNamespace), "StopService"),
+        ctx.driver().invoke(extra, "StopService"),
     };
     constexpr std::array practical{1, 2, 3, 4, 5, 6, 7, 13, 16, 17, 27, 28};
     int errors = 0;
     std::vector<std::string> undefined;
     for (const auto& c : calls) {
-        if (c.code == 0U) ctx.settle(Want::Stopped);
+        if (c.code == 0U) ctx.driver().settle(Want::Stopped);
         if (!c.error) continue;
         ++errors;
         const auto code = static_cast<std::uint32_t>(*c.error);

@@ -20,8 +20,8 @@ struct JobRequest {
 std::vector<JobRequest> requestBothWays(CheckContext& ctx, int rounds = 1) {
     std::vector<JobRequest> out;
     for (int i = 0; i < rounds; ++i) {
-        if (ctx.makeRunning()) out.push_back({3, ctx.rsc(3)});
-        if (ctx.makeStopped()) out.push_back({2, ctx.rsc(2)});
+        if (ctx.driver().makeRunning()) out.push_back({3, ctx.driver().rsc(3)});
+        if (ctx.driver().makeStopped()) out.push_back({2, ctx.driver().rsc(2)});
     }
     return out;
 }
@@ -329,7 +329,7 @@ WMIMOCK_CHECK(job005, kRuleJOB005.id, "FailedJobReportsError", Needs::Enablement
             ctx.warn("the job ended in JobState " + optionalText(t.finalState) +
                      " without ErrorCode or ErrorDescription");
         }
-        const CallOutcome errors = ctx.invoke(t.job, "GetErrors");
+        const CallOutcome errors = ctx.driver().invoke(t.job, "GetErrors");
         const bool declined = errors.returned(1) || errors.error == CimStatus::MethodNotFound ||
                               errors.error == CimStatus::MethodNotAvailable || errors.error == CimStatus::NotSupported;
         if (errors.returned(0)) {
@@ -391,7 +391,7 @@ WMIMOCK_CHECK(job006, kRuleJOB006.id, "FinishedJobRetained", Needs::Enablement) 
     }
     if (finished.empty())
         return ctx.notSupported("no job reached a terminal state, so retention could not be observed");
-    ctx.pause(wait);
+    ctx.driver().pause(wait);
     std::vector<std::string> gone;
     for (const JobTrace* t : finished) {
         try {

@@ -27,7 +27,7 @@ constexpr std::array<std::uint16_t, 9> kRequestableStates{
 
 /// Ends a request that was accepted by mistake, so the next step starts from a known state.
 void finishIfAccepted(CheckContext& ctx, const CallOutcome& c) {
-    if (c.code == rsc_result::kJobStarted && c.job) ctx.waitJob(*c.job);
+    if (c.code == rsc_result::kJobStarted && c.job) ctx.driver().waitJob(*c.job);
 }
 
 std::string stateText(const std::vector<std::uint16_t>& v) {
@@ -38,7 +38,7 @@ std::string stateText(const std::vector<std::uint16_t>& v) {
 
 /// The requestable states the capabilities list (2 and 3 when there are no capabilities).
 std::vector<std::uint16_t> listedStates(CheckContext& ctx) {
-    const Capabilities* caps = ctx.caps();
+    const Capabilities* caps = ctx.probe().caps();
     if (caps == nullptr || !caps->requestedStatesSupported)
         return {requested_state::kEnabled, requested_state::kDisabled};
     std::vector<std::uint16_t> out;
@@ -76,19 +76,20 @@ WMIMOCK_CHECK(rsc001, kRuleRSC001.id, "ReturnInValueMap", Needs::Enablement) {
     std::vector<std::pair<std::string, CallOutcome>> calls;
     for (const Want from : {Want::Running, Want::Stopped}) {
         for (const std::uint16_t state : listed) {
-            if (!(from == Want::Running ? ctx.makeRunning() : ctx.makeStopped())) break;
+            if (!(from == Want::Running ? ctx.driver().makeRunning() : ctx.driver().makeStopped())) break;
             calls.emplace_back("RequestStateChange(" + std::to_string(state) + ") from " +
                                    (from == Want::Running ? "running" : "stopped"),
-                               ctx.requestStateChange(state));
+                               ctx.driver().requestStateChange(state));
             finishIfAccepted(ctx, calls.back().second);
         }
     }
     for (const std::uint16_t invalid : {0, 12}) {
-        if (!ctx.makeRunning()) break;
-        calls.emplace_back("RequestStateChange(" + std::to_string(invalid) + ")", ctx.requestStateChange(invalid));
+        if (!ctx.driver().makeRunning()) break;
+        calls.emplace_back("RequestStateChange(" + std::to_string(invalid) + ")",
+                           ctx.driver().requestStateChange(invalid));
         finishIfAccepted(ctx, calls.back().second);
     }
-    const ValueMap& vm = ctx.rscValueMap();
+    const ValueMap& vm = ctx.probe().rscValueMap();
     std::set<std::uint64_t> seen;
     std::vector<std::string> offences;
     for (const auto& [what, c] : calls) {
@@ -141,8 +142,8 @@ WMIMOCK_CHECK(rsc002, kRuleRSC002.id, "RequestedStateReached", Needs::Enablement
     std::vector<std::string> offences, reached;
     int asynchronous = 0;
     for (const std::uint16_t state : states) {
-        if (!(state == requested_state::kEnabled ? ctx.makeStopped() : ctx.makeRunning())) continue;
-        const Attempt a = ctx.rsc(state);
+        if (!(state == requested_state::kEnabled ? ctx.driver().makeStopped() : ctx.driver().makeRunning())) continue;
+        const Attempt a = ctx.driver().rsc(state);
         const std::string which = "RequestStateChange(" + std::to_string(state) + ")";
         if (a.call.notSupported() || !a.accepted) {
             ctx.log(which + " answered " + a.call.describe() + ": no 0 to judge here");
@@ -193,7 +194,7 @@ constexpr Rule kRuleRSC003{
 
 WMIMOCK_CHECK(rsc003, kRuleRSC003.id, "RequestedStateSetImmediately", Needs::Enablement) {
     if (!ctx.require(Want::Running)) return;
-    const Attempt a = ctx.rsc(3);
+    const Attempt a = ctx.driver().rsc(3);
     if (declined(ctx, a.call)) return;
     if (!a.call.returned(0) && !a.call.returned(rsc_result::kJobStarted)) {
         return ctx.notSupported("RequestStateChange(3) returned " + a.call.describe() + ": neither 0 nor 4096");
@@ -202,7 +203,7 @@ WMIMOCK_CHECK(rsc003, kRuleRSC003.id, "RequestedStateSetImmediately", Needs::Ena
     if (rs == requested_state::kDisabled)
         return ctx.pass("RequestedState was 3 right after the call returned " + a.call.describe());
     if (a.before.requestedStateUntracked() && a.immediately.requestedStateUntracked()) {
-        const Capabilities* caps = ctx.caps();
+        const Capabilities* caps = ctx.probe().caps();
         if (caps != nullptr && caps->stateAwareness && contains(*caps->stateAwareness, 3)) {
             return ctx.fail("RequestedState 3 (StateAwareness promises tracking)",
                             "RequestedState " + optionalText(rs));
@@ -238,16 +239,16 @@ WMIMOCK_CHECK(rsc004, kRuleRSC004.id, "RejectedRequestKeepsRequestedState", Need
     std::vector<std::string> offences;
     int refused = 0;
     for (const auto state : requests) {
-        const Snapshot before = ctx.snapshot("before");
-        const CallOutcome c = ctx.requestStateChange(state);
+        const Snapshot before = ctx.probe().snapshot("before");
+        const CallOutcome c = ctx.driver().requestStateChange(state);
         if (c.returned(0) || c.returned(rsc_result::kJobStarted)) {
             finishIfAccepted(ctx, c);
             ctx.log("RequestStateChange(" + std::to_string(state) + ") was accepted; not a rejected request");
-            ctx.makeRunning();
+            ctx.driver().makeRunning();
             continue;
         }
         ++refused;
-        const Snapshot after = ctx.afterCall();
+        const Snapshot after = ctx.driver().afterCall();
         if (after.requestedState != before.requestedState) {
             if (c.returned(3)) {
                 ctx.warn("RequestedState changed after a return of 3: " + difference(before, after));
@@ -255,7 +256,7 @@ WMIMOCK_CHECK(rsc004, kRuleRSC004.id, "RejectedRequestKeepsRequestedState", Need
             }
             offences.push_back("RequestStateChange(" + std::to_string(state) + ") -> " + c.describe() + ": " +
                                difference(before, after));
-            ctx.makeRunning();
+            ctx.driver().makeRunning();
         }
     }
     if (!offences.empty()) return ctx.fail("RequestedState unchanged by every refused request", joinCases(offences));
@@ -285,7 +286,7 @@ constexpr Rule kRuleRSC005{
 };
 
 WMIMOCK_CHECK(rsc005, kRuleRSC005.id, "UnsupportedStateRefused", Needs::Enablement) {
-    const Capabilities* caps = ctx.caps();
+    const Capabilities* caps = ctx.probe().caps();
     if (caps == nullptr || !caps->requestedStatesSupported) {
         return ctx.notSupported("no capabilities with RequestedStatesSupported for this element");
     }
@@ -301,24 +302,24 @@ WMIMOCK_CHECK(rsc005, kRuleRSC005.id, "UnsupportedStateRefused", Needs::Enableme
     for (const Want from : {Want::Running, Want::Stopped}) {
         const std::string fromText = from == Want::Running ? "running" : "stopped";
         for (const std::uint16_t s : unlisted) {
-            if (!(from == Want::Running ? ctx.makeRunning() : ctx.makeStopped())) {
+            if (!(from == Want::Running ? ctx.driver().makeRunning() : ctx.driver().makeStopped())) {
                 ctx.log("the element could not be brought to " + fromText + ": those cases were not run");
                 break;
             }
             ++judged;
             const std::string which = "RequestStateChange(" + std::to_string(s) + ") from " + fromText;
-            const Snapshot before = ctx.snapshot("before");
-            const CallOutcome c = ctx.requestStateChange(s);
-            const Snapshot immediately = ctx.snapshot("right after");
+            const Snapshot before = ctx.probe().snapshot("before");
+            const CallOutcome c = ctx.driver().requestStateChange(s);
+            const Snapshot immediately = ctx.probe().snapshot("right after");
             finishIfAccepted(ctx, c);
-            std::vector<Snapshot> watched = ctx.observe(ctx.settings().settleTimeout / 3);
+            std::vector<Snapshot> watched = ctx.driver().observe(ctx.settings().settleTimeout / 3);
             watched.insert(watched.begin(), immediately);
             if (c.returned(0) || c.returned(rsc_result::kJobStarted)) {
                 offences.push_back(which + " accepted: " + c.describe());
                 continue;
             }
             // These requests are this rule's alone, so their answer's code is judged here too.
-            if (c.code && !ctx.rscValueMap().lookup(*c.code).documented()) {
+            if (c.code && !ctx.probe().rscValueMap().lookup(*c.code).documented()) {
                 offences.push_back(which + " refused with " + std::to_string(*c.code) +
                                    ", a code the ValueMap does not document or reserves");
             }
@@ -356,14 +357,14 @@ constexpr Rule kRuleRSC006{
 };
 
 WMIMOCK_CHECK(rsc006, kRuleRSC006.id, "AvailableSubsetOfSupported", Needs::Enablement) {
-    const Capabilities* caps = ctx.caps();
+    const Capabilities* caps = ctx.probe().caps();
     if (caps == nullptr || !caps->requestedStatesSupported) {
         return ctx.notSupported("no capabilities with RequestedStatesSupported for this element");
     }
     int compared = 0;
     for (const Want w : {Want::Running, Want::Stopped}) {
-        if (!(w == Want::Running ? ctx.makeRunning() : ctx.makeStopped())) continue;
-        const Snapshot s = ctx.snapshot(w == Want::Running ? "running" : "stopped");
+        if (!(w == Want::Running ? ctx.driver().makeRunning() : ctx.driver().makeStopped())) continue;
+        const Snapshot s = ctx.probe().snapshot(w == Want::Running ? "running" : "stopped");
         if (!s.availableRequestedStates) continue;
         ++compared;
         for (const auto state : *s.availableRequestedStates) {
@@ -396,7 +397,7 @@ constexpr Rule kRuleRSC007{
 };
 
 WMIMOCK_CHECK(rsc007, kRuleRSC007.id, "ListedStatesNotAnsweredNotSupported", Needs::Enablement) {
-    const Capabilities* caps = ctx.caps();
+    const Capabilities* caps = ctx.probe().caps();
     if (caps == nullptr || !caps->requestedStatesSupported || caps->requestedStatesSupported->empty()) {
         return ctx.notSupported("no capabilities list a supported state");
     }
@@ -404,9 +405,9 @@ WMIMOCK_CHECK(rsc007, kRuleRSC007.id, "ListedStatesNotAnsweredNotSupported", Nee
     int tried = 0;
     std::vector<std::string> offences;
     for (const std::uint16_t s : listedStates(ctx)) {
-        if (!(s == 2 ? ctx.makeStopped() : ctx.makeRunning())) continue;
+        if (!(s == 2 ? ctx.driver().makeStopped() : ctx.driver().makeRunning())) continue;
         ++tried;
-        const Attempt a = ctx.rsc(s);
+        const Attempt a = ctx.driver().rsc(s);
         if (a.call.notSupported())
             offences.push_back("RequestedState " + std::to_string(s) + " -> " + a.call.describe());
     }
@@ -417,7 +418,7 @@ WMIMOCK_CHECK(rsc007, kRuleRSC007.id, "ListedStatesNotAnsweredNotSupported", Nee
 
 /// Brings T to the state a request for `state` starts from (running for 3, stopped for 2).
 bool prepareFor(CheckContext& ctx, std::uint16_t state) {
-    return state == requested_state::kDisabled ? ctx.makeRunning() : ctx.makeStopped();
+    return state == requested_state::kDisabled ? ctx.driver().makeRunning() : ctx.driver().makeStopped();
 }
 
 constexpr Rule kRuleRSC008{
@@ -451,7 +452,7 @@ WMIMOCK_CHECK(rsc008, kRuleRSC008.id, "TimeoutPeriodHandling", Needs::Enablement
             ctx.log("RequestStateChange(" + std::to_string(state) + ") cases not run: the start state is unreachable");
             continue;
         }
-        const Attempt plain = ctx.rsc(state);
+        const Attempt plain = ctx.driver().rsc(state);
         if (declined(ctx, plain.call)) return;
         if (!plain.accepted) {
             ctx.log("RequestStateChange(" + std::to_string(state) + ") without TimeoutPeriod answered " +
@@ -460,7 +461,7 @@ WMIMOCK_CHECK(rsc008, kRuleRSC008.id, "TimeoutPeriodHandling", Needs::Enablement
         }
         for (const auto& [timeout, text] : {std::pair{Value::null(CimType::DateTime), "NULL"}, std::pair{zero, "0"}}) {
             if (!prepareFor(ctx, state)) continue;
-            const Attempt a = ctx.rsc(state, timeout);
+            const Attempt a = ctx.driver().rsc(state, timeout);
             ++compared;
             const bool same = !a.call.error && a.call.code == plain.call.code;
             if (!same) {
@@ -474,8 +475,8 @@ WMIMOCK_CHECK(rsc008, kRuleRSC008.id, "TimeoutPeriodHandling", Needs::Enablement
         return ctx.fail("TimeoutPeriod NULL and 0 answered as no TimeoutPeriod at all", joinCases(offences));
     }
     // (b) a generous limit: honoured (0/4096) or declined with 4098 and no effect.
-    if (ctx.makeRunning()) {
-        const Attempt b = ctx.rsc(3, Value::dateTime(CimDateTime::interval(std::chrono::seconds(30))));
+    if (ctx.driver().makeRunning()) {
+        const Attempt b = ctx.driver().rsc(3, Value::dateTime(CimDateTime::interval(std::chrono::seconds(30))));
         if (b.call.returned(rsc_result::kTimeoutParameterNotSupported)) {
             if (!sameRunState(b.before, b.after)) {
                 return ctx.fail("no state change with 4098", difference(b.before, b.after));
@@ -485,14 +486,14 @@ WMIMOCK_CHECK(rsc008, kRuleRSC008.id, "TimeoutPeriodHandling", Needs::Enablement
         }
     }
     // (d) a timestamp is not an interval.
-    if (ctx.makeRunning()) {
-        const Attempt d = ctx.rsc(3, Value::dateTime(CimDateTime::parse("20240101000000.000000+000")));
+    if (ctx.driver().makeRunning()) {
+        const Attempt d = ctx.driver().rsc(3, Value::dateTime(CimDateTime::parse("20240101000000.000000+000")));
         if (d.accepted) {
             ctx.warn("a timestamp TimeoutPeriod was accepted: " + d.call.describe());
         } else if (d.call.error && !isDefinedStatus(static_cast<std::uint32_t>(*d.call.error))) {
             ctx.log("a timestamp TimeoutPeriod answered " + d.call.describe() + ": an undefined status, ERR-011's");
         } else if (!(d.call.error == CimStatus::InvalidParameter ||
-                     (d.call.code && (ctx.isInvalidParameterCode(std::string(kRsc), *d.call.code) ||
+                     (d.call.code && (ctx.probe().isInvalidParameterCode(std::string(kRsc), *d.call.code) ||
                                       *d.call.code == rsc_result::kTimeoutParameterNotSupported)))) {
             ctx.warn("a timestamp TimeoutPeriod answered " + d.call.describe() + " (expected 5 or INVALID_PARAMETER)");
         }
@@ -506,7 +507,7 @@ WMIMOCK_CHECK(rsc008, kRuleRSC008.id, "TimeoutPeriodHandling", Needs::Enablement
 /// Whether T's class names `value` itself in RequestStateChange's RequestedState ValueMap (a
 /// vendor state it implements), not only inside a range such as "32768..65535".
 bool declaresRequestedState(CheckContext& ctx, std::uint64_t value) {
-    const MethodDecl* m = ctx.method(kRsc);
+    const MethodDecl* m = ctx.probe().method(kRsc);
     const ParameterDecl* p = m != nullptr ? m->findParameter("RequestedState") : nullptr;
     if (p == nullptr) return false;
     const auto map = ValueMap::of(p->qualifiers);
@@ -549,18 +550,18 @@ WMIMOCK_CHECK(rsc009, kRuleRSC009.id, "InvalidRequestedStateRefused", Needs::Ena
     std::vector<std::string> failures;
     for (const std::uint16_t v : values) {
         if (!ctx.require(Want::Running)) return;
-        const Snapshot before = ctx.snapshot("before");
-        const CallOutcome c = ctx.requestStateChange(v);
+        const Snapshot before = ctx.probe().snapshot("before");
+        const CallOutcome c = ctx.driver().requestStateChange(v);
         finishIfAccepted(ctx, c);
-        const Snapshot after = ctx.afterCall();
+        const Snapshot after = ctx.driver().afterCall();
         // A code outside the ValueMap or in a reserved range is RSC-001's fault; here it
         // still counts as a refusal, so that the fault fails one rule.
-        const bool undocumented = c.code && !ctx.rscValueMap().lookup(*c.code).documented();
+        const bool undocumented = c.code && !ctx.probe().rscValueMap().lookup(*c.code).documented();
         // Likewise an undefined CIM status is ERR-011's fault, and a refusal here.
         const bool undefinedError = c.error && !isDefinedStatus(static_cast<std::uint32_t>(*c.error));
         const bool refused = c.error == CimStatus::InvalidParameter || undefinedError ||
                              (c.code && *c.code != 0 && *c.code != rsc_result::kJobStarted &&
-                              (undocumented || ctx.isDocumentedRefusal(std::string(kRsc), *c.code)));
+                              (undocumented || ctx.probe().isDocumentedRefusal(std::string(kRsc), *c.code)));
         std::string failure;
         if (!refused) failure = "RequestedState " + std::to_string(v) + " -> " + c.describe();
         if (!sameRunState(before, after)) {
@@ -613,17 +614,17 @@ WMIMOCK_CHECK(rsc010, kRuleRSC010.id, "MissingOrIllTypedRequestedStateRejected",
     std::vector<std::string> failures;
     for (const auto& k : cases) {
         if (!ctx.require(Want::Running)) return;
-        const Snapshot before = ctx.snapshot("before");
-        const CallOutcome c = ctx.invoke(kRsc, k.in);
+        const Snapshot before = ctx.probe().snapshot("before");
+        const CallOutcome c = ctx.driver().invoke(kRsc, k.in);
         if (c.notSent) {  // the protocol cannot carry this case: nothing to judge
             notSent += (notSent.empty() ? "" : "; ") + std::string(k.what) + ": " + c.describe();
             continue;
         }
         finishIfAccepted(ctx, c);
-        const Snapshot after = ctx.afterCall();
+        const Snapshot after = ctx.driver().afterCall();
         const bool rejected = c.error == CimStatus::InvalidParameter ||
                               (k.typeError && c.error == CimStatus::TypeMismatch) ||
-                              (c.code && ctx.isInvalidParameterCode(std::string(kRsc), *c.code));
+                              (c.code && ctx.probe().isInvalidParameterCode(std::string(kRsc), *c.code));
         if (!sameRunState(before, after)) {
             failures.push_back(std::string(k.what) + " -> " + c.describe() +
                                " and changed the state: " + difference(before, after));
@@ -663,11 +664,11 @@ constexpr Rule kRuleRSC011{
 WMIMOCK_CHECK(rsc011, kRuleRSC011.id, "RequestCurrentStateUnchanged", Needs::Enablement) {
     int judged = 0;
     for (const std::uint16_t state : {3, 2}) {
-        if (!(state == requested_state::kDisabled ? ctx.makeStopped() : ctx.makeRunning())) continue;
-        const Snapshot before = ctx.snapshot("before");
-        const CallOutcome c = ctx.requestStateChange(state);
+        if (!(state == requested_state::kDisabled ? ctx.driver().makeStopped() : ctx.driver().makeRunning())) continue;
+        const Snapshot before = ctx.probe().snapshot("before");
+        const CallOutcome c = ctx.driver().requestStateChange(state);
         finishIfAccepted(ctx, c);
-        const Snapshot after = ctx.afterCall();
+        const Snapshot after = ctx.driver().afterCall();
         if (!sameRunState(before, after)) {
             return ctx.fail("no change when requesting the current state " + std::to_string(state),
                             difference(before, after));
@@ -740,23 +741,23 @@ WMIMOCK_CHECK(rsc012, kRuleRSC012.id, "TransitioningToStateSemantics", Needs::En
         std::function<Attempt()> request;
     };
     const std::vector<Transition> transitions{
-        {"RequestStateChange(3)", Want::Running, 3, [&] { return ctx.rsc(3); }},
-        {"RequestStateChange(2)", Want::Stopped, 2, [&] { return ctx.rsc(2); }},
-        {"StopService", Want::Running, 3, [&] { return ctx.stop(); }},
-        {"StartService", Want::Stopped, 2, [&] { return ctx.start(); }},
+        {"RequestStateChange(3)", Want::Running, 3, [&] { return ctx.driver().rsc(3); }},
+        {"RequestStateChange(2)", Want::Stopped, 2, [&] { return ctx.driver().rsc(2); }},
+        {"StopService", Want::Running, 3, [&] { return ctx.driver().stop(); }},
+        {"StartService", Want::Stopped, 2, [&] { return ctx.driver().start(); }},
     };
     int judged = 0;
     bool populated = false;
     std::vector<std::string> offences;
     for (const Transition& t : transitions) {
-        if (!(t.from == Want::Running ? ctx.makeRunning() : ctx.makeStopped())) continue;
+        if (!(t.from == Want::Running ? ctx.driver().makeRunning() : ctx.driver().makeStopped())) continue;
         const Attempt a = t.request();
         if (a.call.notSupported() || !a.accepted) {
             ctx.log(t.what + " answered " + a.call.describe() + ": no transition to observe");
             continue;
         }
         std::vector<Snapshot> trace = a.trace;
-        trace.push_back(ctx.snapshot("one poll later"));
+        trace.push_back(ctx.probe().snapshot("one poll later"));
         if (std::none_of(trace.begin(), trace.end(),
                          [](const Snapshot& s) { return s.transitioningToState.has_value(); })) {
             continue;
@@ -819,10 +820,10 @@ WMIMOCK_CHECK(rsc013, kRuleRSC013.id, "TransientStatesOnly4And10", Needs::Enable
         trace.insert(trace.end(), a.trace.begin(), a.trace.end());
         if (const auto problem = transientProblem(trace, from, to); !problem.empty()) ctx.warn(problem);
     };
-    if (ctx.makeRunning()) judge(ctx.rsc(3), 2, 3);
-    if (ctx.makeStopped()) judge(ctx.rsc(2), 3, 2);
-    if (ctx.makeRunning()) judge(ctx.stop(), 2, 3);
-    if (ctx.makeStopped()) judge(ctx.start(), 3, 2);
+    if (ctx.driver().makeRunning()) judge(ctx.driver().rsc(3), 2, 3);
+    if (ctx.driver().makeStopped()) judge(ctx.driver().rsc(2), 3, 2);
+    if (ctx.driver().makeRunning()) judge(ctx.driver().stop(), 2, 3);
+    if (ctx.driver().makeStopped()) judge(ctx.driver().start(), 3, 2);
     if (seen == 0) return ctx.notSupported("no transition could be carried out");
     ctx.pass("stops went 2 -> (4) -> 3 and starts 3 -> (10) -> 2");
 }
@@ -847,13 +848,13 @@ WMIMOCK_CHECK(rsc014, kRuleRSC014.id, "TimeOfLastStateChangeOnRealChanges") {
     if (!ctx.initial().timeOfLastStateChange) return ctx.notSupported("TimeOfLastStateChange is not populated");
     if (!ctx.require(Want::Running)) return;
     // Let the clock move, so a change recorded now is distinguishable from the last one.
-    ctx.pause(kClockStep);
+    ctx.driver().pause(kClockStep);
     const bool rscApplies = ctx.initial().modelsEnablement();
-    Attempt change = rscApplies ? ctx.rsc(3) : ctx.stop();
+    Attempt change = rscApplies ? ctx.driver().rsc(3) : ctx.driver().stop();
     if (!change.reached && rscApplies) {
-        if (!ctx.makeRunning()) return ctx.unreachable("the service could not be brought back to running");
-        ctx.pause(kClockStep);
-        change = ctx.stop();
+        if (!ctx.driver().makeRunning()) return ctx.unreachable("the service could not be brought back to running");
+        ctx.driver().pause(kClockStep);
+        change = ctx.driver().stop();
     }
     if (change.reached) {
         if (!laterChange(change.before, change.after)) {
@@ -871,27 +872,29 @@ WMIMOCK_CHECK(rsc014, kRuleRSC014.id, "TimeOfLastStateChangeOnRealChanges") {
         std::string what;
         std::function<CallOutcome()> call;
     };
-    std::vector<NoOp> noOps{{Want::Stopped, "StopService on a stopped service", [&] { return ctx.stopService(); }},
-                            {Want::Running, "StartService on a running service", [&] { return ctx.startService(); }}};
+    std::vector<NoOp> noOps{
+        {Want::Stopped, "StopService on a stopped service", [&] { return ctx.driver().stopService(); }},
+        {Want::Running, "StartService on a running service", [&] { return ctx.driver().startService(); }}};
     if (rscApplies) {
+        noOps.push_back({Want::Stopped, "RequestStateChange(3) on a stopped element",
+                         [&] { return ctx.driver().requestStateChange(3); }});
+        noOps.push_back({Want::Running, "RequestStateChange(2) on a running element",
+                         [&] { return ctx.driver().requestStateChange(2); }});
         noOps.push_back(
-            {Want::Stopped, "RequestStateChange(3) on a stopped element", [&] { return ctx.requestStateChange(3); }});
-        noOps.push_back(
-            {Want::Running, "RequestStateChange(2) on a running element", [&] { return ctx.requestStateChange(2); }});
-        noOps.push_back({Want::Running, "RequestStateChange(0), refused", [&] { return ctx.requestStateChange(0); }});
+            {Want::Running, "RequestStateChange(0), refused", [&] { return ctx.driver().requestStateChange(0); }});
     }
     std::vector<std::string> offences;
     int judged = 0;
     for (const NoOp& n : noOps) {
-        if (!(n.from == Want::Running ? ctx.makeRunning() : ctx.makeStopped())) {
+        if (!(n.from == Want::Running ? ctx.driver().makeRunning() : ctx.driver().makeStopped())) {
             ctx.log(n.what + ": not run, the start state is unreachable");
             continue;
         }
-        ctx.pause(kClockStep);  // a wrongly recorded change would then show as a new time
-        const Snapshot before = ctx.snapshot("before");
+        ctx.driver().pause(kClockStep);  // a wrongly recorded change would then show as a new time
+        const Snapshot before = ctx.probe().snapshot("before");
         const CallOutcome call = n.call();
         finishIfAccepted(ctx, call);
-        const Snapshot after = ctx.afterCall();
+        const Snapshot after = ctx.driver().afterCall();
         if (after.enabledState != before.enabledState) {
             ctx.log(n.what + " changed EnabledState (" + difference(before, after) + "): not a no-op, not judged here");
             continue;
@@ -931,11 +934,11 @@ WMIMOCK_CHECK(rsc015, kRuleRSC015.id, "OtherEnabledStateNullUnlessOther") {
         all.push_back(a.before);
         all.insert(all.end(), a.trace.begin(), a.trace.end());
     };
-    if (ctx.makeRunning()) collect(ctx.stop());
-    if (ctx.makeStopped()) collect(ctx.start());
+    if (ctx.driver().makeRunning()) collect(ctx.driver().stop());
+    if (ctx.driver().makeStopped()) collect(ctx.driver().start());
     if (ctx.initial().modelsEnablement()) {
-        if (ctx.makeRunning()) collect(ctx.rsc(3));
-        if (ctx.makeStopped()) collect(ctx.rsc(2));
+        if (ctx.driver().makeRunning()) collect(ctx.driver().rsc(3));
+        if (ctx.driver().makeStopped()) collect(ctx.driver().rsc(2));
     }
     for (const Snapshot& s : all) {
         if (s.otherEnabledState && s.enabledState != enabled_state::kOther) {
@@ -979,13 +982,14 @@ WMIMOCK_CHECK(rsc016, kRuleRSC016.id, "FailingCodesLeaveElementUnchanged", Needs
     };
     std::vector<Request> requests;
     for (const std::uint16_t state : listedStates(ctx)) {
-        if (state != 2) requests.push_back({"from running", state, [&] { return ctx.makeRunning(); }});
-        if (state != 3) requests.push_back({"from stopped", state, [&] { return ctx.makeStopped(); }});
+        if (state != 2) requests.push_back({"from running", state, [&] { return ctx.driver().makeRunning(); }});
+        if (state != 3) requests.push_back({"from stopped", state, [&] { return ctx.driver().makeStopped(); }});
     }
-    if (const auto deps = ctx.dependants(ctx.path()); !deps.empty()) {
+    if (const auto deps = ctx.probe().dependants(ctx.path()); !deps.empty()) {
         const ObjectPath dependant = deps.front();
         requests.push_back({"while " + dependant.toString() + " runs", 3, [&ctx, dependant] {
-                                return ctx.makeRunning(dependant) && runState(ctx.snapshot()) == RunState::Running;
+                                return ctx.driver().makeRunning(dependant) &&
+                                       runState(ctx.probe().snapshot()) == RunState::Running;
                             }});
     }
     int failures = 0;
@@ -996,14 +1000,14 @@ WMIMOCK_CHECK(rsc016, kRuleRSC016.id, "FailingCodesLeaveElementUnchanged", Needs
             ctx.log(what + ": not run, the start state is unreachable");
             continue;
         }
-        const Snapshot before = ctx.snapshot("before");
-        const CallOutcome c = ctx.requestStateChange(r.state);
+        const Snapshot before = ctx.probe().snapshot("before");
+        const CallOutcome c = ctx.driver().requestStateChange(r.state);
         if (c.returned(0) || c.returned(rsc_result::kJobStarted)) {
             finishIfAccepted(ctx, c);  // accepted: RSC-002 judges where it leads
             continue;
         }
         ++failures;
-        const Snapshot after = ctx.afterCall();
+        const Snapshot after = ctx.driver().afterCall();
         // RequestedState after a refusal is RSC-004's to judge.
         const bool unchanged = after.enabledState == before.enabledState && after.started == before.started;
         if (unchanged) continue;

@@ -29,13 +29,13 @@ constexpr Rule kRuleSS001{
 
 WMIMOCK_CHECK(ss001, kRuleSS001.id, "StopServiceReturns0") {
     if (!ctx.require(Want::Running)) return;
-    const Attempt a = ctx.stop();
+    const Attempt a = ctx.driver().stop();
     const CallOutcome& c = a.call;
     if (c.notSupported()) {
         // "Not supported" is only honest if nothing happened (a stop reported as 1 is a
         // success reported as failure).
         Snapshot end = a.immediately;
-        if (runState(end) == RunState::Transitioning) end = ctx.settle(Want::Stopped).last;
+        if (runState(end) == RunState::Transitioning) end = ctx.driver().settle(Want::Stopped).last;
         if (runState(end) == RunState::Stopped) {
             return ctx.fail("0 for a stop that took place", c.describe(),
                             "StopService answered " + c.describe() + " but the service stopped");
@@ -55,7 +55,7 @@ WMIMOCK_CHECK(ss001, kRuleSS001.id, "StopServiceReturns0") {
     }
     // A non-zero code: the service must not have stopped nevertheless.
     Snapshot end = a.immediately;
-    if (runState(end) == RunState::Transitioning) end = ctx.settle(Want::Stopped).last;
+    if (runState(end) == RunState::Transitioning) end = ctx.driver().settle(Want::Stopped).last;
     if (runState(end) == RunState::Stopped) {
         return ctx.fail("0 for a stop that took place", codeText(ctx, "StopService", *c.code),
                         "StopService reported " + codeText(ctx, "StopService", *c.code) +
@@ -89,7 +89,7 @@ constexpr Rule kRuleSS002{
 
 WMIMOCK_CHECK(ss002, kRuleSS002.id, "StoppedAfterSuccessfulStop") {
     if (!ctx.require(Want::Running)) return;
-    const Attempt a = ctx.stop();
+    const Attempt a = ctx.driver().stop();
     if (declined(ctx, a.call)) return;
     if (!a.accepted) {
         return ctx.notSupported("StopService returned " + a.call.describe() +
@@ -145,13 +145,13 @@ constexpr Rule kRuleSS003{
 WMIMOCK_CHECK(ss003, kRuleSS003.id, "Return1ChangesNothing") {
     int ones = 0;
     for (const Want from : {Want::Running, Want::Stopped}) {
-        const bool ready = from == Want::Running ? ctx.makeRunning() : ctx.makeStopped();
+        const bool ready = from == Want::Running ? ctx.driver().makeRunning() : ctx.driver().makeStopped();
         if (!ready) continue;
-        const Snapshot before = ctx.snapshot("before");
-        const CallOutcome c = ctx.stopService();
+        const Snapshot before = ctx.probe().snapshot("before");
+        const CallOutcome c = ctx.driver().stopService();
         if (!c.returned(1)) continue;
         ++ones;
-        const Snapshot after = ctx.afterCall();
+        const Snapshot after = ctx.driver().afterCall();
         if (!identical(before, after)) {
             return ctx.fail("no property of S(T) changed after a return of 1", difference(before, after));
         }
@@ -181,20 +181,20 @@ constexpr Rule kRuleSS004{
 
 WMIMOCK_CHECK(ss004, kRuleSS004.id, "ErrorLeavesCoherentState") {
     // The error the catalog suggests provoking: stopping a service others depend on.
-    const auto deps = ctx.dependants(ctx.path());
+    const auto deps = ctx.probe().dependants(ctx.path());
     if (deps.empty()) return ctx.notSupported("no error can be provoked: no service depends on this one");
     // Starting the dependant starts this service first (make_running brings antecedents up).
-    if (!ctx.makeRunning(deps.front()) || runState(ctx.snapshot()) != RunState::Running) {
+    if (!ctx.driver().makeRunning(deps.front()) || runState(ctx.probe().snapshot()) != RunState::Running) {
         return ctx.unreachable("the service and its dependant could not both be brought to running");
     }
-    const Snapshot before = ctx.snapshot("before");
-    const CallOutcome c = ctx.stopService();
+    const Snapshot before = ctx.probe().snapshot("before");
+    const CallOutcome c = ctx.driver().stopService();
     if (declined(ctx, c)) return;
-    if (c.returned(0) || (c.code && ctx.isAsyncStart("StopService", *c.code))) {
-        ctx.settle(Want::Stopped);
+    if (c.returned(0) || (c.code && ctx.probe().isAsyncStart("StopService", *c.code))) {
+        ctx.driver().settle(Want::Stopped);
         return ctx.notSupported("no error provoked: StopService with a running dependant returned " + c.describe());
     }
-    const Snapshot after = ctx.afterCall();
+    const Snapshot after = ctx.driver().afterCall();
     const std::string what = c.describe();
     if (const auto mismatch = startedMismatch(after); !mismatch.empty()) {
         return ctx.fail("a self-consistent instance (CON-002) after " + what, mismatch);
@@ -235,7 +235,7 @@ constexpr Rule kRuleSS005{
 };
 
 WMIMOCK_CHECK(ss005, kRuleSS005.id, "ReturnCodesInValueMap") {
-    const ValueMap* vm = ctx.methodValueMap("StopService");
+    const ValueMap* vm = ctx.probe().methodValueMap("StopService");
     const std::string cls = ctx.path().className();
     if (vm == nullptr) {
         return ctx.notSupported("the class declares no ValueMap on StopService: only the 0/1 meanings apply");
@@ -267,11 +267,13 @@ WMIMOCK_CHECK(ss005, kRuleSS005.id, "ReturnCodesInValueMap") {
     const auto observe = [&](const CallOutcome& c) {
         if (c.code) seen.push_back(*c.code);
     };
-    if (ctx.makeRunning()) observe(ctx.stop().call);
-    if (ctx.makeStopped()) observe(ctx.stopService());
-    if (const auto deps = ctx.dependants(ctx.path()); !deps.empty() && ctx.makeRunning(deps.front())) {
-        const Snapshot before = ctx.snapshot();
-        observe(ctx.complete(ctx.stopService(), before, Want::Stopped, Via::StateMethod, ctx.path()).call);
+    if (ctx.driver().makeRunning()) observe(ctx.driver().stop().call);
+    if (ctx.driver().makeStopped()) observe(ctx.driver().stopService());
+    if (const auto deps = ctx.probe().dependants(ctx.path()); !deps.empty() && ctx.driver().makeRunning(deps.front())) {
+        const Snapshot before = ctx.probe().snapshot();
+        observe(ctx.driver()
+                    .complete(ctx.driver().stopService(), before, Want::Stopped, Via::StateMethod, ctx.path())
+                    .call);
     }
     std::string codes;
     for (const auto code : std::set<std::uint64_t>(seen.begin(), seen.end())) {
@@ -310,10 +312,10 @@ constexpr Rule kRuleSS006{
 
 WMIMOCK_CHECK(ss006, kRuleSS006.id, "ExtraParameterRejected") {
     if (!ctx.require(Want::Running)) return;
-    const Snapshot before = ctx.snapshot("before");
-    const CallOutcome c = ctx.invoke("StopService", {{"Bogus", Value::uint32(1)}});
+    const Snapshot before = ctx.probe().snapshot("before");
+    const CallOutcome c = ctx.driver().invoke("StopService", {{"Bogus", Value::uint32(1)}});
     if (c.notSupported()) return ctx.notSupported("StopService is not supported: " + c.describe());
-    const Snapshot after = ctx.afterCall();
+    const Snapshot after = ctx.driver().afterCall();
     if (c.error) {
         if (!sameRunState(before, after)) {
             return ctx.fail("no state change with an error", c.describe() + " but " + difference(before, after));
@@ -323,7 +325,7 @@ WMIMOCK_CHECK(ss006, kRuleSS006.id, "ExtraParameterRejected") {
         }
         return ctx.pass("StopService(Bogus=1) was rejected with CIM_ERR_INVALID_PARAMETER and changed nothing");
     }
-    if (!sameRunState(before, after)) ctx.settle(Want::Stopped);
+    if (!sameRunState(before, after)) ctx.driver().settle(Want::Stopped);
     ctx.warn("the unknown parameter was ignored: StopService(Bogus=1) returned " + c.describe());
 }
 
@@ -347,7 +349,7 @@ constexpr Rule kRuleSS007{
 
 WMIMOCK_CHECK(ss007, kRuleSS007.id, "StopSetsRequestedState") {
     if (!ctx.require(Want::Running)) return;
-    const Attempt a = ctx.stop();
+    const Attempt a = ctx.driver().stop();
     if (declined(ctx, a.call)) return;
     if (!a.accepted) {
         return ctx.notSupported("StopService returned " + a.call.describe() + ": needs a successful stop (SS-001)");
@@ -386,9 +388,9 @@ constexpr Rule kRuleSS008{
 
 WMIMOCK_CHECK(ss008, kRuleSS008.id, "StopOnStoppedIsIdempotent") {
     if (!ctx.require(Want::Stopped)) return;
-    const Snapshot before = ctx.snapshot("before");
-    const CallOutcome c = ctx.stopService();
-    const Snapshot after = ctx.afterCall();
+    const Snapshot before = ctx.probe().snapshot("before");
+    const CallOutcome c = ctx.driver().stopService();
+    const Snapshot after = ctx.driver().afterCall();
     const bool startedNow = after.started == true && before.started != true;
     if (startedNow || (after.enabledState && *after.enabledState != enabled_state::kDisabled &&
                        *after.enabledState != enabled_state::kNotApplicable)) {
@@ -398,11 +400,12 @@ WMIMOCK_CHECK(ss008, kRuleSS008.id, "StopOnStoppedIsIdempotent") {
     if (c.error) return ctx.fail("return value 0", c.describe());
     if (!c.code) return ctx.fail("return value 0", "a NULL return value");
     if (*c.code == 0) return ctx.pass("StopService on a stopped service returned 0 and changed nothing");
-    if (const ValueMap* vm = ctx.methodValueMap("StopService"); vm != nullptr && vm->lookup(*c.code).documented()) {
+    if (const ValueMap* vm = ctx.probe().methodValueMap("StopService");
+        vm != nullptr && vm->lookup(*c.code).documented()) {
         return ctx.warn("StopService on a stopped service returned " + codeText(ctx, "StopService", *c.code) +
                         "; 0 is preferred (the goal state already holds)");
     }
-    if (ctx.methodValueMap("StopService") != nullptr) {
+    if (ctx.probe().methodValueMap("StopService") != nullptr) {
         // A code outside the class's ValueMap is SS-005's fault. The state held, so here it
         // is only not the preferred 0.
         return ctx.warn("StopService on a stopped service returned " + std::to_string(*c.code) +
@@ -489,7 +492,7 @@ constexpr Rule kRuleSS020{
 
 WMIMOCK_CHECK(ss020, kRuleSS020.id, "StartServiceReturns0") {
     if (!ctx.require(Want::Stopped)) return;
-    const Attempt a = ctx.start();
+    const Attempt a = ctx.driver().start();
     if (declined(ctx, a.call)) return;
     if (!a.accepted) return ctx.fail("StartService returns 0", a.call.describe());
     if (const auto problem = startedProblem(a); !problem.empty()) {
@@ -520,21 +523,21 @@ constexpr Rule kRuleSS021{
 
 WMIMOCK_CHECK(ss021, kRuleSS021.id, "StopStartStopRoundTrip") {
     if (!ctx.require(Want::Running)) return;
-    const Attempt first = ctx.stop();
+    const Attempt first = ctx.driver().stop();
     if (declined(ctx, first.call)) return;
     if (!first.accepted || !first.reached) {
         // A first stop that fails is SS-001's, SS-004's or ERR-009's: no round trip to judge.
         return ctx.notSupported("the first stop did not succeed (" + first.call.describe() +
                                 "): the round trip cannot be judged");
     }
-    const Attempt start = ctx.start();
+    const Attempt start = ctx.driver().start();
     if (declined(ctx, start.call)) return;
     if (!start.accepted) return ctx.fail("StartService returns 0", start.call.describe());
     if (const auto problem = startedProblem(start); !problem.empty()) {
         // SS-020's fault; the round trip is judged on what the two stops leave.
         ctx.log("the intermediate state does not match SS-020 (" + problem + "): SS-020's to judge");
     }
-    const Attempt second = ctx.stop();
+    const Attempt second = ctx.driver().stop();
     if (!second.reached) {
         return ctx.fail("the second stop succeeds", second.call.describe() + ", " + second.after.toString());
     }

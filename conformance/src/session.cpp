@@ -190,7 +190,7 @@ std::vector<std::string> Session::restore() {
                     scratch.evidence.clear();
                     CheckContext ctx(s.target, s.nameSpace, s.instances[i], s.options.settings, scratch, std::nullopt,
                                      s.onActivity);
-                    wantRunning ? ctx.bringUp(s.instances[i]) : ctx.bringDown(s.instances[i]);
+                    wantRunning ? ctx.driver().bringUp(s.instances[i]) : ctx.driver().bringDown(s.instances[i]);
                 } catch (const CimError&) {
                 }
             }
