@@ -25,16 +25,15 @@ std::optional<std::string> CheckContext::unmet(Needs needs) const {
     return std::nullopt;
 }
 
-bool CheckContext::require(Want want) {
-    if (want == Want::Running ? driver_.makeRunning() : driver_.makeStopped()) return true;
-    unreachable(want == Want::Running ? "the service could not be brought to running"
-                                      : "the service could not be brought to stopped");
-    return false;
+std::optional<Verdict> CheckContext::require(Want want) {
+    if (want == Want::Running ? driver_.makeRunning() : driver_.makeStopped()) return std::nullopt;
+    return verdict::unreachable(want == Want::Running ? "the service could not be brought to running"
+                                                      : "the service could not be brought to stopped");
 }
 
-void CheckContext::finish() {
+void CheckContext::finish(const Verdict& verdict) {
     result_.undefinedStatuses = client_.undefinedStatuses();
-    verdicts_.decide(result_);
+    verdict.decide(result_);
 }
 
 }  // namespace wmimock::conformance

@@ -1,6 +1,7 @@
 // What a check works with: a Probe that reads T, a Driver that acts on T and waits, the
-// snapshots taken when the session and the check began, the evidence, the setup
-// precondition require(), and the verdicts it reaches.
+// snapshots taken when the session and the check began, the evidence, and the setup
+// precondition require(). The check returns its Verdict (verdict.hpp); the engine hands it
+// to finish().
 #pragma once
 
 #include <functional>
@@ -13,7 +14,7 @@
 #include "observed_client.hpp"
 #include "probe.hpp"
 #include "snapshot.hpp"
-#include "verdicts.hpp"
+#include "verdict.hpp"
 #include "wmimock/client/cim_client.hpp"
 #include "wmimock/conformance/result.hpp"
 #include "wmimock/conformance/session.hpp"
@@ -74,21 +75,14 @@ public:
     /// While false, calls and snapshots are not recorded (long loops record a summary).
     void setRecording(bool on) noexcept { evidence_.setRecording(on); }
 
-    /// A check's setup precondition: T brought to `want`, or PRECONDITION NOT REACHABLE
-    /// recorded (reported as not-supported) and false, after which the check returns.
-    bool require(Want want);
+    /// A check's setup precondition: T brought to `want`; when it cannot be, the verdict
+    /// the check returns (precondition not reachable, reported as not-supported):
+    /// `if (auto unmet = ctx.require(Want::Running)) return *unmet;`
+    std::optional<Verdict> require(Want want);
 
-    // ---- verdicts (the most severe wins: verdicts.hpp) -----------------------------------
-    void pass(std::string message) { verdicts_.pass(std::move(message)); }
-    void warn(std::string message) { verdicts_.warn(std::move(message)); }
-    void fail(std::string expected, std::string actual, std::string message = {}) {
-        verdicts_.fail(std::move(expected), std::move(actual), std::move(message));
-    }
-    void notSupported(std::string message) { verdicts_.notSupported(std::move(message)); }
-    void unreachable(const std::string& what) { verdicts_.unreachable(what); }
-
-    /// Turns the verdicts into the result's outcome, message, expected and actual.
-    void finish();
+    /// Writes `verdict` into the result: outcome, message, expected and actual, with the
+    /// undefined status codes the target answered (ERR-011).
+    void finish(const Verdict& verdict);
 
 private:
     Target& target_;
@@ -100,7 +94,6 @@ private:
     Driver driver_;
     Snapshot initial_;
     std::optional<Snapshot> baseline_;
-    Verdicts verdicts_;
 };
 
 }  // namespace wmimock::conformance

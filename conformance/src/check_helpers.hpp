@@ -1,6 +1,7 @@
 // Small judgments several check families share.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,11 +18,11 @@ inline std::string codeText(CheckContext& ctx, std::string_view methodName, std:
     return label.empty() ? std::to_string(code) : std::to_string(code) + " (\"" + label + "\")";
 }
 
-/// Records not-supported and returns true when the call declined as catalog §0.3 allows.
-inline bool declined(CheckContext& ctx, const CallOutcome& call) {
-    if (!call.notSupported()) return false;
-    ctx.notSupported(call.method + " is not supported by this implementation: " + call.describe());
-    return true;
+/// The not-supported verdict when the call declined as catalog §0.3 allows:
+/// `if (auto no = declined(a.call)) return *no;`
+inline std::optional<Verdict> declined(const CallOutcome& call) {
+    if (!call.notSupported()) return std::nullopt;
+    return verdict::notSupported(call.method + " is not supported by this implementation: " + call.describe());
 }
 
 /// The failing (or skipped) cases of a check as one evidence line: "a; b; c".

@@ -11,7 +11,7 @@
 
 namespace wmimock::conformance {
 
-using CheckFunction = void (*)(CheckContext&);
+using CheckFunction = Verdict (*)(CheckContext&);
 
 struct CheckDef {
     CheckInfo info;
@@ -25,20 +25,20 @@ constexpr std::string_view sourceRelative(std::string_view file) noexcept {
     return at == std::string_view::npos ? file : file.substr(at);
 }
 
-// One function per check; the definition's line is the check's source line. What the check
+// One function per check, returning its Verdict; the definition's line is the check's source line. What the check
 // needs of T, if anything, follows the title: WMIMOCK_CHECK(rsc001, ..., "Title", Needs::Enablement).
 #define WMIMOCK_CHECK(function, ruleId, title, ...)                                                 \
-    void function(CheckContext& ctx);                                                               \
+    Verdict function(CheckContext& ctx);                                                            \
     constexpr CheckDef function##Def{                                                               \
         {ruleId, title, sourceRelative(__FILE__), __LINE__, false}, &function, Needs{__VA_ARGS__}}; \
-    void function(CheckContext& ctx)
+    Verdict function(CheckContext& ctx)
 
 // A check that judges what the target answered during the whole run (CheckInfo::afterOthers).
 #define WMIMOCK_CHECK_AFTER_OTHERS(function, ruleId, title, ...)                                   \
-    void function(CheckContext& ctx);                                                              \
+    Verdict function(CheckContext& ctx);                                                           \
     constexpr CheckDef function##Def{                                                              \
         {ruleId, title, sourceRelative(__FILE__), __LINE__, true}, &function, Needs{__VA_ARGS__}}; \
-    void function(CheckContext& ctx)
+    Verdict function(CheckContext& ctx)
 
 /// Each family's rules, in catalog order (defined beside their checks).
 std::span<const Rule* const> ssRules() noexcept;

@@ -61,32 +61,41 @@ void alignPreState(CheckContext& ctx, const Snapshot& preA) {
     }
 }
 
-std::optional<Twin> stopBothWays(CheckContext& ctx) {
-    if (!ctx.require(Want::Running)) return std::nullopt;
+std::optional<Twin> stopBothWays(CheckContext& ctx, Verdict& found) {
+    if (auto unmet = ctx.require(Want::Running)) {
+        found.add(*unmet);
+        return std::nullopt;
+    }
     Twin t;
     t.viaStop = ctx.driver().stop();
-    if (declined(ctx, t.viaStop.call)) return std::nullopt;
+    if (auto no = declined(t.viaStop.call)) {
+        found.add(*no);
+        return std::nullopt;
+    }
     if (!t.viaStop.accepted) {
-        ctx.notSupported("StopService did not succeed (" + t.viaStop.call.describe() + "; see SS-001)");
+        found.notSupported("StopService did not succeed (" + t.viaStop.call.describe() + "; see SS-001)");
         return std::nullopt;
     }
     if (!ctx.driver().makeRunning()) {
-        ctx.unreachable("the service could not be brought back to running");
+        found.unreachable("the service could not be brought back to running");
         return std::nullopt;
     }
     alignPreState(ctx, t.viaStop.before);
     t.viaRsc = ctx.driver().rsc(3);
-    if (declined(ctx, t.viaRsc.call)) return std::nullopt;
+    if (auto no = declined(t.viaRsc.call)) {
+        found.add(*no);
+        return std::nullopt;
+    }
     if (!t.viaRsc.accepted || (t.viaRsc.job && t.viaRsc.job->finalState != job_state::kCompleted)) {
-        ctx.notSupported("RequestStateChange(3) did not succeed (" + t.viaRsc.call.describe() + "; see RSC-002)");
+        found.notSupported("RequestStateChange(3) did not succeed (" + t.viaRsc.call.describe() + "; see RSC-002)");
         return std::nullopt;
     }
     // A method that does not reach stopped alone is its own rules' fault (SS-002, RSC-002,
     // JOB-004): there is no end state to compare.
     for (const Attempt* a : {&t.viaStop, &t.viaRsc}) {
         if (!a->reached) {
-            ctx.notSupported(a->call.method + " did not bring the service to stopped (" + a->after.toString() +
-                             "): judged by that method's rules");
+            found.notSupported(a->call.method + " did not bring the service to stopped (" + a->after.toString() +
+                               "): judged by that method's rules");
             return std::nullopt;
         }
     }
@@ -123,11 +132,12 @@ constexpr Rule kRuleCON001{
 };
 
 WMIMOCK_CHECK(con001, kRuleCON001.id, "StopServiceEquivalentToRsc3", Needs::Enablement) {
+    Verdict found;
     // One fault, one rule: RequestedState is CON-003's (and SS-007's, RSC-003's), EnabledDefault
     // and StartMode are CON-005's. This rule compares the run state both methods leave:
     // Started, EnabledState and TransitioningToState.
-    const auto twin = stopBothWays(ctx);
-    if (!twin) return;
+    const auto twin = stopBothWays(ctx, found);
+    if (!twin) return found;
     const Snapshot& a = twin->viaStop.after;
     const Snapshot& b = twin->viaRsc.after;
     const auto owned = [](std::string_view name) { return name != "RequestedState" && name != "EnabledDefault"; };
@@ -152,9 +162,9 @@ WMIMOCK_CHECK(con001, kRuleCON001.id, "StopServiceEquivalentToRsc3", Needs::Enab
         for (const auto name : twin->unequalPreState) unequal += (unequal.empty() ? "" : ", ") + std::string(name);
         ctx.log("the runs started from different " + unequal + ": the changes are compared");
         if (differences.empty())
-            return ctx.pass("both methods made the same changes to the run state (from pre-states differing in " +
-                            unequal + ")");
-        return ctx.fail("the same changes to Started, EnabledState, TransitioningToState", joinCases(differences));
+            return found.pass("both methods made the same changes to the run state (from pre-states differing in " +
+                              unequal + ")");
+        return found.fail("the same changes to Started, EnabledState, TransitioningToState", joinCases(differences));
     }
     if (a.requestedState != b.requestedState || a.enabledDefault != b.enabledDefault || a.startMode != b.startMode) {
         ctx.log("RequestedState, EnabledDefault or StartMode differ (judged by CON-003 and CON-005): " +
@@ -162,10 +172,11 @@ WMIMOCK_CHECK(con001, kRuleCON001.id, "StopServiceEquivalentToRsc3", Needs::Enab
     }
     if (a.started == b.started && a.enabledState == b.enabledState &&
         a.transitioningToState == b.transitioningToState) {
-        return ctx.pass("both methods end in the same run state: " + a.toString());
+        return found.pass("both methods end in the same run state: " + a.toString());
     }
-    ctx.fail("the same Started, EnabledState, TransitioningToState",
-             "StopService vs RequestStateChange(3): " + difference(a, b));
+    found.fail("the same Started, EnabledState, TransitioningToState",
+               "StopService vs RequestStateChange(3): " + difference(a, b));
+    return found;
 }
 
 constexpr Rule kRuleCON002{
@@ -204,13 +215,13 @@ WMIMOCK_CHECK(con002, kRuleCON002.id, "StartedAgreesWithEnabledState") {
         compared = true;
         if (const auto mismatch = startedMismatch(s); !mismatch.empty()) {
             if (ctx.settings().strictStarted) {
-                return ctx.fail("Started consistent with EnabledState (--strict-started)", mismatch);
+                return verdict::fail("Started consistent with EnabledState (--strict-started)", mismatch);
             }
-            return ctx.warn("Started disagrees with EnabledState: " + mismatch);
+            return verdict::warn("Started disagrees with EnabledState: " + mismatch);
         }
     }
-    if (!compared) return ctx.notSupported("Started or EnabledState is not populated");
-    ctx.pass("Started agreed with EnabledState in every settled snapshot");
+    if (!compared) return verdict::notSupported("Started or EnabledState is not populated");
+    return verdict::pass("Started agreed with EnabledState in every settled snapshot");
 }
 
 constexpr Rule kRuleCON003{
@@ -230,21 +241,24 @@ constexpr Rule kRuleCON003{
 };
 
 WMIMOCK_CHECK(con003, kRuleCON003.id, "SameRequestedStateFromBothMethods", Needs::Enablement) {
-    const auto twin = stopBothWays(ctx);
-    if (!twin) return;
+    Verdict found;
+    const auto twin = stopBothWays(ctx, found);
+    if (!twin) return found;
     const auto a = twin->viaStop.after.requestedState;
     const auto b = twin->viaRsc.after.requestedState;
-    if (a == b) return ctx.pass("both methods record RequestedState " + optionalText(a));
+    if (a == b) return found.pass("both methods record RequestedState " + optionalText(a));
     // A value neither 3 nor untracked is the recording method's own fault: SS-007's for
     // StopService, RSC-003's for RequestStateChange. This rule judges the rest: one method
     // tracking the request while the other does not.
     const auto wrong = [](const std::optional<std::uint16_t>& v) { return v && *v != 3 && *v != 12; };
     if (wrong(a) || wrong(b)) {
-        return ctx.notSupported("RequestedState " + optionalText(a) + " after StopService, " + optionalText(b) +
-                                " after RequestStateChange(3): " + (wrong(a) ? "SS-007's" : "RSC-003's") + " to judge");
+        return found.notSupported("RequestedState " + optionalText(a) + " after StopService, " + optionalText(b) +
+                                  " after RequestStateChange(3): " + (wrong(a) ? "SS-007's" : "RSC-003's") +
+                                  " to judge");
     }
-    ctx.fail("StopService to record the RequestedState RequestStateChange(3) records (" + optionalText(b) + ")",
-             "RequestedState " + optionalText(a) + " after StopService");
+    found.fail("StopService to record the RequestedState RequestStateChange(3) records (" + optionalText(b) + ")",
+               "RequestedState " + optionalText(a) + " after StopService");
+    return found;
 }
 
 constexpr Rule kRuleCON004{
@@ -286,7 +300,7 @@ WMIMOCK_CHECK(con004, kRuleCON004.id, "CrossMethodRoundTrips", Needs::Enablement
     int run = 0;
     std::vector<std::string> failures;
     for (const auto& seq : sequences) {
-        if (!ctx.require(Want::Running)) return;
+        if (auto unmet = ctx.require(Want::Running)) return *unmet;
         // Only the end state is this rule's: a first step that misbehaves is judged by the
         // rules of its own method, and a job that does not complete by the JOB rules.
         const auto unjudged = [&](const Attempt& a) {
@@ -307,7 +321,7 @@ WMIMOCK_CHECK(con004, kRuleCON004.id, "CrossMethodRoundTrips", Needs::Enablement
         ++run;
         const RunState want = seq.second == Want::Running ? RunState::Running : RunState::Stopped;
         if (runState(second.after) == want) continue;
-        if (!ctx.require(Want::Running)) return;
+        if (auto unmet = ctx.require(Want::Running)) return *unmet;
         const Attempt controlFirst = seq.secondViaRsc ? ctx.driver().rsc(3) : ctx.driver().stop();
         const Attempt control = secondStep(seq);
         if (unjudged(controlFirst).empty() && unjudged(control).empty() && runState(control.after) != want) {
@@ -318,9 +332,10 @@ WMIMOCK_CHECK(con004, kRuleCON004.id, "CrossMethodRoundTrips", Needs::Enablement
         failures.push_back(std::string(seq.name) + ": " + second.call.describe() + ", " + second.after.toString());
     }
     if (!failures.empty())
-        return ctx.fail("each mixed sequence ends in the state its second step asks", joinCases(failures));
-    if (run == 0) return ctx.notSupported("no sequence could be judged (methods not supported or jobs incomplete)");
-    ctx.pass(std::to_string(run) + " mixed sequence(s) ended as expected");
+        return verdict::fail("each mixed sequence ends in the state its second step asks", joinCases(failures));
+    if (run == 0)
+        return verdict::notSupported("no sequence could be judged (methods not supported or jobs incomplete)");
+    return verdict::pass(std::to_string(run) + " mixed sequence(s) ended as expected");
 }
 
 constexpr Rule kRuleCON005{
@@ -341,6 +356,7 @@ constexpr Rule kRuleCON005{
 };
 
 WMIMOCK_CHECK(con005, kRuleCON005.id, "EnabledDefaultAndStartModeUnchanged") {
+    Verdict found;
     // Compared with the configuration found before the run touched the instance: the suite
     // itself only ever stops and starts it, so any change is the implementation's.
     const Snapshot first = ctx.baseline();
@@ -357,18 +373,19 @@ WMIMOCK_CHECK(con005, kRuleCON005.id, "EnabledDefaultAndStartModeUnchanged") {
     }
     if (!first.enabledDefault && !first.startMode &&
         std::all_of(all.begin(), all.end(), [](const Snapshot& s) { return !s.enabledDefault && !s.startMode; })) {
-        return ctx.notSupported("neither EnabledDefault nor StartMode is populated");
+        return found.notSupported("neither EnabledDefault nor StartMode is populated");
     }
     for (const Snapshot& s : all) {
         if (s.enabledDefault != first.enabledDefault || s.startMode != first.startMode) {
-            return ctx.fail("EnabledDefault " + optionalText(first.enabledDefault) + " and StartMode " +
-                                first.startMode.value_or("NULL") + " untouched by stop/start",
-                            "EnabledDefault " + optionalText(s.enabledDefault) + ", StartMode " +
-                                s.startMode.value_or("NULL") + " after " + s.toString());
+            return found.fail("EnabledDefault " + optionalText(first.enabledDefault) + " and StartMode " +
+                                  first.startMode.value_or("NULL") + " untouched by stop/start",
+                              "EnabledDefault " + optionalText(s.enabledDefault) + ", StartMode " +
+                                  s.startMode.value_or("NULL") + " after " + s.toString());
         }
     }
-    ctx.pass("EnabledDefault " + optionalText(first.enabledDefault) + " and StartMode " +
-             first.startMode.value_or("NULL") + " stayed as configured");
+    found.pass("EnabledDefault " + optionalText(first.enabledDefault) + " and StartMode " +
+               first.startMode.value_or("NULL") + " stayed as configured");
+    return found;
 }
 
 constexpr Rule kRuleCON006{
@@ -406,25 +423,26 @@ constexpr Rule kRuleCON007{
 
 WMIMOCK_CHECK(con007, kRuleCON007.id, "CapabilitiesWellFormed") {
     const auto& all = ctx.probe().capabilities();
-    if (all.empty()) return ctx.notSupported("no CIM_EnabledLogicalElementCapabilities is associated to the element");
+    if (all.empty())
+        return verdict::notSupported("no CIM_EnabledLogicalElementCapabilities is associated to the element");
     for (const Capabilities& c : all) {
         if (c.requestedStatesSupported) {
             for (const auto s : *c.requestedStatesSupported) {
                 if (s < 2 || s > 11 || s == 5) {
-                    return ctx.fail("RequestedStatesSupported within {2,3,4,6,7,8,9,10,11}",
-                                    std::to_string(s) + " in " + c.path.toString());
+                    return verdict::fail("RequestedStatesSupported within {2,3,4,6,7,8,9,10,11}",
+                                         std::to_string(s) + " in " + c.path.toString());
                 }
             }
         }
         if (c.stateAwareness) {
             for (const auto s : *c.stateAwareness) {
                 if (s != 2 && s != 3) {
-                    return ctx.fail("StateAwareness within {2,3}", std::to_string(s) + " in " + c.path.toString());
+                    return verdict::fail("StateAwareness within {2,3}", std::to_string(s) + " in " + c.path.toString());
                 }
             }
         }
     }
-    ctx.pass(std::to_string(all.size()) + " capabilities instance(s), well formed");
+    return verdict::pass(std::to_string(all.size()) + " capabilities instance(s), well formed");
 }
 
 constexpr std::array kRules{&kRuleCON001, &kRuleCON002, &kRuleCON003, &kRuleCON004,

@@ -123,12 +123,13 @@ Control controlStop(CheckContext& ctx, const std::string& method) {
     return c;
 }
 
-/// Shared verdict of CONC-001/003: codes allowed, no CIM_ERR_FAILED, service ends stopped.
-bool convergedStopped(CheckContext& ctx, const std::vector<CallOutcome>& calls, bool judgeStarted) {
+/// Shared judgment of CONC-001/003, added to `found`: codes allowed, no CIM_ERR_FAILED, the
+/// service ends stopped. False when that failed.
+bool convergedStopped(CheckContext& ctx, const std::vector<CallOutcome>& calls, bool judgeStarted, Verdict& found) {
     const ValueMap* vm = ctx.probe().methodValueMap("StopService");
     for (const auto& c : calls) {
         if (c.error == CimStatus::Failed) {
-            ctx.fail("no CIM_ERR_FAILED under concurrency", c.method + " -> " + c.describe());
+            found.fail("no CIM_ERR_FAILED under concurrency", c.method + " -> " + c.describe());
             return false;
         }
         if (c.method == "StopService" && c.code && vm != nullptr && !vm->lookup(*c.code).documented()) {
@@ -139,15 +140,15 @@ bool convergedStopped(CheckContext& ctx, const std::vector<CallOutcome>& calls, 
         if (c.code == rsc_result::kJobStarted && c.job) {
             const JobTrace t = ctx.driver().waitJob(*c.job);
             if (!t.terminal) {
-                ctx.fail("every job of the concurrent requests reaches a terminal state",
-                         "job " + c.job->toString() + " still JobState " + optionalText(t.polls.back().jobState));
+                found.fail("every job of the concurrent requests reaches a terminal state",
+                           "job " + c.job->toString() + " still JobState " + optionalText(t.polls.back().jobState));
                 return false;
             }
         }
     }
     const SettleResult s = ctx.driver().settle(Want::Stopped);
     if (!s.reached) {
-        ctx.fail("the service stopped after concurrent stops", s.last.toString());
+        found.fail("the service stopped after concurrent stops", s.last.toString());
         return false;
     }
     // Catalog §6 Rev. 2: Started is CON-002's SHOULD, unless a StopService of the race
@@ -155,11 +156,11 @@ bool convergedStopped(CheckContext& ctx, const std::vector<CallOutcome>& calls, 
     const bool stopSucceeded = std::any_of(
         calls.begin(), calls.end(), [](const CallOutcome& c) { return c.method == "StopService" && c.returned(0); });
     if (judgeStarted && stopSucceeded && s.last.started == true) {
-        ctx.fail("Started FALSE after the concurrent stops (SS-002: a StopService returned 0)", s.last.toString());
+        found.fail("Started FALSE after the concurrent stops (SS-002: a StopService returned 0)", s.last.toString());
         return false;
     }
     if (const auto mismatch = startedMismatch(s.last); judgeStarted && !mismatch.empty()) {
-        ctx.warn("after the concurrent stops: " + mismatch + " (CON-002)");
+        found.warn("after the concurrent stops: " + mismatch + " (CON-002)");
     }
     return true;
 }
@@ -187,13 +188,15 @@ constexpr Rule kRuleCONC001{
 };
 
 WMIMOCK_CHECK(conc001, kRuleCONC001.id, "ParallelStopsConverge") {
+    Verdict found;
     const Control control = controlStop(ctx, "StopService");
-    if (!control.usable) return ctx.notSupported("no race to judge: " + control.why);
-    if (!ctx.require(Want::Running)) return;
+    if (!control.usable) return found.notSupported("no race to judge: " + control.why);
+    if (auto unmet = ctx.require(Want::Running)) return found.add(*unmet);
     const auto calls = fireTogether(ctx, stops(ctx.settings().parallelCalls));
-    if (allDeclined(calls)) return ctx.notSupported("StopService is not supported: " + calls.front().describe());
-    if (!convergedStopped(ctx, calls, control.startedFollows)) return;
-    ctx.pass(std::to_string(calls.size()) + " concurrent StopService calls converged to stopped");
+    if (allDeclined(calls)) return found.notSupported("StopService is not supported: " + calls.front().describe());
+    if (!convergedStopped(ctx, calls, control.startedFollows, found)) return found;
+    found.pass(std::to_string(calls.size()) + " concurrent StopService calls converged to stopped");
+    return found;
 }
 
 constexpr Rule kRuleCONC002{
@@ -215,15 +218,15 @@ constexpr Rule kRuleCONC002{
 
 WMIMOCK_CHECK(conc002, kRuleCONC002.id, "OneEffectiveStopIdempotentExtras") {
     const Control control = controlStop(ctx, "StopService");
-    if (!control.usable) return ctx.notSupported("no race to judge: " + control.why);
+    if (!control.usable) return verdict::notSupported("no race to judge: " + control.why);
     if (control.code && *control.code != 0 && !ctx.probe().isAsyncStart("StopService", *control.code)) {
         // SS-001 owns a stop reported with another code than 0; the tally would only repeat it.
-        return ctx.notSupported("StopService alone reports its stop with " + std::to_string(*control.code) +
-                                " (SS-001's to judge): no exactly-once effect to tell apart");
+        return verdict::notSupported("StopService alone reports its stop with " + std::to_string(*control.code) +
+                                     " (SS-001's to judge): no exactly-once effect to tell apart");
     }
-    if (!ctx.require(Want::Running)) return;
+    if (auto unmet = ctx.require(Want::Running)) return *unmet;
     const auto calls = fireTogether(ctx, stops(ctx.settings().parallelCalls));
-    if (allDeclined(calls)) return ctx.notSupported("StopService is not supported: " + calls.front().describe());
+    if (allDeclined(calls)) return verdict::notSupported("StopService is not supported: " + calls.front().describe());
     const SettleResult s = ctx.driver().settle(Want::Stopped);
     std::map<std::string, int> tally;
     int successes = 0;
@@ -242,19 +245,20 @@ WMIMOCK_CHECK(conc002, kRuleCONC002.id, "OneEffectiveStopIdempotentExtras") {
     for (const auto& [what, n] : tally) summary += (summary.empty() ? "" : ", ") + std::to_string(n) + "x " + what;
     if (successes == 0) {
         if (s.reached && undocumented) {
-            return ctx.fail("at least one 0 for the stop that took place", summary);
+            return verdict::fail("at least one 0 for the stop that took place", summary);
         }
-        if (!s.reached) return ctx.notSupported("the service did not stop (judged under CONC-001): " + summary);
+        if (!s.reached) return verdict::notSupported("the service did not stop (judged under CONC-001): " + summary);
     }
     if (undocumented) {
         // The codes themselves are SS-005's (and CIM errors ERR-011's or SS-004's): here they
         // are only not the preferred 0.
-        return ctx.warn("the extra calls answered codes no ValueMap documents (SS-005's to judge), not 0: " + summary);
+        return verdict::warn("the extra calls answered codes no ValueMap documents (SS-005's to judge), not 0: " +
+                             summary);
     }
     if (successes < static_cast<int>(calls.size())) {
-        return ctx.warn("the extra calls returned documented codes other than 0: " + summary);
+        return verdict::warn("the extra calls returned documented codes other than 0: " + summary);
     }
-    ctx.pass("every concurrent StopService returned 0: " + summary);
+    return verdict::pass("every concurrent StopService returned 0: " + summary);
 }
 
 constexpr Rule kRuleCONC003{
@@ -274,6 +278,7 @@ constexpr Rule kRuleCONC003{
 };
 
 WMIMOCK_CHECK(conc003, kRuleCONC003.id, "MixedStopAndRscConverge", Needs::Enablement) {
+    Verdict found;
     std::vector<Control> controls = {controlStop(ctx, "StopService"), controlStop(ctx, "RequestStateChange")};
     std::vector<std::string> methods, excluded;
     bool judgeStarted = true;
@@ -283,21 +288,22 @@ WMIMOCK_CHECK(conc003, kRuleCONC003.id, "MixedStopAndRscConverge", Needs::Enable
     }
     if (methods.empty()) {
         const std::string why = joinCases(excluded);
-        return ctx.notSupported("no method stops the service on its own, so no race can be judged: " + why);
+        return found.notSupported("no method stops the service on its own, so no race can be judged: " + why);
     }
-    if (!ctx.require(Want::Running)) return;
+    if (auto unmet = ctx.require(Want::Running)) return found.add(*unmet);
     std::vector<Call> calls;
     for (int i = 0; i < ctx.settings().parallelCalls; ++i) {
         const std::string& m = methods[static_cast<std::size_t>(i) % methods.size()];
         calls.push_back(m == "StopService" ? Call{m, {}} : Call{m, {{"RequestedState", Value::uint16(3)}}});
     }
     const auto out = fireTogether(ctx, calls);
-    if (!convergedStopped(ctx, out, judgeStarted)) return;
+    if (!convergedStopped(ctx, out, judgeStarted, found)) return found;
     if (methods.size() == 1) {
-        return ctx.pass(std::to_string(calls.size()) + " concurrent " + methods.front() +
-                        " calls converged to stopped; judged on that method alone: " + excluded.front());
+        return found.pass(std::to_string(calls.size()) + " concurrent " + methods.front() +
+                          " calls converged to stopped; judged on that method alone: " + excluded.front());
     }
-    ctx.pass("concurrent StopService and RequestStateChange(3) converged to stopped");
+    found.pass("concurrent StopService and RequestStateChange(3) converged to stopped");
+    return found;
 }
 
 /// One CONC-004 race from running: the verdict's expectation and the evidence when the
@@ -400,19 +406,19 @@ WMIMOCK_CHECK(conc004, kRuleCONC004.id, "StopStartRaceEndsClean") {
     }
     std::map<std::string, int> ends;
     for (int round = 1; round <= rounds; ++round) {
-        if (!ctx.require(Want::Running)) return;
+        if (auto unmet = ctx.require(Want::Running)) return *unmet;
         ctx.evidence("round " + std::to_string(round) + " of " + std::to_string(rounds));
         const RaceEnd r = raceOnce(ctx, judge);
-        if (r.declined) return ctx.notSupported("neither StopService nor StartService is supported");
+        if (r.declined) return verdict::notSupported("neither StopService nor StartService is supported");
         if (!r.expected.empty()) {
-            return ctx.fail(r.expected,
-                            r.got + " (round " + std::to_string(round) + " of " + std::to_string(rounds) + ")");
+            return verdict::fail(r.expected,
+                                 r.got + " (round " + std::to_string(round) + " of " + std::to_string(rounds) + ")");
         }
         ++ends[std::string(toString(r.state))];
     }
     std::string summary;
     for (const auto& [state, n] : ends) summary += (summary.empty() ? "" : ", ") + std::to_string(n) + "x " + state;
-    ctx.pass(std::to_string(rounds) + " stop/start races each ended clean: " + summary);
+    return verdict::pass(std::to_string(rounds) + " stop/start races each ended clean: " + summary);
 }
 
 std::size_t countOrZero(CheckContext& ctx, std::string_view className) {
@@ -440,7 +446,7 @@ constexpr Rule kRuleCONC005{
 };
 
 WMIMOCK_CHECK(conc005, kRuleCONC005.id, "RepeatedStopsNoLeaks") {
-    if (!ctx.require(Want::Stopped)) return;
+    if (auto unmet = ctx.require(Want::Stopped)) return *unmet;
     const std::size_t jobsBefore = countOrZero(ctx, "CIM_ConcreteJob");
     const std::size_t servicesBefore = countOrZero(ctx, ctx.path().className());
     const Snapshot before = ctx.probe().snapshot("before");
@@ -460,23 +466,23 @@ WMIMOCK_CHECK(conc005, kRuleCONC005.id, "RepeatedStopsNoLeaks") {
         summary += (summary.empty() ? "" : ", ") + std::to_string(count) + "x " + what;
     ctx.evidence(std::to_string(n) + " x StopService on the stopped service: " + summary);
     const Snapshot after = ctx.driver().afterCall();
-    if (declinedCalls == n) return ctx.notSupported("StopService is not supported: " + summary);
-    if (!sameRunState(before, after)) return ctx.fail("the stopped state kept", difference(before, after));
+    if (declinedCalls == n) return verdict::notSupported("StopService is not supported: " + summary);
+    if (!sameRunState(before, after)) return verdict::fail("the stopped state kept", difference(before, after));
     // CIM errors carry varying messages: compare return codes and error codes only.
     std::map<std::string, int> codes;
     for (const auto& [what, count] : tally) codes[what.substr(0, what.find(' '))] += count;
-    if (codes.size() != 1) return ctx.fail("the same answer to every repeated stop", summary);
+    if (codes.size() != 1) return verdict::fail("the same answer to every repeated stop", summary);
     const std::size_t jobsAfter = countOrZero(ctx, "CIM_ConcreteJob");
     const std::size_t servicesAfter = countOrZero(ctx, ctx.path().className());
     if (servicesAfter != servicesBefore) {
-        return ctx.fail(std::to_string(servicesBefore) + " service instances",
-                        std::to_string(servicesAfter) + " after " + std::to_string(n) + " stops");
+        return verdict::fail(std::to_string(servicesBefore) + " service instances",
+                             std::to_string(servicesAfter) + " after " + std::to_string(n) + " stops");
     }
     if (jobsAfter > jobsBefore + static_cast<std::size_t>(jobStarts)) {
-        return ctx.fail("no more jobs than the stops that started one (" + std::to_string(jobStarts) + ")",
-                        std::to_string(jobsAfter - jobsBefore) + " new job instances");
+        return verdict::fail("no more jobs than the stops that started one (" + std::to_string(jobStarts) + ")",
+                             std::to_string(jobsAfter - jobsBefore) + " new job instances");
     }
-    ctx.pass(std::to_string(n) + " repeated stops: same answer (" + summary + "), nothing leaked");
+    return verdict::pass(std::to_string(n) + " repeated stops: same answer (" + summary + "), nothing leaked");
 }
 
 constexpr Rule kRuleCONC006{

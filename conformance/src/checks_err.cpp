@@ -112,7 +112,7 @@ WMIMOCK_CHECK(err001, kRuleERR001.id, "MissingInstanceNotFound") {
     const ObjectPath missing = missingInstance(ctx.path());
     const auto requests = declaredRequests(ctx);
     if (requests.empty())
-        return ctx.notSupported("the class declares none of StopService, StartService, RequestStateChange");
+        return verdict::notSupported("the class declares none of StopService, StartService, RequestStateChange");
     std::vector<std::string> failures;
     for (const auto& [method, in] : requests) {
         const auto before = realInstances(ctx);
@@ -128,11 +128,12 @@ WMIMOCK_CHECK(err001, kRuleERR001.id, "MissingInstanceNotFound") {
     }
     if (!failures.empty()) {
         const std::string all = joinCases(failures);
-        return ctx.fail("CIM_ERR_NOT_FOUND, and no instance touched, from every method on a missing instance", all);
+        return verdict::fail("CIM_ERR_NOT_FOUND, and no instance touched, from every method on a missing instance",
+                             all);
     }
     std::string tried;
     for (const auto& [method, in] : requests) tried += (tried.empty() ? "" : ", ") + describeRequest(method, in);
-    ctx.pass(tried + " on a missing instance failed with CIM_ERR_NOT_FOUND and touched nothing");
+    return verdict::pass(tried + " on a missing instance failed with CIM_ERR_NOT_FOUND and touched nothing");
 }
 
 constexpr Rule kRuleERR002{
@@ -155,10 +156,10 @@ constexpr Rule kRuleERR002{
 WMIMOCK_CHECK(err002, kRuleERR002.id, "MissingClassNotFound") {
     ObjectPath p(ctx.nameSpace(), "WMIMock_NoSuchClass", {{"Name", Value::string("x")}});
     const CallOutcome c = ctx.driver().invoke(p, "StopService");
-    if (c.error == CimStatus::NotFound) return ctx.pass("a missing class fails with CIM_ERR_NOT_FOUND");
+    if (c.error == CimStatus::NotFound) return verdict::pass("a missing class fails with CIM_ERR_NOT_FOUND");
     if (c.error == CimStatus::InvalidClass)
-        return ctx.warn("a missing class fails with CIM_ERR_INVALID_CLASS, not NOT_FOUND");
-    ctx.fail("CIM_ERR_NOT_FOUND", c.describe());
+        return verdict::warn("a missing class fails with CIM_ERR_INVALID_CLASS, not NOT_FOUND");
+    return verdict::fail("CIM_ERR_NOT_FOUND", c.describe());
 }
 
 constexpr Rule kRuleERR003{
@@ -181,11 +182,12 @@ constexpr Rule kRuleERR003{
 
 WMIMOCK_CHECK(err003, kRuleERR003.id, "UnknownMethodNotFound") {
     const CallOutcome c = ctx.driver().invoke("StopServise");
-    if (c.error == CimStatus::MethodNotFound) return ctx.pass("an unknown method fails with CIM_ERR_METHOD_NOT_FOUND");
+    if (c.error == CimStatus::MethodNotFound)
+        return verdict::pass("an unknown method fails with CIM_ERR_METHOD_NOT_FOUND");
     if (c.error == CimStatus::MethodNotAvailable) {
-        return ctx.warn("an unknown method fails with CIM_ERR_METHOD_NOT_AVAILABLE, not METHOD_NOT_FOUND");
+        return verdict::warn("an unknown method fails with CIM_ERR_METHOD_NOT_AVAILABLE, not METHOD_NOT_FOUND");
     }
-    ctx.fail("CIM_ERR_METHOD_NOT_FOUND", c.describe());
+    return verdict::fail("CIM_ERR_METHOD_NOT_FOUND", c.describe());
 }
 
 constexpr Rule kRuleERR004{
@@ -207,7 +209,7 @@ constexpr Rule kRuleERR004{
 };
 
 WMIMOCK_CHECK(err004, kRuleERR004.id, "WrongParametersRejected") {
-    if (!ctx.require(Want::Running)) return;
+    if (auto unmet = ctx.require(Want::Running)) return *unmet;
     struct Case {
         std::string_view what, method;
         std::vector<ParamValue> in;
@@ -233,7 +235,7 @@ WMIMOCK_CHECK(err004, kRuleERR004.id, "WrongParametersRejected") {
     std::vector<std::string> failures;
     std::string notSent;
     for (const auto& k : cases) {
-        if (!ctx.require(Want::Running)) return;
+        if (auto unmet = ctx.require(Want::Running)) return *unmet;
         const Snapshot before = ctx.probe().snapshot("before");
         const CallOutcome c = ctx.driver().invoke(k.method, k.in);
         if (c.notSent) {  // the protocol cannot carry this case: nothing to judge
@@ -259,14 +261,14 @@ WMIMOCK_CHECK(err004, kRuleERR004.id, "WrongParametersRejected") {
     }
     if (!failures.empty()) {
         const std::string all = joinCases(failures);
-        return ctx.fail(
+        return verdict::fail(
             "CIM_ERR_INVALID_PARAMETER (TYPE_MISMATCH for a type error, or 5 from RequestStateChange) "
             "and no state change for every wrong parameter list",
             all);
     }
-    if (judged == 0) return ctx.notSupported("neither method is supported");
-    ctx.pass("unknown, missing, ill-typed and duplicate parameters were rejected without effect" +
-             (notSent.empty() ? std::string() : " (" + notSent + ")"));
+    if (judged == 0) return verdict::notSupported("neither method is supported");
+    return verdict::pass("unknown, missing, ill-typed and duplicate parameters were rejected without effect" +
+                         (notSent.empty() ? std::string() : " (" + notSent + ")"));
 }
 
 constexpr Rule kRuleERR005{
@@ -287,8 +289,8 @@ constexpr Rule kRuleERR005{
 WMIMOCK_CHECK(err005, kRuleERR005.id, "InvalidNamespace") {
     const CallOutcome c = ctx.driver().invoke(inNamespace(ctx.path(), kMissingNamespace), "StopService");
     if (c.error == CimStatus::InvalidNamespace)
-        return ctx.pass("a missing namespace fails with CIM_ERR_INVALID_NAMESPACE");
-    ctx.fail("CIM_ERR_INVALID_NAMESPACE", c.describe());
+        return verdict::pass("a missing namespace fails with CIM_ERR_INVALID_NAMESPACE");
+    return verdict::fail("CIM_ERR_INVALID_NAMESPACE", c.describe());
 }
 
 constexpr Rule kRuleERR006{
@@ -328,12 +330,12 @@ WMIMOCK_CHECK(err006, kRuleERR006.id, "UnimplementedSignalledProperly") {
     for (const auto& m : methods) {
         if (ctx.probe().method(m.name) == nullptr) continue;
         ++declared;
-        if (!ctx.require(Want::Running)) return;
+        if (auto unmet = ctx.require(Want::Running)) return *unmet;
         const Snapshot beforeRunning = ctx.probe().snapshot("before");
         const CallOutcome onRunning = ctx.driver().invoke(m.name, m.fromRunning);
         const Snapshot afterRunning = ctx.driver().afterCall();
         if (!onRunning.notSupported()) continue;
-        if (!ctx.require(Want::Stopped)) return;
+        if (auto unmet = ctx.require(Want::Stopped)) return *unmet;
         const Snapshot beforeStopped = ctx.probe().snapshot("before");
         const CallOutcome onStopped = ctx.driver().invoke(m.name, m.fromStopped);
         const Snapshot afterStopped = ctx.driver().afterCall();
@@ -366,17 +368,17 @@ WMIMOCK_CHECK(err006, kRuleERR006.id, "UnimplementedSignalledProperly") {
     }
     if (!failures.empty()) {
         const std::string all = joinCases(failures);
-        return ctx.fail(
+        return verdict::fail(
             "an unimplemented method declines with return 1, CIM_ERR_NOT_SUPPORTED or "
             "CIM_ERR_METHOD_NOT_AVAILABLE and changes nothing",
             all);
     }
     if (declared == 0)
-        return ctx.notSupported("the class declares none of StopService, StartService, RequestStateChange");
-    if (unimplemented == 0) return ctx.notSupported("not applicable: every declared method is implemented");
+        return verdict::notSupported("the class declares none of StopService, StartService, RequestStateChange");
+    if (unimplemented == 0) return verdict::notSupported("not applicable: every declared method is implemented");
     std::string which;
     for (const auto& p : passes) which += (which.empty() ? "" : ", ") + p;
-    ctx.pass("the unimplemented method(s) declined with an allowed signal and changed nothing: " + which);
+    return verdict::pass("the unimplemented method(s) declined with an allowed signal and changed nothing: " + which);
 }
 
 constexpr Rule kRuleERR007{
@@ -400,6 +402,7 @@ constexpr Rule kRuleERR007{
 };
 
 WMIMOCK_CHECK(err007, kRuleERR007.id, "ErrorPrecedence") {
+    Verdict found;
     const ObjectPath missing = missingInstance(ctx.path());
     struct Request {
         ObjectPath target;
@@ -451,8 +454,8 @@ WMIMOCK_CHECK(err007, kRuleERR007.id, "ErrorPrecedence") {
         }
         if (c.error == k.second) {
             ++judged;
-            ctx.warn(std::string(k.what) + ": " + std::string(statusName(k.second)) + " instead of the earlier " +
-                     std::string(statusName(k.first)));
+            found.warn(std::string(k.what) + ": " + std::string(statusName(k.second)) + " instead of the earlier " +
+                       std::string(statusName(k.first)));
             continue;
         }
         // Neither applicable error: the single-error rules (ERR-001, ERR-004, ERR-005) judge
@@ -460,8 +463,9 @@ WMIMOCK_CHECK(err007, kRuleERR007.id, "ErrorPrecedence") {
         ctx.log(std::string(k.what) + ": " + c.describe() + ", neither " + expectedText({k.first, k.second}) +
                 ": precedence not observable");
     }
-    if (judged == 0) return ctx.notSupported("no case returned one of its applicable errors");
-    ctx.pass("the first applicable error was returned in every judged case");
+    if (judged == 0) return found.notSupported("no case returned one of its applicable errors");
+    found.pass("the first applicable error was returned in every judged case");
+    return found;
 }
 
 constexpr Rule kRuleERR008{
@@ -498,7 +502,8 @@ constexpr Rule kRuleERR009{
 };
 
 WMIMOCK_CHECK(err009, kRuleERR009.id, "ErrorsHaveNoSideEffects") {
-    if (!ctx.require(Want::Running)) return;
+    Verdict found;
+    if (auto unmet = ctx.require(Want::Running)) return found.add(*unmet);
     const std::vector<std::pair<std::string, std::vector<ParamValue>>> provocations{
         {"StopService", {{"Bogus", Value::uint32(1)}}},
         {"RequestStateChange", {}},
@@ -518,8 +523,8 @@ WMIMOCK_CHECK(err009, kRuleERR009.id, "ErrorsHaveNoSideEffects") {
         ++errors;
         const Snapshot after = ctx.driver().afterCall();
         if (!sameRunState(before, after) || before.requestedState != after.requestedState) {
-            ctx.warn(method + " failed with " + c.describe() +
-                     " yet changed the instance: " + difference(before, after));
+            found.warn(method + " failed with " + c.describe() +
+                       " yet changed the instance: " + difference(before, after));
         }
     };
     for (const auto& [method, in] : provocations) judge(method, in, Want::Running);
@@ -533,8 +538,9 @@ WMIMOCK_CHECK(err009, kRuleERR009.id, "ErrorsHaveNoSideEffects") {
     for (const auto& [method, in, from] : ordinary) {
         if (ctx.probe().method(method) != nullptr) judge(method, in, from);
     }
-    if (errors == 0) return ctx.notSupported("no CIM error could be provoked");
-    ctx.pass(std::to_string(errors) + " CIM error(s), none with a side effect");
+    if (errors == 0) return found.notSupported("no CIM error could be provoked");
+    found.pass(std::to_string(errors) + " CIM error(s), none with a side effect");
+    return found;
 }
 
 constexpr Rule kRuleERR010{
@@ -577,8 +583,8 @@ WMIMOCK_CHECK(err010, kRuleERR010.id, "MalformedPathRejected") {
     }
     const auto requests = declaredRequests(ctx);
     if (requests.empty())
-        return ctx.notSupported("the class declares none of StopService, StartService, RequestStateChange");
-    if (!ctx.require(Want::Running)) return;
+        return verdict::notSupported("the class declares none of StopService, StartService, RequestStateChange");
+    if (auto unmet = ctx.require(Want::Running)) return *unmet;
     // Every malformed path to every declared method; all failing cases named, and a call
     // that changes a real instance fails whatever it returned.
     std::vector<std::string> failures;
@@ -607,11 +613,11 @@ WMIMOCK_CHECK(err010, kRuleERR010.id, "MalformedPathRejected") {
     }
     if (!failures.empty()) {
         const std::string all = joinCases(failures);
-        return ctx.fail(
+        return verdict::fail(
             "CIM_ERR_INVALID_PARAMETER or CIM_ERR_NOT_FOUND, and no instance touched, for every malformed path", all);
     }
-    ctx.pass(std::to_string(judgedPaths) + " malformed paths were rejected by every declared method" +
-             (notSent.empty() ? std::string() : " (" + notSent + ")"));
+    return verdict::pass(std::to_string(judgedPaths) + " malformed paths were rejected by every declared method" +
+                         (notSent.empty() ? std::string() : " (" + notSent + ")"));
 }
 
 constexpr Rule kRuleERR011{
@@ -634,6 +640,7 @@ constexpr Rule kRuleERR011{
 // check provokes errors of its own; the runner adds the undefined codes the other checks of
 // the instance met (they are planned before it) to its result.
 WMIMOCK_CHECK_AFTER_OTHERS(err011, kRuleERR011.id, "DefinedStatusCodes") {
+    Verdict found;
     const ObjectPath missing = missingInstance(ctx.path());
     ObjectPath extra = ctx.path();
     extra.setKey("Foo", Value::string("x"));
@@ -657,12 +664,13 @@ WMIMOCK_CHECK_AFTER_OTHERS(err011, kRuleERR011.id, "DefinedStatusCodes") {
         if (!isDefinedStatus(code)) {
             undefined.push_back("code " + std::to_string(code) + " for " + c.method);
         } else if (std::find(practical.begin(), practical.end(), static_cast<int>(code)) == practical.end()) {
-            ctx.warn(std::string(statusName(*c.error)) + " is defined but unusual for InvokeMethod");
+            found.warn(std::string(statusName(*c.error)) + " is defined but unusual for InvokeMethod");
         }
     }
-    if (!undefined.empty()) return ctx.fail("CIM status codes defined by DSP0200", joinCases(undefined));
-    if (errors == 0) return ctx.notSupported("no CIM error could be provoked");
-    ctx.pass(std::to_string(errors) + " error(s), all with defined status codes");
+    if (!undefined.empty()) return found.fail("CIM status codes defined by DSP0200", joinCases(undefined));
+    if (errors == 0) return found.notSupported("no CIM error could be provoked");
+    found.pass(std::to_string(errors) + " error(s), all with defined status codes");
+    return found;
 }
 
 constexpr std::array kRules{&kRuleERR001, &kRuleERR002, &kRuleERR003, &kRuleERR004, &kRuleERR005, &kRuleERR006,

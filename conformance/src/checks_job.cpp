@@ -26,13 +26,13 @@ std::vector<JobRequest> requestBothWays(CheckContext& ctx, int rounds = 1) {
     return out;
 }
 
-/// The requests of requestBothWays that returned 4096. Empty, with not-supported recorded,
-/// when T does not model enablement (CON-006) or every request completed synchronously.
-std::vector<JobRequest> asyncRequests(CheckContext& ctx, int rounds = 1) {
+/// The requests of requestBothWays that returned 4096. Empty, with not-supported added to
+/// `found`, when every request completed synchronously.
+std::vector<JobRequest> asyncRequests(CheckContext& ctx, Verdict& found, int rounds = 1) {
     std::vector<JobRequest> all = requestBothWays(ctx, rounds);
     std::erase_if(all, [](const JobRequest& r) { return !r.attempt.call.returned(rsc_result::kJobStarted); });
     if (all.empty()) {
-        ctx.notSupported("no RequestStateChange call returned 4096: the implementation completes synchronously");
+        found.notSupported("no RequestStateChange call returned 4096: the implementation completes synchronously");
     }
     return all;
 }
@@ -59,8 +59,9 @@ constexpr Rule kRuleJOB001{
 };
 
 WMIMOCK_CHECK(job001, kRuleJOB001.id, "JobReferenceUsable", Needs::Enablement) {
-    const auto jobs = asyncRequests(ctx);
-    if (jobs.empty()) return;
+    Verdict found;
+    const auto jobs = asyncRequests(ctx, found);
+    if (jobs.empty()) return found;
     // Every 4096 of the run is judged, and each one that fails is named.
     std::vector<std::string> failures;
     for (const auto& r : jobs) {
@@ -94,9 +95,10 @@ WMIMOCK_CHECK(job001, kRuleJOB001.id, "JobReferenceUsable", Needs::Enablement) {
         }
     }
     if (!failures.empty()) {
-        return ctx.fail("a retrievable CIM_ConcreteJob reference with every 4096", joinCases(failures));
+        return found.fail("a retrievable CIM_ConcreteJob reference with every 4096", joinCases(failures));
     }
-    ctx.pass("every 4096 came with a retrievable CIM_ConcreteJob");
+    found.pass("every 4096 came with a retrievable CIM_ConcreteJob");
+    return found;
 }
 
 constexpr Rule kRuleJOB002{
@@ -118,11 +120,11 @@ WMIMOCK_CHECK(job002, kRuleJOB002.id, "NoJobOnSynchronousCompletion", Needs::Ena
         if (!r.attempt.call.returned(0)) continue;
         ++zeros;
         if (r.attempt.call.jobPresent) {
-            return ctx.warn("RequestStateChange returned 0 with a Job reference: " + r.attempt.call.describe());
+            return verdict::warn("RequestStateChange returned 0 with a Job reference: " + r.attempt.call.describe());
         }
     }
-    if (zeros == 0) return ctx.notSupported("no RequestStateChange call returned 0");
-    ctx.pass("returns of 0 came without a Job reference");
+    if (zeros == 0) return verdict::notSupported("no RequestStateChange call returned 0");
+    return verdict::pass("returns of 0 came without a Job reference");
 }
 
 bool validJobState(std::uint16_t s) {
@@ -161,8 +163,9 @@ constexpr Rule kRuleJOB003{
 };
 
 WMIMOCK_CHECK(job003, kRuleJOB003.id, "JobStateValidForwardOnly", Needs::Enablement) {
-    const auto jobs = asyncRequests(ctx);
-    if (jobs.empty()) return;
+    Verdict found;
+    const auto jobs = asyncRequests(ctx, found);
+    if (jobs.empty()) return found;
     // Every job of the run is judged; each fault is named with its job.
     std::vector<std::string> failures, backwards;
     for (const auto& r : jobs) {
@@ -188,10 +191,11 @@ WMIMOCK_CHECK(job003, kRuleJOB003.id, "JobStateValidForwardOnly", Needs::Enablem
         }
     }
     if (!failures.empty()) {
-        return ctx.fail("valid JobState values, final once terminal, for every job", joinCases(failures));
+        return found.fail("valid JobState values, final once terminal, for every job", joinCases(failures));
     }
-    if (!backwards.empty()) return ctx.warn("JobState moved backwards: " + joinCases(backwards));
-    ctx.pass("JobState values were valid and moved forward to a final terminal state");
+    if (!backwards.empty()) return found.warn("JobState moved backwards: " + joinCases(backwards));
+    found.pass("JobState values were valid and moved forward to a final terminal state");
+    return found;
 }
 
 /// Readable while it ran, then gone before any poll saw it end: catalog JOB-006 Rev. 2 owns
@@ -220,8 +224,9 @@ constexpr Rule kRuleJOB004{
 };
 
 WMIMOCK_CHECK(job004, kRuleJOB004.id, "JobCompletesWithElementInState", Needs::Enablement) {
-    const auto jobs = asyncRequests(ctx);
-    if (jobs.empty()) return;
+    Verdict found;
+    const auto jobs = asyncRequests(ctx, found);
+    if (jobs.empty()) return found;
     std::vector<std::string> failures;
     int judged = 0, unsuccessful = 0;
     for (const auto& r : jobs) {
@@ -263,19 +268,20 @@ WMIMOCK_CHECK(job004, kRuleJOB004.id, "JobCompletesWithElementInState", Needs::E
         }
     }
     if (!failures.empty()) {
-        return ctx.fail(
+        return found.fail(
             "every job readable until a terminal JobState, Completed with the element in the requested "
             "state and ErrorCode 0",
             joinCases(failures));
     }
-    if (judged == 0) return ctx.notSupported("no job could be followed to its end");
+    if (judged == 0) return found.notSupported("no job could be followed to its end");
     if (unsuccessful > 0) {
-        return ctx.pass("every job reached a terminal state; " + std::to_string(unsuccessful) + " of " +
-                        std::to_string(judged) +
-                        " did not complete (judged under JOB-005), the others left the "
-                        "element in the requested state");
+        return found.pass("every job reached a terminal state; " + std::to_string(unsuccessful) + " of " +
+                          std::to_string(judged) +
+                          " did not complete (judged under JOB-005), the others left the "
+                          "element in the requested state");
     }
-    ctx.pass("every job completed with the element in the requested state");
+    found.pass("every job completed with the element in the requested state");
+    return found;
 }
 
 /// GetErrors' Errors: at least one embedded CIM_Error (or its text, from a client that
@@ -307,6 +313,7 @@ constexpr Rule kRuleJOB005{
 };
 
 WMIMOCK_CHECK(job005, kRuleJOB005.id, "FailedJobReportsError", Needs::Enablement) {
+    Verdict found;
     auto requests = requestBothWays(ctx);
     int failed = 0;
     for (const auto& r : requests) {
@@ -318,30 +325,31 @@ WMIMOCK_CHECK(job005, kRuleJOB005.id, "FailedJobReportsError", Needs::Enablement
         const Snapshot& element = last.element;
         const auto es = element.enabledState;
         if (es != r.attempt.before.enabledState && es != r.requested) {
-            return ctx.fail("the element in its old (" + optionalText(r.attempt.before.enabledState) +
-                                ") or requested (" + std::to_string(r.requested) + ") state after a failed job",
-                            element.toString());
+            return found.fail("the element in its old (" + optionalText(r.attempt.before.enabledState) +
+                                  ") or requested (" + std::to_string(r.requested) + ") state after a failed job",
+                              element.toString());
         }
         if (const auto mismatch = startedMismatch(element); !mismatch.empty()) {
-            return ctx.fail("a coherent element after a failed job (CON-002)", mismatch);
+            return found.fail("a coherent element after a failed job (CON-002)", mismatch);
         }
         if ((!last.errorCode || *last.errorCode == 0) && !last.errorDescription) {
-            ctx.warn("the job ended in JobState " + optionalText(t.finalState) +
-                     " without ErrorCode or ErrorDescription");
+            found.warn("the job ended in JobState " + optionalText(t.finalState) +
+                       " without ErrorCode or ErrorDescription");
         }
         const CallOutcome errors = ctx.driver().invoke(t.job, "GetErrors");
         const bool declined = errors.returned(1) || errors.error == CimStatus::MethodNotFound ||
                               errors.error == CimStatus::MethodNotAvailable || errors.error == CimStatus::NotSupported;
         if (errors.returned(0)) {
             if (!holdsErrorData(errors.result.out("Errors"))) {
-                ctx.warn("GetErrors on the failed job returned 0 without CIM_Error data");
+                found.warn("GetErrors on the failed job returned 0 without CIM_Error data");
             }
         } else if (!declined) {
-            ctx.warn("GetErrors on the failed job answered " + errors.describe());
+            found.warn("GetErrors on the failed job answered " + errors.describe());
         }
     }
-    if (failed == 0) return ctx.notSupported("no job failed, so failure reporting could not be observed");
-    ctx.pass(std::to_string(failed) + " failed job(s) reported an error and left a coherent element");
+    if (failed == 0) return found.notSupported("no job failed, so failure reporting could not be observed");
+    found.pass(std::to_string(failed) + " failed job(s) reported an error and left a coherent element");
+    return found;
 }
 
 constexpr Rule kRuleJOB006{
@@ -360,8 +368,9 @@ constexpr Rule kRuleJOB006{
 };
 
 WMIMOCK_CHECK(job006, kRuleJOB006.id, "FinishedJobRetained", Needs::Enablement) {
-    const auto jobs = asyncRequests(ctx);
-    if (jobs.empty()) return;
+    Verdict found;
+    const auto jobs = asyncRequests(ctx, found);
+    if (jobs.empty()) return found;
     // Catalog: wait min(10 s, TimeBeforeRemoval / 2) once for all the jobs, then read each.
     std::chrono::duration<double> wait = ctx.settings().retentionWait;
     std::vector<const JobTrace*> finished;
@@ -386,11 +395,11 @@ WMIMOCK_CHECK(job006, kRuleJOB006.id, "FinishedJobRetained", Needs::Enablement) 
         }
     }
     if (!removed.empty()) {
-        return ctx.fail("a finished job kept for TimeBeforeRemoval",
-                        "removed without a retention period: " + joinCases(removed));
+        return found.fail("a finished job kept for TimeBeforeRemoval",
+                          "removed without a retention period: " + joinCases(removed));
     }
     if (finished.empty())
-        return ctx.notSupported("no job reached a terminal state, so retention could not be observed");
+        return found.notSupported("no job reached a terminal state, so retention could not be observed");
     ctx.driver().pause(wait);
     std::vector<std::string> gone;
     for (const JobTrace* t : finished) {
@@ -401,9 +410,11 @@ WMIMOCK_CHECK(job006, kRuleJOB006.id, "FinishedJobRetained", Needs::Enablement) 
         }
     }
     if (!gone.empty()) {
-        return ctx.fail("every finished job retrievable " + std::to_string(wait.count()) + " s later", joinCases(gone));
+        return found.fail("every finished job retrievable " + std::to_string(wait.count()) + " s later",
+                          joinCases(gone));
     }
-    ctx.pass(std::to_string(finished.size()) + " finished job(s) stayed retrievable");
+    found.pass(std::to_string(finished.size()) + " finished job(s) stayed retrievable");
+    return found;
 }
 
 constexpr Rule kRuleJOB007{
@@ -423,9 +434,10 @@ constexpr Rule kRuleJOB007{
 };
 
 WMIMOCK_CHECK(job007, kRuleJOB007.id, "PercentCompleteSane", Needs::Enablement) {
+    Verdict found;
     bool populated = false;
-    const auto jobs = asyncRequests(ctx);
-    if (jobs.empty()) return;
+    const auto jobs = asyncRequests(ctx, found);
+    if (jobs.empty()) return found;
     for (const auto& r : jobs) {
         if (!r.attempt.job) continue;
         std::optional<std::uint16_t> previous;
@@ -433,17 +445,18 @@ WMIMOCK_CHECK(job007, kRuleJOB007.id, "PercentCompleteSane", Needs::Enablement) 
             if (!p.percentComplete) continue;
             populated = true;
             const auto pc = *p.percentComplete;
-            if (pc > 100) return ctx.fail("PercentComplete within 0..100", std::to_string(pc));
+            if (pc > 100) return found.fail("PercentComplete within 0..100", std::to_string(pc));
             if (previous && pc < *previous) {
-                ctx.warn("PercentComplete decreased from " + std::to_string(*previous) + " to " + std::to_string(pc));
+                found.warn("PercentComplete decreased from " + std::to_string(*previous) + " to " + std::to_string(pc));
             }
             previous = pc;
             if (p.jobState == job_state::kCompleted && pc != 100)
-                ctx.warn("PercentComplete " + std::to_string(pc) + " at Completed");
+                found.warn("PercentComplete " + std::to_string(pc) + " at Completed");
         }
     }
-    if (!populated) return ctx.notSupported("PercentComplete is not populated");
-    ctx.pass("PercentComplete stayed within 0..100, never decreasing");
+    if (!populated) return found.notSupported("PercentComplete is not populated");
+    found.pass("PercentComplete stayed within 0..100, never decreasing");
+    return found;
 }
 
 /// __ReturnValue of a JobOutParameters value (embedded instance, or its text form).
@@ -480,24 +493,27 @@ constexpr Rule kRuleJOB008{
 };
 
 WMIMOCK_CHECK(job008, kRuleJOB008.id, "JobOutParametersAfterCompletion", Needs::Enablement) {
+    Verdict found;
     bool populated = false;
-    const auto jobs = asyncRequests(ctx);
-    if (jobs.empty()) return;
+    const auto jobs = asyncRequests(ctx, found);
+    if (jobs.empty()) return found;
     for (const auto& r : jobs) {
         if (!r.attempt.job) continue;
         for (const auto& p : r.attempt.job->polls) {
             if (p.jobOutParameters.isNull()) continue;
             populated = true;
             if (p.jobState != job_state::kCompleted) {
-                return ctx.fail("JobOutParameters NULL until Completed", "set at JobState " + optionalText(p.jobState));
+                return found.fail("JobOutParameters NULL until Completed",
+                                  "set at JobState " + optionalText(p.jobState));
             }
             const auto rv = returnValueOf(p.jobOutParameters);
-            if (!rv) return ctx.warn("JobOutParameters has no readable __ReturnValue");
-            if (*rv != 0) return ctx.fail("__ReturnValue 0 for a successful change", std::to_string(*rv));
+            if (!rv) return found.warn("JobOutParameters has no readable __ReturnValue");
+            if (*rv != 0) return found.fail("__ReturnValue 0 for a successful change", std::to_string(*rv));
         }
     }
-    if (!populated) return ctx.notSupported("JobOutParameters is never populated");
-    ctx.pass("JobOutParameters appeared at Completed with __ReturnValue 0");
+    if (!populated) return found.notSupported("JobOutParameters is never populated");
+    found.pass("JobOutParameters appeared at Completed with __ReturnValue 0");
+    return found;
 }
 
 constexpr Rule kRuleJOB009{
@@ -517,8 +533,9 @@ constexpr Rule kRuleJOB009{
 };
 
 WMIMOCK_CHECK(job009, kRuleJOB009.id, "ElementPropertiesDuringJob", Needs::Enablement) {
-    const auto jobs = asyncRequests(ctx);
-    if (jobs.empty()) return;
+    Verdict found;
+    const auto jobs = asyncRequests(ctx, found);
+    if (jobs.empty()) return found;
     std::size_t judged = 0;
     for (const auto& r : jobs) {
         const Attempt& a = r.attempt;
@@ -541,19 +558,20 @@ WMIMOCK_CHECK(job009, kRuleJOB009.id, "ElementPropertiesDuringJob", Needs::Enabl
         judged += during.size();
         for (const Snapshot* s : during) {
             if (tracked && s->requestedState != r.requested) {
-                return ctx.fail("RequestedState " + std::to_string(r.requested) + " while the job runs",
-                                "RequestedState " + optionalText(s->requestedState));
+                return found.fail("RequestedState " + std::to_string(r.requested) + " while the job runs",
+                                  "RequestedState " + optionalText(s->requestedState));
             }
             if (s->enabledState != r.requested && s->transitioningToState && *s->transitioningToState != r.requested &&
                 *s->transitioningToState != requested_state::kNotApplicable) {
-                ctx.warn("TransitioningToState " + optionalText(s->transitioningToState) + " while the job to " +
-                         std::to_string(r.requested) + " runs");
+                found.warn("TransitioningToState " + optionalText(s->transitioningToState) + " while the job to " +
+                           std::to_string(r.requested) + " runs");
             }
         }
     }
-    if (judged == 0) return ctx.notSupported("every job ended before the element could be read while it ran");
-    ctx.pass("RequestedState and TransitioningToState named the requested state in the " + std::to_string(judged) +
-             " snapshot(s) taken while jobs ran");
+    if (judged == 0) return found.notSupported("every job ended before the element could be read while it ran");
+    found.pass("RequestedState and TransitioningToState named the requested state in the " + std::to_string(judged) +
+               " snapshot(s) taken while jobs ran");
+    return found;
 }
 
 constexpr Rule kRuleJOB010{
@@ -570,13 +588,14 @@ constexpr Rule kRuleJOB010{
 };
 
 WMIMOCK_CHECK(job010, kRuleJOB010.id, "JobLinkedToElement", Needs::Enablement) {
+    Verdict found;
     try {
         ctx.client().getClass(ctx.nameSpace(), "CIM_AffectedJobElement");
     } catch (const CimError&) {
-        return ctx.notSupported("the namespace has no CIM_AffectedJobElement class");
+        return found.notSupported("the namespace has no CIM_AffectedJobElement class");
     }
-    const auto jobs = asyncRequests(ctx);
-    if (jobs.empty()) return;
+    const auto jobs = asyncRequests(ctx, found);
+    if (jobs.empty()) return found;
     for (const auto& r : jobs) {
         if (!r.attempt.call.job) continue;
         std::vector<ObjectPath> linked;
@@ -585,13 +604,14 @@ WMIMOCK_CHECK(job010, kRuleJOB010.id, "JobLinkedToElement", Needs::Enablement) {
             filter.assocClass = "CIM_AffectedJobElement";
             linked = ctx.client().associatorNames(*r.attempt.call.job, filter);
         } catch (const CimError& e) {
-            return ctx.warn("AssociatorNames(Job, CIM_AffectedJobElement) failed: " + std::string(e.what()));
+            return found.warn("AssociatorNames(Job, CIM_AffectedJobElement) failed: " + std::string(e.what()));
         }
         if (std::find(linked.begin(), linked.end(), ctx.path()) == linked.end()) {
-            return ctx.warn("the job is not linked to the element by CIM_AffectedJobElement");
+            return found.warn("the job is not linked to the element by CIM_AffectedJobElement");
         }
     }
-    ctx.pass("every job is linked to the element by CIM_AffectedJobElement");
+    found.pass("every job is linked to the element by CIM_AffectedJobElement");
+    return found;
 }
 
 constexpr Rule kRuleJOB011{
@@ -610,17 +630,19 @@ constexpr Rule kRuleJOB011{
 };
 
 WMIMOCK_CHECK(job011, kRuleJOB011.id, "DistinctJobIds", Needs::Enablement) {
+    Verdict found;
     std::map<std::string, int> ids;
-    const auto jobs = asyncRequests(ctx, 2);
-    if (jobs.empty()) return;
+    const auto jobs = asyncRequests(ctx, found, 2);
+    if (jobs.empty()) return found;
     for (const auto& r : jobs) {
         if (!r.attempt.call.job) continue;
         const Value* id = r.attempt.call.job->key("InstanceID");
         const std::string key = id != nullptr ? id->toText() : r.attempt.call.job->toString();
-        if (++ids[key] > 1) return ctx.fail("a new job InstanceID for each request", "InstanceID " + key + " reused");
+        if (++ids[key] > 1) return found.fail("a new job InstanceID for each request", "InstanceID " + key + " reused");
     }
-    if (ids.size() < 2) return ctx.notSupported("fewer than two jobs to compare");
-    ctx.pass(std::to_string(ids.size()) + " jobs, all with distinct InstanceIDs");
+    if (ids.size() < 2) return found.notSupported("fewer than two jobs to compare");
+    found.pass(std::to_string(ids.size()) + " jobs, all with distinct InstanceIDs");
+    return found;
 }
 
 constexpr std::array kRules{&kRuleJOB001, &kRuleJOB002, &kRuleJOB003, &kRuleJOB004, &kRuleJOB005, &kRuleJOB006,

@@ -104,16 +104,16 @@ WMIMOCK_CHECK(rsc001, kRuleRSC001.id, "ReturnInValueMap", Needs::Enablement) {
         seen.insert(*c.code);
     }
     if (!offences.empty()) {
-        return ctx.fail("a RequestStateChange ValueMap value outside the reserved ranges from every call",
-                        joinCases(offences));
+        return verdict::fail("a RequestStateChange ValueMap value outside the reserved ranges from every call",
+                             joinCases(offences));
     }
     if (seen.empty()) {
-        if (!calls.empty() && declined(ctx, calls.front().second)) return;
-        return ctx.notSupported("RequestStateChange returned no value (only CIM errors)");
+        if (auto no = calls.empty() ? std::nullopt : declined(calls.front().second)) return *no;
+        return verdict::notSupported("RequestStateChange returned no value (only CIM errors)");
     }
     std::string codes;
     for (const auto code : seen) codes += (codes.empty() ? "" : ", ") + codeText(ctx, kRsc, code);
-    ctx.pass(std::to_string(calls.size()) + " calls, every return documented: " + codes);
+    return verdict::pass(std::to_string(calls.size()) + " calls, every return documented: " + codes);
 }
 
 constexpr Rule kRuleRSC002{
@@ -161,16 +161,16 @@ WMIMOCK_CHECK(rsc002, kRuleRSC002.id, "RequestedStateReached", Needs::Enablement
         }
     }
     if (!offences.empty()) {
-        return ctx.fail("EnabledState equal to the request within the settle timeout", joinCases(offences));
+        return verdict::fail("EnabledState equal to the request within the settle timeout", joinCases(offences));
     }
     if (reached.empty()) {
-        return ctx.notSupported(asynchronous > 0
-                                    ? "RequestStateChange completes asynchronously (4096): judged by the JOB rules"
-                                    : "no RequestStateChange answered 0");
+        return verdict::notSupported(asynchronous > 0
+                                         ? "RequestStateChange completes asynchronously (4096): judged by the JOB rules"
+                                         : "no RequestStateChange answered 0");
     }
     std::string all;
     for (const auto& r : reached) all += (all.empty() ? "" : ", ") + r;
-    ctx.pass("after a return of 0 the element reached EnabledState " + all);
+    return verdict::pass("after a return of 0 the element reached EnabledState " + all);
 }
 
 constexpr Rule kRuleRSC003{
@@ -193,24 +193,24 @@ constexpr Rule kRuleRSC003{
 };
 
 WMIMOCK_CHECK(rsc003, kRuleRSC003.id, "RequestedStateSetImmediately", Needs::Enablement) {
-    if (!ctx.require(Want::Running)) return;
+    if (auto unmet = ctx.require(Want::Running)) return *unmet;
     const Attempt a = ctx.driver().rsc(3);
-    if (declined(ctx, a.call)) return;
+    if (auto no = declined(a.call)) return *no;
     if (!a.call.returned(0) && !a.call.returned(rsc_result::kJobStarted)) {
-        return ctx.notSupported("RequestStateChange(3) returned " + a.call.describe() + ": neither 0 nor 4096");
+        return verdict::notSupported("RequestStateChange(3) returned " + a.call.describe() + ": neither 0 nor 4096");
     }
     const auto rs = a.immediately.requestedState;
     if (rs == requested_state::kDisabled)
-        return ctx.pass("RequestedState was 3 right after the call returned " + a.call.describe());
+        return verdict::pass("RequestedState was 3 right after the call returned " + a.call.describe());
     if (a.before.requestedStateUntracked() && a.immediately.requestedStateUntracked()) {
         const Capabilities* caps = ctx.probe().caps();
         if (caps != nullptr && caps->stateAwareness && contains(*caps->stateAwareness, 3)) {
-            return ctx.fail("RequestedState 3 (StateAwareness promises tracking)",
-                            "RequestedState " + optionalText(rs));
+            return verdict::fail("RequestedState 3 (StateAwareness promises tracking)",
+                                 "RequestedState " + optionalText(rs));
         }
-        return ctx.notSupported("RequestedState is not tracked (NULL/12 before and after)");
+        return verdict::notSupported("RequestedState is not tracked (NULL/12 before and after)");
     }
-    ctx.fail("RequestedState 3 right after the call", "RequestedState " + optionalText(rs));
+    return verdict::fail("RequestedState 3 right after the call", "RequestedState " + optionalText(rs));
 }
 
 constexpr Rule kRuleRSC004{
@@ -232,7 +232,8 @@ constexpr Rule kRuleRSC004{
 };
 
 WMIMOCK_CHECK(rsc004, kRuleRSC004.id, "RejectedRequestKeepsRequestedState", Needs::Enablement) {
-    if (!ctx.require(Want::Running)) return;
+    Verdict found;
+    if (auto unmet = ctx.require(Want::Running)) return found.add(*unmet);
     // Every invalid value (states outside the capabilities are RSC-005's, RequestedState
     // included); each offending one is named.
     const std::vector<std::uint16_t> requests{0, 12, 13};
@@ -251,7 +252,7 @@ WMIMOCK_CHECK(rsc004, kRuleRSC004.id, "RejectedRequestKeepsRequestedState", Need
         const Snapshot after = ctx.driver().afterCall();
         if (after.requestedState != before.requestedState) {
             if (c.returned(3)) {
-                ctx.warn("RequestedState changed after a return of 3: " + difference(before, after));
+                found.warn("RequestedState changed after a return of 3: " + difference(before, after));
                 continue;
             }
             offences.push_back("RequestStateChange(" + std::to_string(state) + ") -> " + c.describe() + ": " +
@@ -259,9 +260,10 @@ WMIMOCK_CHECK(rsc004, kRuleRSC004.id, "RejectedRequestKeepsRequestedState", Need
             ctx.driver().makeRunning();
         }
     }
-    if (!offences.empty()) return ctx.fail("RequestedState unchanged by every refused request", joinCases(offences));
-    if (refused == 0) return ctx.notSupported("no request could be made to fail");
-    ctx.pass("RequestedState unchanged by " + std::to_string(refused) + " rejected request(s)");
+    if (!offences.empty()) return found.fail("RequestedState unchanged by every refused request", joinCases(offences));
+    if (refused == 0) return found.notSupported("no request could be made to fail");
+    found.pass("RequestedState unchanged by " + std::to_string(refused) + " rejected request(s)");
+    return found;
 }
 
 constexpr Rule kRuleRSC005{
@@ -288,14 +290,14 @@ constexpr Rule kRuleRSC005{
 WMIMOCK_CHECK(rsc005, kRuleRSC005.id, "UnsupportedStateRefused", Needs::Enablement) {
     const Capabilities* caps = ctx.probe().caps();
     if (caps == nullptr || !caps->requestedStatesSupported) {
-        return ctx.notSupported("no capabilities with RequestedStatesSupported for this element");
+        return verdict::notSupported("no capabilities with RequestedStatesSupported for this element");
     }
     // Catalog Rev. 2: every valid state the capabilities leave out, from both run states.
     std::vector<std::uint16_t> unlisted;
     for (const std::uint16_t s : kRequestableStates) {
         if (!contains(*caps->requestedStatesSupported, s)) unlisted.push_back(s);
     }
-    if (unlisted.empty()) return ctx.notSupported("every valid state is listed in RequestedStatesSupported");
+    if (unlisted.empty()) return verdict::notSupported("every valid state is listed in RequestedStatesSupported");
     const std::string listed = stateText(*caps->requestedStatesSupported);
     std::vector<std::string> offences;
     int judged = 0;
@@ -333,11 +335,12 @@ WMIMOCK_CHECK(rsc005, kRuleRSC005.id, "UnsupportedStateRefused", Needs::Enableme
             }
         }
     }
-    if (judged == 0) return ctx.unreachable("the element could be brought neither to running nor to stopped");
+    if (judged == 0) return verdict::unreachable("the element could be brought neither to running nor to stopped");
     if (!offences.empty()) {
-        return ctx.fail("every state outside " + listed + " refused, the element unchanged", joinCases(offences));
+        return verdict::fail("every state outside " + listed + " refused, the element unchanged", joinCases(offences));
     }
-    ctx.pass(std::to_string(judged) + " request(s) for states outside " + listed + " were refused and changed nothing");
+    return verdict::pass(std::to_string(judged) + " request(s) for states outside " + listed +
+                         " were refused and changed nothing");
 }
 
 constexpr Rule kRuleRSC006{
@@ -359,7 +362,7 @@ constexpr Rule kRuleRSC006{
 WMIMOCK_CHECK(rsc006, kRuleRSC006.id, "AvailableSubsetOfSupported", Needs::Enablement) {
     const Capabilities* caps = ctx.probe().caps();
     if (caps == nullptr || !caps->requestedStatesSupported) {
-        return ctx.notSupported("no capabilities with RequestedStatesSupported for this element");
+        return verdict::notSupported("no capabilities with RequestedStatesSupported for this element");
     }
     int compared = 0;
     for (const Want w : {Want::Running, Want::Stopped}) {
@@ -369,15 +372,15 @@ WMIMOCK_CHECK(rsc006, kRuleRSC006.id, "AvailableSubsetOfSupported", Needs::Enabl
         ++compared;
         for (const auto state : *s.availableRequestedStates) {
             if (!contains(*caps->requestedStatesSupported, state)) {
-                return ctx.fail("AvailableRequestedStates within " + stateText(*caps->requestedStatesSupported),
-                                stateText(*s.availableRequestedStates) + " while " +
-                                    std::string(w == Want::Running ? "running" : "stopped"));
+                return verdict::fail("AvailableRequestedStates within " + stateText(*caps->requestedStatesSupported),
+                                     stateText(*s.availableRequestedStates) + " while " +
+                                         std::string(w == Want::Running ? "running" : "stopped"));
             }
         }
     }
-    if (compared == 0) return ctx.notSupported("AvailableRequestedStates is not populated");
-    ctx.pass("AvailableRequestedStates stays within RequestedStatesSupported " +
-             stateText(*caps->requestedStatesSupported));
+    if (compared == 0) return verdict::notSupported("AvailableRequestedStates is not populated");
+    return verdict::pass("AvailableRequestedStates stays within RequestedStatesSupported " +
+                         stateText(*caps->requestedStatesSupported));
 }
 
 constexpr Rule kRuleRSC007{
@@ -399,7 +402,7 @@ constexpr Rule kRuleRSC007{
 WMIMOCK_CHECK(rsc007, kRuleRSC007.id, "ListedStatesNotAnsweredNotSupported", Needs::Enablement) {
     const Capabilities* caps = ctx.probe().caps();
     if (caps == nullptr || !caps->requestedStatesSupported || caps->requestedStatesSupported->empty()) {
-        return ctx.notSupported("no capabilities list a supported state");
+        return verdict::notSupported("no capabilities list a supported state");
     }
     // Every listed state, from the run state it leaves; each "not supported" answer named.
     int tried = 0;
@@ -411,9 +414,9 @@ WMIMOCK_CHECK(rsc007, kRuleRSC007.id, "ListedStatesNotAnsweredNotSupported", Nee
         if (a.call.notSupported())
             offences.push_back("RequestedState " + std::to_string(s) + " -> " + a.call.describe());
     }
-    if (!offences.empty()) return ctx.fail("no \"not supported\" answer for a listed state", joinCases(offences));
-    if (tried == 0) return ctx.notSupported("no listed state could be requested from the state it leaves");
-    ctx.pass("listed states were not answered as unsupported");
+    if (!offences.empty()) return verdict::fail("no \"not supported\" answer for a listed state", joinCases(offences));
+    if (tried == 0) return verdict::notSupported("no listed state could be requested from the state it leaves");
+    return verdict::pass("listed states were not answered as unsupported");
 }
 
 /// Brings T to the state a request for `state` starts from (running for 3, stopped for 2).
@@ -442,6 +445,7 @@ constexpr Rule kRuleRSC008{
 };
 
 WMIMOCK_CHECK(rsc008, kRuleRSC008.id, "TimeoutPeriodHandling", Needs::Enablement) {
+    Verdict found;
     // (a) NULL and the zero interval mean "no limit": catalog Rev. 2 wants the very answer the
     // same request gets without a TimeoutPeriod, for both values and both directions.
     const Value zero = Value::dateTime(CimDateTime::interval(std::chrono::microseconds(0)));
@@ -453,7 +457,7 @@ WMIMOCK_CHECK(rsc008, kRuleRSC008.id, "TimeoutPeriodHandling", Needs::Enablement
             continue;
         }
         const Attempt plain = ctx.driver().rsc(state);
-        if (declined(ctx, plain.call)) return;
+        if (auto no = declined(plain.call)) return found.add(*no);
         if (!plain.accepted) {
             ctx.log("RequestStateChange(" + std::to_string(state) + ") without TimeoutPeriod answered " +
                     plain.call.describe() + ": its TimeoutPeriod cases are not judged here");
@@ -472,36 +476,38 @@ WMIMOCK_CHECK(rsc008, kRuleRSC008.id, "TimeoutPeriodHandling", Needs::Enablement
         }
     }
     if (!offences.empty()) {
-        return ctx.fail("TimeoutPeriod NULL and 0 answered as no TimeoutPeriod at all", joinCases(offences));
+        return found.fail("TimeoutPeriod NULL and 0 answered as no TimeoutPeriod at all", joinCases(offences));
     }
     // (b) a generous limit: honoured (0/4096) or declined with 4098 and no effect.
     if (ctx.driver().makeRunning()) {
         const Attempt b = ctx.driver().rsc(3, Value::dateTime(CimDateTime::interval(std::chrono::seconds(30))));
         if (b.call.returned(rsc_result::kTimeoutParameterNotSupported)) {
             if (!sameRunState(b.before, b.after)) {
-                return ctx.fail("no state change with 4098", difference(b.before, b.after));
+                return found.fail("no state change with 4098", difference(b.before, b.after));
             }
         } else if (!b.accepted) {
-            ctx.warn("TimeoutPeriod 30 s answered " + b.call.describe() + " (expected 0, 4096 or 4098)");
+            found.warn("TimeoutPeriod 30 s answered " + b.call.describe() + " (expected 0, 4096 or 4098)");
         }
     }
     // (d) a timestamp is not an interval.
     if (ctx.driver().makeRunning()) {
         const Attempt d = ctx.driver().rsc(3, Value::dateTime(CimDateTime::parse("20240101000000.000000+000")));
         if (d.accepted) {
-            ctx.warn("a timestamp TimeoutPeriod was accepted: " + d.call.describe());
+            found.warn("a timestamp TimeoutPeriod was accepted: " + d.call.describe());
         } else if (d.call.error && !isDefinedStatus(static_cast<std::uint32_t>(*d.call.error))) {
             ctx.log("a timestamp TimeoutPeriod answered " + d.call.describe() + ": an undefined status, ERR-011's");
         } else if (!(d.call.error == CimStatus::InvalidParameter ||
                      (d.call.code && (ctx.probe().isInvalidParameterCode(std::string(kRsc), *d.call.code) ||
                                       *d.call.code == rsc_result::kTimeoutParameterNotSupported)))) {
-            ctx.warn("a timestamp TimeoutPeriod answered " + d.call.describe() + " (expected 5 or INVALID_PARAMETER)");
+            found.warn("a timestamp TimeoutPeriod answered " + d.call.describe() +
+                       " (expected 5 or INVALID_PARAMETER)");
         }
     }
     ctx.log("case (c), a timeout shorter than the transition, needs a configurable latency and is not exercised");
-    if (compared == 0) return ctx.notSupported("no request without TimeoutPeriod was accepted to compare with");
-    ctx.pass("TimeoutPeriod NULL and 0 answered like no TimeoutPeriod in " + std::to_string(compared) +
-             " case(s); a 30 s limit honoured or declined with 4098");
+    if (compared == 0) return found.notSupported("no request without TimeoutPeriod was accepted to compare with");
+    found.pass("TimeoutPeriod NULL and 0 answered like no TimeoutPeriod in " + std::to_string(compared) +
+               " case(s); a 30 s limit honoured or declined with 4098");
+    return found;
 }
 
 /// Whether T's class names `value` itself in RequestStateChange's RequestedState ValueMap (a
@@ -549,7 +555,7 @@ WMIMOCK_CHECK(rsc009, kRuleRSC009.id, "InvalidRequestedStateRefused", Needs::Ena
     }
     std::vector<std::string> failures;
     for (const std::uint16_t v : values) {
-        if (!ctx.require(Want::Running)) return;
+        if (auto unmet = ctx.require(Want::Running)) return *unmet;
         const Snapshot before = ctx.probe().snapshot("before");
         const CallOutcome c = ctx.driver().requestStateChange(v);
         finishIfAccepted(ctx, c);
@@ -572,12 +578,12 @@ WMIMOCK_CHECK(rsc009, kRuleRSC009.id, "InvalidRequestedStateRefused", Needs::Ena
     }
     if (!failures.empty()) {
         const std::string all = joinCases(failures);
-        return ctx.fail(
+        return verdict::fail(
             "1, 5, 4097 or CIM_ERR_INVALID_PARAMETER, and no state change, for every invalid RequestedState", all);
     }
     std::string tried;
     for (const auto v : values) tried += (tried.empty() ? "" : ", ") + std::to_string(v);
-    ctx.pass("RequestedState " + tried + " were refused without effect");
+    return verdict::pass("RequestedState " + tried + " were refused without effect");
 }
 
 constexpr Rule kRuleRSC010{
@@ -597,7 +603,7 @@ constexpr Rule kRuleRSC010{
 };
 
 WMIMOCK_CHECK(rsc010, kRuleRSC010.id, "MissingOrIllTypedRequestedStateRejected", Needs::Enablement) {
-    if (!ctx.require(Want::Running)) return;
+    if (auto unmet = ctx.require(Want::Running)) return *unmet;
     struct Case {
         std::string_view what;
         std::vector<ParamValue> in;
@@ -613,7 +619,7 @@ WMIMOCK_CHECK(rsc010, kRuleRSC010.id, "MissingOrIllTypedRequestedStateRejected",
     std::string notSent;
     std::vector<std::string> failures;
     for (const auto& k : cases) {
-        if (!ctx.require(Want::Running)) return;
+        if (auto unmet = ctx.require(Want::Running)) return *unmet;
         const Snapshot before = ctx.probe().snapshot("before");
         const CallOutcome c = ctx.driver().invoke(kRsc, k.in);
         if (c.notSent) {  // the protocol cannot carry this case: nothing to judge
@@ -633,13 +639,13 @@ WMIMOCK_CHECK(rsc010, kRuleRSC010.id, "MissingOrIllTypedRequestedStateRejected",
         }
     }
     if (!failures.empty()) {
-        return ctx.fail(
+        return verdict::fail(
             "CIM_ERR_INVALID_PARAMETER (CIM_ERR_TYPE_MISMATCH for an array) or 5, and no state change, "
             "for a missing or ill-typed RequestedState",
             joinCases(failures));
     }
-    ctx.pass("missing and ill-typed RequestedState values were rejected without effect" +
-             (notSent.empty() ? std::string() : " (" + notSent + ")"));
+    return verdict::pass("missing and ill-typed RequestedState values were rejected without effect" +
+                         (notSent.empty() ? std::string() : " (" + notSent + ")"));
 }
 
 constexpr Rule kRuleRSC011{
@@ -662,6 +668,7 @@ constexpr Rule kRuleRSC011{
 };
 
 WMIMOCK_CHECK(rsc011, kRuleRSC011.id, "RequestCurrentStateUnchanged", Needs::Enablement) {
+    Verdict found;
     int judged = 0;
     for (const std::uint16_t state : {3, 2}) {
         if (!(state == requested_state::kDisabled ? ctx.driver().makeStopped() : ctx.driver().makeRunning())) continue;
@@ -670,22 +677,23 @@ WMIMOCK_CHECK(rsc011, kRuleRSC011.id, "RequestCurrentStateUnchanged", Needs::Ena
         finishIfAccepted(ctx, c);
         const Snapshot after = ctx.driver().afterCall();
         if (!sameRunState(before, after)) {
-            return ctx.fail("no change when requesting the current state " + std::to_string(state),
-                            difference(before, after));
+            return found.fail("no change when requesting the current state " + std::to_string(state),
+                              difference(before, after));
         }
         if (c.notSupported()) {
-            ctx.notSupported("RequestStateChange(" + std::to_string(state) + ") is not supported: " + c.describe());
+            found.notSupported("RequestStateChange(" + std::to_string(state) + ") is not supported: " + c.describe());
             continue;
         }
         ++judged;
-        if (c.error) return ctx.fail("0 (or a documented code) for the current state", c.describe());
+        if (c.error) return found.fail("0 (or a documented code) for the current state", c.describe());
         if (c.code != 0U && c.code != rsc_result::kJobStarted) {
-            ctx.warn("requesting the current state " + std::to_string(state) + " returned " +
-                     codeText(ctx, kRsc, c.code.value_or(0)) + "; 0 is preferred");
+            found.warn("requesting the current state " + std::to_string(state) + " returned " +
+                       codeText(ctx, kRsc, c.code.value_or(0)) + "; 0 is preferred");
         }
     }
-    if (judged == 0) return;
-    ctx.pass("requesting the current state left the element as it was");
+    if (judged == 0) return found;
+    found.pass("requesting the current state left the element as it was");
+    return found;
 }
 
 /// Catalog RSC-012 on one trace; the offences, empty when the semantics hold.
@@ -771,14 +779,14 @@ WMIMOCK_CHECK(rsc012, kRuleRSC012.id, "TransitioningToStateSemantics", Needs::En
                                " once EnabledState is " + std::to_string(t.target));
         }
     }
-    if (!offences.empty()) return ctx.fail("TransitioningToState 5, 12 or the target", joinCases(offences));
+    if (!offences.empty()) return verdict::fail("TransitioningToState 5, 12 or the target", joinCases(offences));
     if (judged == 0) {
-        return ctx.notSupported(populated || ctx.initial().transitioningToState
-                                    ? "no transition could be requested"
-                                    : "TransitioningToState is not populated");
+        return verdict::notSupported(populated || ctx.initial().transitioningToState
+                                         ? "no transition could be requested"
+                                         : "TransitioningToState is not populated");
     }
-    ctx.pass("TransitioningToState followed the 5 / 12 / target semantics in " + std::to_string(judged) +
-             " transition(s)");
+    return verdict::pass("TransitioningToState followed the 5 / 12 / target semantics in " + std::to_string(judged) +
+                         " transition(s)");
 }
 
 /// Catalog RSC-013: the intermediate EnabledState values of one transition.
@@ -812,20 +820,22 @@ constexpr Rule kRuleRSC013{
 };
 
 WMIMOCK_CHECK(rsc013, kRuleRSC013.id, "TransientStatesOnly4And10", Needs::Enablement) {
+    Verdict found;
     int seen = 0;
     const auto judge = [&](const Attempt& a, std::uint16_t from, std::uint16_t to) {
         if (!a.accepted) return;
         ++seen;
         std::vector<Snapshot> trace{a.before};
         trace.insert(trace.end(), a.trace.begin(), a.trace.end());
-        if (const auto problem = transientProblem(trace, from, to); !problem.empty()) ctx.warn(problem);
+        if (const auto problem = transientProblem(trace, from, to); !problem.empty()) found.warn(problem);
     };
     if (ctx.driver().makeRunning()) judge(ctx.driver().rsc(3), 2, 3);
     if (ctx.driver().makeStopped()) judge(ctx.driver().rsc(2), 3, 2);
     if (ctx.driver().makeRunning()) judge(ctx.driver().stop(), 2, 3);
     if (ctx.driver().makeStopped()) judge(ctx.driver().start(), 3, 2);
-    if (seen == 0) return ctx.notSupported("no transition could be carried out");
-    ctx.pass("stops went 2 -> (4) -> 3 and starts 3 -> (10) -> 2");
+    if (seen == 0) return found.notSupported("no transition could be carried out");
+    found.pass("stops went 2 -> (4) -> 3 and starts 3 -> (10) -> 2");
+    return found;
 }
 
 constexpr Rule kRuleRSC014{
@@ -845,22 +855,24 @@ constexpr Rule kRuleRSC014{
 };
 
 WMIMOCK_CHECK(rsc014, kRuleRSC014.id, "TimeOfLastStateChangeOnRealChanges") {
-    if (!ctx.initial().timeOfLastStateChange) return ctx.notSupported("TimeOfLastStateChange is not populated");
-    if (!ctx.require(Want::Running)) return;
+    if (!ctx.initial().timeOfLastStateChange) return verdict::notSupported("TimeOfLastStateChange is not populated");
+    if (auto unmet = ctx.require(Want::Running)) return *unmet;
     // Let the clock move, so a change recorded now is distinguishable from the last one.
     ctx.driver().pause(kClockStep);
     const bool rscApplies = ctx.initial().modelsEnablement();
     Attempt change = rscApplies ? ctx.driver().rsc(3) : ctx.driver().stop();
     if (!change.reached && rscApplies) {
-        if (!ctx.driver().makeRunning()) return ctx.unreachable("the service could not be brought back to running");
+        if (!ctx.driver().makeRunning())
+            return verdict::unreachable("the service could not be brought back to running");
         ctx.driver().pause(kClockStep);
         change = ctx.driver().stop();
     }
     if (change.reached) {
         if (!laterChange(change.before, change.after)) {
-            return ctx.fail("TimeOfLastStateChange later after a 2 -> 3 transition",
-                            difference(change.before, change.after).empty() ? "unchanged"
-                                                                            : difference(change.before, change.after));
+            return verdict::fail("TimeOfLastStateChange later after a 2 -> 3 transition",
+                                 difference(change.before, change.after).empty()
+                                     ? "unchanged"
+                                     : difference(change.before, change.after));
         }
     } else {
         ctx.log("no successful stop: the update on a real change could not be observed");
@@ -905,14 +917,15 @@ WMIMOCK_CHECK(rsc014, kRuleRSC014.id, "TimeOfLastStateChangeOnRealChanges") {
         }
     }
     if (!offences.empty()) {
-        return ctx.fail("TimeOfLastStateChange unchanged by requests that changed nothing", joinCases(offences));
+        return verdict::fail("TimeOfLastStateChange unchanged by requests that changed nothing", joinCases(offences));
     }
-    if (judged == 0 && !change.reached) return ctx.notSupported("no transition and no no-op request could be made");
+    if (judged == 0 && !change.reached)
+        return verdict::notSupported("no transition and no no-op request could be made");
     if (!change.reached) {
-        return ctx.pass("TimeOfLastStateChange stayed put for " + std::to_string(judged) + " no-op request(s)");
+        return verdict::pass("TimeOfLastStateChange stayed put for " + std::to_string(judged) + " no-op request(s)");
     }
-    ctx.pass("TimeOfLastStateChange moved on the real change only (" + std::to_string(judged) +
-             " no-op request(s) left it alone)");
+    return verdict::pass("TimeOfLastStateChange moved on the real change only (" + std::to_string(judged) +
+                         " no-op request(s) left it alone)");
 }
 
 constexpr Rule kRuleRSC015{
@@ -942,11 +955,12 @@ WMIMOCK_CHECK(rsc015, kRuleRSC015.id, "OtherEnabledStateNullUnlessOther") {
     }
     for (const Snapshot& s : all) {
         if (s.otherEnabledState && s.enabledState != enabled_state::kOther) {
-            return ctx.fail("OtherEnabledState NULL with EnabledState " + optionalText(s.enabledState),
-                            "OtherEnabledState \"" + *s.otherEnabledState + "\"");
+            return verdict::fail("OtherEnabledState NULL with EnabledState " + optionalText(s.enabledState),
+                                 "OtherEnabledState \"" + *s.otherEnabledState + "\"");
         }
     }
-    ctx.pass("OtherEnabledState was NULL in all " + std::to_string(all.size()) + " snapshots with EnabledState != 1");
+    return verdict::pass("OtherEnabledState was NULL in all " + std::to_string(all.size()) +
+                         " snapshots with EnabledState != 1");
 }
 
 constexpr Rule kRuleRSC016{
@@ -1015,14 +1029,14 @@ WMIMOCK_CHECK(rsc016, kRuleRSC016.id, "FailingCodesLeaveElementUnchanged", Needs
         offences.push_back(what + " -> " + c.describe() + ": " + difference(before, after));
     }
     if (!offences.empty()) {
-        return ctx.fail("EnabledState and Started unchanged after a refused request", joinCases(offences));
+        return verdict::fail("EnabledState and Started unchanged after a refused request", joinCases(offences));
     }
     if (failures == 0) {
-        return ctx.notSupported(
+        return verdict::notSupported(
             "every request for a listed state was accepted: no failing code to judge (the "
             "refusals of RSC-005, RSC-008..RSC-011 are judged there)");
     }
-    ctx.pass(std::to_string(failures) + " refused request(s) left the element unchanged");
+    return verdict::pass(std::to_string(failures) + " refused request(s) left the element unchanged");
 }
 
 constexpr std::array kRules{&kRuleRSC001, &kRuleRSC002, &kRuleRSC003, &kRuleRSC004, &kRuleRSC005, &kRuleRSC006,

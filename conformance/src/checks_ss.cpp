@@ -28,7 +28,7 @@ constexpr Rule kRuleSS001{
 };
 
 WMIMOCK_CHECK(ss001, kRuleSS001.id, "StopServiceReturns0") {
-    if (!ctx.require(Want::Running)) return;
+    if (auto unmet = ctx.require(Want::Running)) return *unmet;
     const Attempt a = ctx.driver().stop();
     const CallOutcome& c = a.call;
     if (c.notSupported()) {
@@ -37,32 +37,32 @@ WMIMOCK_CHECK(ss001, kRuleSS001.id, "StopServiceReturns0") {
         Snapshot end = a.immediately;
         if (runState(end) == RunState::Transitioning) end = ctx.driver().settle(Want::Stopped).last;
         if (runState(end) == RunState::Stopped) {
-            return ctx.fail("0 for a stop that took place", c.describe(),
-                            "StopService answered " + c.describe() + " but the service stopped");
+            return verdict::fail("0 for a stop that took place", c.describe(),
+                                 "StopService answered " + c.describe() + " but the service stopped");
         }
-        return ctx.notSupported("StopService is not implemented: " + c.describe() + " (SS-009)");
+        return verdict::notSupported("StopService is not implemented: " + c.describe() + " (SS-009)");
     }
     if (c.error) {
         // An error is not a return value: whether it had side effects is ERR-009's to judge.
-        return ctx.notSupported("StopService on a running service raised " + c.describe() +
-                                ": no return value to judge (side effects of an error are ERR-009's)");
+        return verdict::notSupported("StopService on a running service raised " + c.describe() +
+                                     ": no return value to judge (side effects of an error are ERR-009's)");
     }
-    if (!c.code) return ctx.fail("return value 0", "a NULL return value");
-    if (*c.code == 0) return ctx.pass("StopService on a running service returned 0");
+    if (!c.code) return verdict::fail("return value 0", "a NULL return value");
+    if (*c.code == 0) return verdict::pass("StopService on a running service returned 0");
     if (a.accepted) {  // documented 4096: the stop runs as a job
-        return ctx.warn("StopService returned " + codeText(ctx, "StopService", *c.code) +
-                        " (asynchronous) instead of 0" + (a.reached ? "; the service stopped" : ""));
+        return verdict::warn("StopService returned " + codeText(ctx, "StopService", *c.code) +
+                             " (asynchronous) instead of 0" + (a.reached ? "; the service stopped" : ""));
     }
     // A non-zero code: the service must not have stopped nevertheless.
     Snapshot end = a.immediately;
     if (runState(end) == RunState::Transitioning) end = ctx.driver().settle(Want::Stopped).last;
     if (runState(end) == RunState::Stopped) {
-        return ctx.fail("0 for a stop that took place", codeText(ctx, "StopService", *c.code),
-                        "StopService reported " + codeText(ctx, "StopService", *c.code) +
-                            " but the service stopped (success reported as failure)");
+        return verdict::fail("0 for a stop that took place", codeText(ctx, "StopService", *c.code),
+                             "StopService reported " + codeText(ctx, "StopService", *c.code) +
+                                 " but the service stopped (success reported as failure)");
     }
-    ctx.warn("StopService returned " + codeText(ctx, "StopService", *c.code) +
-             " and the service kept running: the success path could not be exercised");
+    return verdict::warn("StopService returned " + codeText(ctx, "StopService", *c.code) +
+                         " and the service kept running: the success path could not be exercised");
 }
 
 constexpr Rule kRuleSS002{
@@ -88,40 +88,40 @@ constexpr Rule kRuleSS002{
 };
 
 WMIMOCK_CHECK(ss002, kRuleSS002.id, "StoppedAfterSuccessfulStop") {
-    if (!ctx.require(Want::Running)) return;
+    if (auto unmet = ctx.require(Want::Running)) return *unmet;
     const Attempt a = ctx.driver().stop();
-    if (declined(ctx, a.call)) return;
+    if (auto no = declined(a.call)) return *no;
     if (!a.accepted) {
-        return ctx.notSupported("StopService returned " + a.call.describe() +
-                                ", not 0: the post-state rule needs a successful stop (see SS-001)");
+        return verdict::notSupported("StopService returned " + a.call.describe() +
+                                     ", not 0: the post-state rule needs a successful stop (see SS-001)");
     }
     const Snapshot& s = a.after;
     if (s.started == true) {
-        return ctx.fail("Started FALSE", "Started TRUE " + std::to_string(ctx.settings().settleTimeout.count()) +
-                                             " s after StopService returned " + a.call.describe());
+        return verdict::fail("Started FALSE", "Started TRUE " + std::to_string(ctx.settings().settleTimeout.count()) +
+                                                  " s after StopService returned " + a.call.describe());
     }
-    if (!s.started && a.before.started) return ctx.fail("Started FALSE", "Started NULL after the stop");
+    if (!s.started && a.before.started) return verdict::fail("Started FALSE", "Started NULL after the stop");
     if (!a.before.modelsEnablement()) {
-        return ctx.pass("Started FALSE after the stop (EnabledState not modelled: judged on Started)");
+        return verdict::pass("Started FALSE after the stop (EnabledState not modelled: judged on Started)");
     }
-    if (!s.enabledState) return ctx.fail("EnabledState 3", "EnabledState NULL after the stop");
+    if (!s.enabledState) return verdict::fail("EnabledState 3", "EnabledState NULL after the stop");
     switch (*s.enabledState) {
         case enabled_state::kDisabled:
-            return ctx.pass("Started FALSE and EnabledState 3 after the stop");
+            return verdict::pass("Started FALSE and EnabledState 3 after the stop");
         case enabled_state::kNotApplicable:
-            return ctx.warn("Started FALSE but EnabledState 5 (Not Applicable) after the stop");
+            return verdict::warn("Started FALSE but EnabledState 5 (Not Applicable) after the stop");
         case enabled_state::kUnknown:
         case enabled_state::kOther:
             if (s.otherEnabledState) {
-                return ctx.warn("Started FALSE with EnabledState " + std::to_string(*s.enabledState) +
-                                " and OtherEnabledState \"" + *s.otherEnabledState + "\"");
+                return verdict::warn("Started FALSE with EnabledState " + std::to_string(*s.enabledState) +
+                                     " and OtherEnabledState \"" + *s.otherEnabledState + "\"");
             }
             break;
         default:
             break;
     }
-    ctx.fail("EnabledState 3", "EnabledState " + std::to_string(*s.enabledState) + " after " +
-                                   std::to_string(ctx.settings().settleTimeout.count()) + " s");
+    return verdict::fail("EnabledState 3", "EnabledState " + std::to_string(*s.enabledState) + " after " +
+                                               std::to_string(ctx.settings().settleTimeout.count()) + " s");
 }
 
 constexpr Rule kRuleSS003{
@@ -153,11 +153,11 @@ WMIMOCK_CHECK(ss003, kRuleSS003.id, "Return1ChangesNothing") {
         ++ones;
         const Snapshot after = ctx.driver().afterCall();
         if (!identical(before, after)) {
-            return ctx.fail("no property of S(T) changed after a return of 1", difference(before, after));
+            return verdict::fail("no property of S(T) changed after a return of 1", difference(before, after));
         }
     }
-    if (ones == 0) return ctx.notSupported("not applicable: StopService never returned 1");
-    ctx.pass("StopService returned 1 and S(T) stayed identical");
+    if (ones == 0) return verdict::notSupported("not applicable: StopService never returned 1");
+    return verdict::pass("StopService returned 1 and S(T) stayed identical");
 }
 
 constexpr Rule kRuleSS004{
@@ -182,33 +182,35 @@ constexpr Rule kRuleSS004{
 WMIMOCK_CHECK(ss004, kRuleSS004.id, "ErrorLeavesCoherentState") {
     // The error the catalog suggests provoking: stopping a service others depend on.
     const auto deps = ctx.probe().dependants(ctx.path());
-    if (deps.empty()) return ctx.notSupported("no error can be provoked: no service depends on this one");
+    if (deps.empty()) return verdict::notSupported("no error can be provoked: no service depends on this one");
     // Starting the dependant starts this service first (make_running brings antecedents up).
     if (!ctx.driver().makeRunning(deps.front()) || runState(ctx.probe().snapshot()) != RunState::Running) {
-        return ctx.unreachable("the service and its dependant could not both be brought to running");
+        return verdict::unreachable("the service and its dependant could not both be brought to running");
     }
     const Snapshot before = ctx.probe().snapshot("before");
     const CallOutcome c = ctx.driver().stopService();
-    if (declined(ctx, c)) return;
+    if (auto no = declined(c)) return *no;
     if (c.returned(0) || (c.code && ctx.probe().isAsyncStart("StopService", *c.code))) {
         ctx.driver().settle(Want::Stopped);
-        return ctx.notSupported("no error provoked: StopService with a running dependant returned " + c.describe());
+        return verdict::notSupported("no error provoked: StopService with a running dependant returned " +
+                                     c.describe());
     }
     const Snapshot after = ctx.driver().afterCall();
     const std::string what = c.describe();
     if (const auto mismatch = startedMismatch(after); !mismatch.empty()) {
-        return ctx.fail("a self-consistent instance (CON-002) after " + what, mismatch);
+        return verdict::fail("a self-consistent instance (CON-002) after " + what, mismatch);
     }
     if (!sameRunState(before, after)) {
-        return ctx.fail("the state unchanged after the error " + what, difference(before, after));
+        return verdict::fail("the state unchanged after the error " + what, difference(before, after));
     }
     if (before.timeOfLastStateChange != after.timeOfLastStateChange && before.enabledState == after.enabledState) {
-        return ctx.fail("TimeOfLastStateChange unchanged while EnabledState did not change", difference(before, after));
+        return verdict::fail("TimeOfLastStateChange unchanged while EnabledState did not change",
+                             difference(before, after));
     }
     if (after.requestedState == requested_state::kDisabled && before.requestedState != requested_state::kDisabled) {
-        return ctx.warn("RequestedState was set to 3 although StopService failed with " + what);
+        return verdict::warn("RequestedState was set to 3 although StopService failed with " + what);
     }
-    ctx.pass("StopService failed with " + what + " and left a coherent, unchanged instance");
+    return verdict::pass("StopService failed with " + what + " and left a coherent, unchanged instance");
 }
 
 constexpr Rule kRuleSS005{
@@ -235,30 +237,31 @@ constexpr Rule kRuleSS005{
 };
 
 WMIMOCK_CHECK(ss005, kRuleSS005.id, "ReturnCodesInValueMap") {
+    Verdict found;
     const ValueMap* vm = ctx.probe().methodValueMap("StopService");
     const std::string cls = ctx.path().className();
     if (vm == nullptr) {
-        return ctx.notSupported("the class declares no ValueMap on StopService: only the 0/1 meanings apply");
+        return found.notSupported("the class declares no ValueMap on StopService: only the 0/1 meanings apply");
     }
     if (!vm->malformed().empty()) {
-        ctx.fail("ValueMap entries that are numbers or ranges", "\"" + vm->malformed().front() + "\" in " + cls);
+        found.fail("ValueMap entries that are numbers or ranges", "\"" + vm->malformed().front() + "\" in " + cls);
     }
     if (vm->hasValues() && vm->valuesSize() != vm->valueMapSize()) {
-        ctx.fail("as many Values as ValueMap entries (" + std::to_string(vm->valueMapSize()) + ")",
-                 std::to_string(vm->valuesSize()) + " Values strings on " + cls + ".StopService");
+        found.fail("as many Values as ValueMap entries (" + std::to_string(vm->valueMapSize()) + ")",
+                   std::to_string(vm->valuesSize()) + " Values strings on " + cls + ".StopService");
     }
     if (vm->hasValues()) {
         const std::string zero = vm->labelOf(0);
         if (!zero.empty() &&
             (labelContains(zero, "fail") || (labelContains(zero, "error") && !labelContains(zero, "no error")))) {
-            ctx.fail("a Values string for 0 meaning success", "0 = \"" + zero + "\"");
+            found.fail("a Values string for 0 meaning success", "0 = \"" + zero + "\"");
         }
         const std::string one = vm->labelOf(1);
         if (!one.empty() && !labelContains(one, "not supported") && !labelContains(one, "unsupported")) {
             if (labelContains(one, "success") || labelContains(one, "completed")) {
-                ctx.fail("a Values string for 1 meaning not supported", "1 = \"" + one + "\"");
+                found.fail("a Values string for 1 meaning not supported", "1 = \"" + one + "\"");
             } else {
-                ctx.warn("the Values string for 1 does not say \"not supported\": \"" + one + "\"");
+                found.warn("the Values string for 1 does not say \"not supported\": \"" + one + "\"");
             }
         }
     }
@@ -279,15 +282,16 @@ WMIMOCK_CHECK(ss005, kRuleSS005.id, "ReturnCodesInValueMap") {
     for (const auto code : std::set<std::uint64_t>(seen.begin(), seen.end())) {
         const auto match = vm->lookup(code);
         if (!match.documented()) {
-            return ctx.fail("a value of " + cls + ".StopService's ValueMap outside reserved ranges",
-                            std::to_string(code) + (match.entry ? " (only matches \"" + match.entry->text + "\" " +
-                                                                      match.entry->label + ")"
-                                                                : " (not in the ValueMap)"));
+            return found.fail("a value of " + cls + ".StopService's ValueMap outside reserved ranges",
+                              std::to_string(code) + (match.entry ? " (only matches \"" + match.entry->text + "\" " +
+                                                                        match.entry->label + ")"
+                                                                  : " (not in the ValueMap)"));
         }
         codes += (codes.empty() ? "" : ", ") + codeText(ctx, "StopService", code);
     }
-    if (seen.empty()) return ctx.notSupported("StopService returned no value (only CIM errors)");
-    ctx.pass("every StopService return is documented: " + codes);
+    if (seen.empty()) return found.notSupported("StopService returned no value (only CIM errors)");
+    found.pass("every StopService return is documented: " + codes);
+    return found;
 }
 
 constexpr Rule kRuleSS006{
@@ -311,22 +315,22 @@ constexpr Rule kRuleSS006{
 };
 
 WMIMOCK_CHECK(ss006, kRuleSS006.id, "ExtraParameterRejected") {
-    if (!ctx.require(Want::Running)) return;
+    if (auto unmet = ctx.require(Want::Running)) return *unmet;
     const Snapshot before = ctx.probe().snapshot("before");
     const CallOutcome c = ctx.driver().invoke("StopService", {{"Bogus", Value::uint32(1)}});
-    if (c.notSupported()) return ctx.notSupported("StopService is not supported: " + c.describe());
+    if (c.notSupported()) return verdict::notSupported("StopService is not supported: " + c.describe());
     const Snapshot after = ctx.driver().afterCall();
     if (c.error) {
         if (!sameRunState(before, after)) {
-            return ctx.fail("no state change with an error", c.describe() + " but " + difference(before, after));
+            return verdict::fail("no state change with an error", c.describe() + " but " + difference(before, after));
         }
         if (*c.error != CimStatus::InvalidParameter) {
-            return ctx.fail("CIM_ERR_INVALID_PARAMETER", c.describe());
+            return verdict::fail("CIM_ERR_INVALID_PARAMETER", c.describe());
         }
-        return ctx.pass("StopService(Bogus=1) was rejected with CIM_ERR_INVALID_PARAMETER and changed nothing");
+        return verdict::pass("StopService(Bogus=1) was rejected with CIM_ERR_INVALID_PARAMETER and changed nothing");
     }
     if (!sameRunState(before, after)) ctx.driver().settle(Want::Stopped);
-    ctx.warn("the unknown parameter was ignored: StopService(Bogus=1) returned " + c.describe());
+    return verdict::warn("the unknown parameter was ignored: StopService(Bogus=1) returned " + c.describe());
 }
 
 constexpr Rule kRuleSS007{
@@ -348,23 +352,24 @@ constexpr Rule kRuleSS007{
 };
 
 WMIMOCK_CHECK(ss007, kRuleSS007.id, "StopSetsRequestedState") {
-    if (!ctx.require(Want::Running)) return;
+    if (auto unmet = ctx.require(Want::Running)) return *unmet;
     const Attempt a = ctx.driver().stop();
-    if (declined(ctx, a.call)) return;
+    if (auto no = declined(a.call)) return *no;
     if (!a.accepted) {
-        return ctx.notSupported("StopService returned " + a.call.describe() + ": needs a successful stop (SS-001)");
+        return verdict::notSupported("StopService returned " + a.call.describe() +
+                                     ": needs a successful stop (SS-001)");
     }
     const auto rs = a.after.requestedState;
-    if (rs == requested_state::kDisabled) return ctx.pass("RequestedState is 3 after the stop");
+    if (rs == requested_state::kDisabled) return verdict::pass("RequestedState is 3 after the stop");
     if (a.before.requestedStateUntracked() && a.after.requestedStateUntracked()) {
-        return ctx.notSupported("RequestedState is not tracked (" + optionalText(a.before.requestedState) +
-                                " before, " + optionalText(rs) + " after)");
+        return verdict::notSupported("RequestedState is not tracked (" + optionalText(a.before.requestedState) +
+                                     " before, " + optionalText(rs) + " after)");
     }
     if (rs == requested_state::kShutDown || rs == requested_state::kUnknown || rs == requested_state::kNotApplicable ||
         !rs) {
-        return ctx.warn("RequestedState is " + optionalText(rs) + " after the stop; 3 is the appropriate value");
+        return verdict::warn("RequestedState is " + optionalText(rs) + " after the stop; 3 is the appropriate value");
     }
-    ctx.fail("RequestedState 3", "RequestedState " + optionalText(rs) + " after a successful stop");
+    return verdict::fail("RequestedState 3", "RequestedState " + optionalText(rs) + " after a successful stop");
 }
 
 constexpr Rule kRuleSS008{
@@ -387,39 +392,39 @@ constexpr Rule kRuleSS008{
 };
 
 WMIMOCK_CHECK(ss008, kRuleSS008.id, "StopOnStoppedIsIdempotent") {
-    if (!ctx.require(Want::Stopped)) return;
+    if (auto unmet = ctx.require(Want::Stopped)) return *unmet;
     const Snapshot before = ctx.probe().snapshot("before");
     const CallOutcome c = ctx.driver().stopService();
     const Snapshot after = ctx.driver().afterCall();
     const bool startedNow = after.started == true && before.started != true;
     if (startedNow || (after.enabledState && *after.enabledState != enabled_state::kDisabled &&
                        *after.enabledState != enabled_state::kNotApplicable)) {
-        return ctx.fail("a stopped service stays stopped", difference(before, after));
+        return verdict::fail("a stopped service stays stopped", difference(before, after));
     }
-    if (declined(ctx, c)) return;
-    if (c.error) return ctx.fail("return value 0", c.describe());
-    if (!c.code) return ctx.fail("return value 0", "a NULL return value");
-    if (*c.code == 0) return ctx.pass("StopService on a stopped service returned 0 and changed nothing");
+    if (auto no = declined(c)) return *no;
+    if (c.error) return verdict::fail("return value 0", c.describe());
+    if (!c.code) return verdict::fail("return value 0", "a NULL return value");
+    if (*c.code == 0) return verdict::pass("StopService on a stopped service returned 0 and changed nothing");
     if (const ValueMap* vm = ctx.probe().methodValueMap("StopService");
         vm != nullptr && vm->lookup(*c.code).documented()) {
-        return ctx.warn("StopService on a stopped service returned " + codeText(ctx, "StopService", *c.code) +
-                        "; 0 is preferred (the goal state already holds)");
+        return verdict::warn("StopService on a stopped service returned " + codeText(ctx, "StopService", *c.code) +
+                             "; 0 is preferred (the goal state already holds)");
     }
     if (ctx.probe().methodValueMap("StopService") != nullptr) {
         // A code outside the class's ValueMap is SS-005's fault. The state held, so here it
         // is only not the preferred 0.
-        return ctx.warn("StopService on a stopped service returned " + std::to_string(*c.code) +
-                        ", which the ValueMap does not document (SS-005's to judge); 0 is preferred");
+        return verdict::warn("StopService on a stopped service returned " + std::to_string(*c.code) +
+                             ", which the ValueMap does not document (SS-005's to judge); 0 is preferred");
     }
     if (ctx.settings().lenientIdempotency) {
-        return ctx.warn("StopService on a stopped service returned " + std::to_string(*c.code) +
-                        " (no ValueMap; tolerated by --lenient-idempotency)");
+        return verdict::warn("StopService on a stopped service returned " + std::to_string(*c.code) +
+                             " (no ValueMap; tolerated by --lenient-idempotency)");
     }
     // Without a ValueMap the method's description is the contract: 0 success, 1 not
     // supported, anything else an error; an error for a stop that had nothing to do is wrong.
-    ctx.fail("0 (the goal state already holds)", std::to_string(*c.code),
-             "StopService on a stopped service returned " + std::to_string(*c.code) +
-                 ", an error by the method's description (no ValueMap) although nothing failed");
+    return verdict::fail("0 (the goal state already holds)", std::to_string(*c.code),
+                         "StopService on a stopped service returned " + std::to_string(*c.code) +
+                             ", an error by the method's description (no ValueMap) although nothing failed");
 }
 
 /// SS-020's judgment of a started service; empty when it holds.
@@ -491,17 +496,17 @@ constexpr Rule kRuleSS020{
 };
 
 WMIMOCK_CHECK(ss020, kRuleSS020.id, "StartServiceReturns0") {
-    if (!ctx.require(Want::Stopped)) return;
+    if (auto unmet = ctx.require(Want::Stopped)) return *unmet;
     const Attempt a = ctx.driver().start();
-    if (declined(ctx, a.call)) return;
-    if (!a.accepted) return ctx.fail("StartService returns 0", a.call.describe());
+    if (auto no = declined(a.call)) return *no;
+    if (!a.accepted) return verdict::fail("StartService returns 0", a.call.describe());
     if (const auto problem = startedProblem(a); !problem.empty()) {
-        return ctx.fail("Started TRUE, EnabledState 2, RequestedState 2/NULL/12", problem);
+        return verdict::fail("Started TRUE, EnabledState 2, RequestedState 2/NULL/12", problem);
     }
     if (!a.call.returned(0)) {
-        return ctx.warn("StartService returned " + codeText(ctx, "StartService", *a.call.code) + " instead of 0");
+        return verdict::warn("StartService returned " + codeText(ctx, "StartService", *a.call.code) + " instead of 0");
     }
-    ctx.pass("StartService returned 0 and the service runs");
+    return verdict::pass("StartService returned 0 and the service runs");
 }
 
 constexpr Rule kRuleSS021{
@@ -522,32 +527,32 @@ constexpr Rule kRuleSS021{
 };
 
 WMIMOCK_CHECK(ss021, kRuleSS021.id, "StopStartStopRoundTrip") {
-    if (!ctx.require(Want::Running)) return;
+    if (auto unmet = ctx.require(Want::Running)) return *unmet;
     const Attempt first = ctx.driver().stop();
-    if (declined(ctx, first.call)) return;
+    if (auto no = declined(first.call)) return *no;
     if (!first.accepted || !first.reached) {
         // A first stop that fails is SS-001's, SS-004's or ERR-009's: no round trip to judge.
-        return ctx.notSupported("the first stop did not succeed (" + first.call.describe() +
-                                "): the round trip cannot be judged");
+        return verdict::notSupported("the first stop did not succeed (" + first.call.describe() +
+                                     "): the round trip cannot be judged");
     }
     const Attempt start = ctx.driver().start();
-    if (declined(ctx, start.call)) return;
-    if (!start.accepted) return ctx.fail("StartService returns 0", start.call.describe());
+    if (auto no = declined(start.call)) return *no;
+    if (!start.accepted) return verdict::fail("StartService returns 0", start.call.describe());
     if (const auto problem = startedProblem(start); !problem.empty()) {
         // SS-020's fault; the round trip is judged on what the two stops leave.
         ctx.log("the intermediate state does not match SS-020 (" + problem + "): SS-020's to judge");
     }
     const Attempt second = ctx.driver().stop();
     if (!second.reached) {
-        return ctx.fail("the second stop succeeds", second.call.describe() + ", " + second.after.toString());
+        return verdict::fail("the second stop succeeds", second.call.describe() + ", " + second.after.toString());
     }
     const Snapshot& a = first.after;
     const Snapshot& c = second.after;
     if (a.started != c.started || a.enabledState != c.enabledState || a.requestedState != c.requestedState ||
         a.enabledDefault != c.enabledDefault) {
-        return ctx.fail("the same stopped state after both stops", difference(a, c));
+        return verdict::fail("the same stopped state after both stops", difference(a, c));
     }
-    ctx.pass("stop, start, stop: both stopped states agree");
+    return verdict::pass("stop, start, stop: both stopped states agree");
 }
 
 constexpr std::array kRules{&kRuleSS001, &kRuleSS002, &kRuleSS003, &kRuleSS004, &kRuleSS005, &kRuleSS006,

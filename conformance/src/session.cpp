@@ -145,12 +145,8 @@ CheckResult Session::run(const CheckInfo& check, const ObjectPath& instance) {
         const std::size_t index = static_cast<std::size_t>(at - s.instances.begin());
         std::optional<Snapshot> baseline = index < s.baselines.size() ? s.baselines[index] : std::nullopt;
         CheckContext ctx(s.target, s.nameSpace, instance, s.options.settings, r, std::move(baseline), s.onActivity);
-        if (const auto why = ctx.unmet(def->needs)) {
-            ctx.notSupported(*why);
-        } else {
-            def->run(ctx);
-        }
-        ctx.finish();
+        const auto why = ctx.unmet(def->needs);
+        ctx.finish(why ? verdict::notSupported(*why) : def->run(ctx));
     } catch (const CimError& e) {
         r.outcome = Outcome::Error;
         r.message = std::string("the check could not run: ") + e.what();

@@ -3,7 +3,7 @@
 
 #include "snapshot.hpp"
 #include "value_map.hpp"
-#include "verdicts.hpp"
+#include "verdict.hpp"
 
 namespace wmimock::conformance {
 namespace {
@@ -100,9 +100,9 @@ TEST(Snapshot, ReadsAnInstance) {
     EXPECT_EQ(s.availableRequestedStates->size(), 1U);
 }
 
-// ---- Verdicts: how a check's findings become its result -----------------------------------
+// ---- Verdict: how a check's findings become its result -----------------------------------
 
-CheckResult decided(const Verdicts& v, std::string ruleId = "SS-001", std::vector<UndefinedStatus> undefined = {}) {
+CheckResult decided(const Verdict& v, std::string ruleId = "SS-001", std::vector<UndefinedStatus> undefined = {}) {
     CheckResult r;
     r.ruleId = std::move(ruleId);
     r.undefinedStatuses = std::move(undefined);
@@ -110,14 +110,14 @@ CheckResult decided(const Verdicts& v, std::string ruleId = "SS-001", std::vecto
     return r;
 }
 
-TEST(Verdicts, NoFindingIsAnError) {
-    const CheckResult r = decided(Verdicts{});
+TEST(Verdict, NoFindingIsAnError) {
+    const CheckResult r = decided(Verdict{});
     EXPECT_EQ(r.outcome, Outcome::Error);
     EXPECT_EQ(r.message, "the check reached no verdict");
 }
 
-TEST(Verdicts, TheMostSevereFindingDecides) {
-    Verdicts v;
+TEST(Verdict, TheMostSevereFindingDecides) {
+    Verdict v;
     v.notSupported("case A could not run");
     v.pass("case B");
     EXPECT_EQ(decided(v).outcome, Outcome::Pass);
@@ -133,8 +133,8 @@ TEST(Verdicts, TheMostSevereFindingDecides) {
     EXPECT_EQ(r.log.size(), 5u) << "every finding is logged";
 }
 
-TEST(Verdicts, SeveralFailuresAreCountedAndTheDefaultMessageSaysWhatDiffered) {
-    Verdicts v;
+TEST(Verdict, SeveralFailuresAreCountedAndTheDefaultMessageSaysWhatDiffered) {
+    Verdict v;
     v.fail("3", "2");
     v.fail("3", "6");
     v.unreachable("the service could not be brought to running");
@@ -143,17 +143,31 @@ TEST(Verdicts, SeveralFailuresAreCountedAndTheDefaultMessageSaysWhatDiffered) {
     EXPECT_EQ(r.log.back(), "not-supported: precondition not reachable: the service could not be brought to running");
 }
 
-TEST(Verdicts, APassOnAnUndefinedStatusIsNotJudgedExceptByErr011) {
-    Verdicts v;
+TEST(Verdict, APassOnAnUndefinedStatusIsNotJudgedExceptByErr011) {
+    Verdict v;
     v.pass("all good");
     const std::vector<UndefinedStatus> undefined{{42, "GetInstance(T)"}, {42, "InvokeMethod StopService"}};
     const CheckResult r = decided(v, "SS-001", undefined);
     EXPECT_EQ(r.outcome, Outcome::NotSupported);
     EXPECT_NE(r.message.find("42 (2 answer(s), first to GetInstance(T))"), std::string::npos) << r.message;
     EXPECT_EQ(decided(v, "ERR-011", undefined).outcome, Outcome::Pass);
-    Verdicts failing;
+    Verdict failing;
     failing.fail("0", "1");
     EXPECT_EQ(decided(failing, "SS-001", undefined).outcome, Outcome::Fail) << "a failure stands";
+}
+
+TEST(Verdict, OneFindingVerdictsAndAddedOnesDecideLikeCollectedOnes) {
+    const CheckResult single = decided(verdict::fail("3", "2", "the stop left EnabledState 2"));
+    EXPECT_EQ(single.outcome, Outcome::Fail);
+    EXPECT_EQ(single.message, "the stop left EnabledState 2");
+    EXPECT_EQ(decided(verdict::unreachable("no start")).message, "precondition not reachable: no start");
+
+    // A precondition's verdict added to what a check found before it keeps both.
+    Verdict found;
+    found.warn("case A bends a SHOULD");
+    const CheckResult r = decided(found.add(verdict::notSupported("case B declined")));
+    EXPECT_EQ(r.outcome, Outcome::Warning);
+    EXPECT_EQ(r.log.size(), 2u);
 }
 
 }  // namespace

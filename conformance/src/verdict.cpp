@@ -1,4 +1,4 @@
-#include "verdicts.hpp"
+#include "verdict.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -6,21 +6,29 @@
 
 namespace wmimock::conformance {
 
-void Verdicts::pass(std::string message) {
+Verdict& Verdict::pass(std::string message) {
     findings_.push_back({Outcome::Pass, std::move(message), {}, {}});
+    return *this;
 }
-void Verdicts::warn(std::string message) {
+Verdict& Verdict::warn(std::string message) {
     findings_.push_back({Outcome::Warning, std::move(message), {}, {}});
+    return *this;
 }
-void Verdicts::notSupported(std::string message) {
+Verdict& Verdict::notSupported(std::string message) {
     findings_.push_back({Outcome::NotSupported, std::move(message), {}, {}});
+    return *this;
 }
-void Verdicts::fail(std::string expected, std::string actual, std::string message) {
+Verdict& Verdict::fail(std::string expected, std::string actual, std::string message) {
     if (message.empty()) message = "expected " + expected + ", got " + actual;
     findings_.push_back({Outcome::Fail, std::move(message), std::move(expected), std::move(actual)});
+    return *this;
+}
+Verdict& Verdict::add(const Verdict& other) {
+    findings_.insert(findings_.end(), other.findings_.begin(), other.findings_.end());
+    return *this;
 }
 
-void Verdicts::decide(CheckResult& result) const {
+void Verdict::decide(CheckResult& result) const {
     if (findings_.empty()) {
         result.outcome = Outcome::Error;
         result.message = "the check reached no verdict";
