@@ -34,18 +34,7 @@ std::vector<CallOutcome> fireTogether(CheckContext& ctx, const std::vector<Call>
                 o.method = calls[i].method;
                 ready.arrive_and_wait();
                 try {
-                    o.result = connections[i]->invokeMethod(target, calls[i].method, calls[i].in);
-                    if (!o.result.returnValue.isNull() && isInteger(o.result.returnValue.type())) {
-                        o.code = o.result.returnValue.asUint64();
-                    }
-                    if (const Value* job = o.result.out("Job"); job != nullptr && !job->isNull()) {
-                        o.jobPresent = true;
-                        if (job->type() == CimType::Reference) {
-                            ObjectPath ref = job->asReference();
-                            if (ref.nameSpace().empty()) ref.setNameSpace(target.nameSpace());
-                            o.job = std::move(ref);
-                        }
-                    }
+                    o.read(connections[i]->invokeMethod(target, calls[i].method, calls[i].in), target.nameSpace());
                 } catch (const CimError& e) {
                     o.error = e.status();
                     o.errorMessage = e.message();

@@ -44,6 +44,26 @@ bool CallOutcome::notSupported() const noexcept {
     return code == service_result::kNotSupported;
 }
 
+void CallOutcome::read(MethodResult answer, std::string_view jobNameSpace) {
+    result = std::move(answer);
+    const Value& returned = result.returnValue;
+    if (!returned.isNull() && !returned.isArray() && isInteger(returned.type())) {
+        try {
+            code = returned.asUint64();
+        } catch (const CimError&) {  // a negative sint: kept as its bits, never a documented code
+            code = static_cast<std::uint64_t>(returned.asInt64());
+        }
+    }
+    if (const Value* out = result.out("Job"); out != nullptr && !out->isNull()) {
+        jobPresent = true;
+        if (out->type() == CimType::Reference && !out->isArray()) {
+            ObjectPath ref = out->asReference();
+            if (ref.nameSpace().empty()) ref.setNameSpace(jobNameSpace);
+            job = std::move(ref);
+        }
+    }
+}
+
 std::string CallOutcome::describe() const {
     if (notSent) return "not sent (" + errorMessage + ")";
     if (error) {
@@ -79,24 +99,8 @@ CallOutcome Driver::invoke(const ObjectPath& target, std::string_view methodName
     CallOutcome out;
     out.method = std::string(methodName);
     try {
-        out.result = client_.invokeMethod(target, methodName, in);
-        if (!out.result.returnValue.isNull() && !out.result.returnValue.isArray() &&
-            isInteger(out.result.returnValue.type())) {
-            try {
-                out.code = out.result.returnValue.asUint64();
-            } catch (const CimError&) {
-                out.code = static_cast<std::uint64_t>(out.result.returnValue.asInt64());
-            }
-        }
-        if (const Value* job = out.result.out("Job"); job != nullptr && !job->isNull()) {
-            out.jobPresent = true;
-            if (job->type() == CimType::Reference && !job->isArray()) {
-                ObjectPath ref = job->asReference();
-                if (ref.nameSpace().empty())
-                    ref.setNameSpace(target.nameSpace().empty() ? probe_.nameSpace() : target.nameSpace());
-                out.job = std::move(ref);
-            }
-        }
+        out.read(client_.invokeMethod(target, methodName, in),
+                 target.nameSpace().empty() ? probe_.nameSpace() : target.nameSpace());
     } catch (const InexpressibleRequest& e) {
         out.notSent = true;
         out.error = e.status();

@@ -37,6 +37,9 @@ struct CallOutcome {
     /// (InexpressibleRequest): there is no answer to judge.
     bool notSent = false;
 
+    /// Takes the answer of the call: its return code and Job out-parameter (a reference
+    /// without a namespace is in `jobNameSpace`).
+    void read(MethodResult answer, std::string_view jobNameSpace);
     bool returned(std::uint64_t value) const noexcept { return !error && code == value; }
     /// Catalog §0.3: return 1, CIM_ERR_NOT_SUPPORTED or CIM_ERR_METHOD_NOT_AVAILABLE, or a
     /// wrongly signalled decline.
