@@ -137,11 +137,12 @@ Attempt Driver::start(const ObjectPath& on) {
     return complete(invoke(on, "StartService"), before, Want::Running, Via::StateMethod, on);
 }
 
-Attempt Driver::rsc(std::uint16_t state, std::optional<Value> timeout) {
-    const Snapshot before = probe_.snapshot("before");
+Attempt Driver::rsc(const ObjectPath& on, std::uint16_t state, std::optional<Value> timeout) {
+    const Snapshot before = probe_.snapshotOf(on, "before");
     const Want want = state == requested_state::kEnabled ? Want::Running : Want::Stopped;
-    return complete(requestStateChange(state, std::move(timeout)), before, want, Via::RequestStateChange,
-                    probe_.path());
+    std::vector<ParamValue> in{{"RequestedState", Value::uint16(state)}};
+    if (timeout) in.push_back({"TimeoutPeriod", *timeout});
+    return complete(invoke(on, "RequestStateChange", in), before, want, Via::RequestStateChange, on);
 }
 
 Attempt Driver::complete(CallOutcome call, const Snapshot& before, Want want, Via via, const ObjectPath& on) {
@@ -329,13 +330,7 @@ bool Driver::bringUp(const ObjectPath& p, int depth) {
         if (!bringUp(a, depth + 1)) return false;
     }
     if (start(p).reached) return true;
-    if (s.modelsEnablement()) {
-        const Snapshot before = probe_.snapshotOf(p, "before");
-        return complete(invoke(p, "RequestStateChange", {{"RequestedState", Value::uint16(2)}}), before, Want::Running,
-                        Via::RequestStateChange, p)
-            .reached;
-    }
-    return false;
+    return s.modelsEnablement() && rsc(p, 2).reached;
 }
 
 bool Driver::bringDown(const ObjectPath& p, int depth) {
@@ -347,13 +342,7 @@ bool Driver::bringDown(const ObjectPath& p, int depth) {
     if (runState(s) == RunState::Stopped) return true;
     if (runState(s) == RunState::Transitioning && letTransitionEnd(s, Want::Stopped, p)) return true;
     if (stop(p).reached) return true;
-    if (s.modelsEnablement()) {
-        const Snapshot before = probe_.snapshotOf(p, "before");
-        return complete(invoke(p, "RequestStateChange", {{"RequestedState", Value::uint16(3)}}), before, Want::Stopped,
-                        Via::RequestStateChange, p)
-            .reached;
-    }
-    return false;
+    return s.modelsEnablement() && rsc(p, 3).reached;
 }
 
 }  // namespace wmimock::conformance

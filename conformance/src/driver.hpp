@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "evidence_log.hpp"
@@ -123,7 +124,10 @@ public:
     Attempt stop(const ObjectPath& on);
     Attempt start() { return start(probe_.path()); }
     Attempt start(const ObjectPath& on);
-    Attempt rsc(std::uint16_t state, std::optional<Value> timeout = std::nullopt);
+    Attempt rsc(std::uint16_t state, std::optional<Value> timeout = std::nullopt) {
+        return rsc(probe_.path(), state, std::move(timeout));
+    }
+    Attempt rsc(const ObjectPath& on, std::uint16_t state, std::optional<Value> timeout = std::nullopt);
     /// Completes an already made call: waits for its job / Settle as `Attempt` does.
     Attempt complete(CallOutcome call, const Snapshot& before, Want want, Via via, const ObjectPath& on);
 

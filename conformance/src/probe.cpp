@@ -91,28 +91,31 @@ const ValueMap& Probe::rscValueMap() {
     return *rscValueMap_;
 }
 
-std::vector<ObjectPath> Probe::prerequisites(const ObjectPath& path) {
+namespace {
+
+// The services at the other end of CIM_ServiceServiceDependency from `path`, which plays
+// `role`. None when the schema has no such association.
+std::vector<ObjectPath> serviceDependency(CimClient& client, const ObjectPath& path, const char* role,
+                                          const char* resultRole) {
     try {
         AssociatorFilter filter;
         filter.assocClass = "CIM_ServiceServiceDependency";
-        filter.role = "Dependent";
-        filter.resultRole = "Antecedent";
-        return client_.associatorNames(path, filter);
+        filter.role = role;
+        filter.resultRole = resultRole;
+        return client.associatorNames(path, filter);
     } catch (const CimError&) {
-        return {};  // no dependency association in this schema: it depends on nothing
+        return {};
     }
 }
 
+}  // namespace
+
+std::vector<ObjectPath> Probe::prerequisites(const ObjectPath& path) {
+    return serviceDependency(client_, path, "Dependent", "Antecedent");
+}
+
 std::vector<ObjectPath> Probe::dependants(const ObjectPath& path) {
-    try {
-        AssociatorFilter filter;
-        filter.assocClass = "CIM_ServiceServiceDependency";
-        filter.role = "Antecedent";
-        filter.resultRole = "Dependent";
-        return client_.associatorNames(path, filter);
-    } catch (const CimError&) {
-        return {};  // no dependency association in this schema: nothing depends on it
-    }
+    return serviceDependency(client_, path, "Antecedent", "Dependent");
 }
 
 bool Probe::isAsyncStart(std::string_view methodName, std::uint64_t code) {
