@@ -44,6 +44,28 @@ std::string_view overrideTarget(const std::string& name, const QualifierList& qu
     return q->value.asString();
 }
 
+// The element the class declares itself under `name`, if any.
+template <class Element>
+bool declaredHere(const std::vector<Element>& elements, const std::vector<bool>& local, std::string_view name) {
+    for (std::size_t k = 0; k < elements.size(); ++k) {
+        if (local[k] && iequals(elements[k].name, name)) return true;
+    }
+    return false;
+}
+
+// Puts the class's own element in place of the inherited one it overrides, or last.
+template <class Element>
+void place(std::vector<Element>& elements, std::vector<bool>& local, Element own,
+           std::optional<std::size_t> overrides) {
+    if (overrides) {
+        elements[*overrides] = std::move(own);
+        local[*overrides] = true;
+    } else {
+        elements.push_back(std::move(own));
+        local.push_back(true);
+    }
+}
+
 bool writesOverride(const QualifierList& qualifiers) {
     const Qualifier* q = qualifiers.find("Override");
     return q != nullptr && !q->propagated;
@@ -175,18 +197,14 @@ bool ClassBuilder::addProperty(PropertyDecl own, bool hasDefault) {
     const bool isReference = own.isReference();
     const std::string_view kindWord = isReference ? "reference" : "property";
     const ElementName element{kindWord, own.name, cls_.name, {}};
-    for (std::size_t k = 0; k < cls_.properties.size(); ++k) {
-        if (localProperty_[k] && iequals(cls_.properties[k].name, own.name)) {
-            error(std::string(kindWord) + " '" + own.name + "' is declared twice in class '" + cls_.name + "'");
-            return false;
-        }
+    if (declaredHere(cls_.properties, localProperty_, own.name)) {
+        error(std::string(kindWord) + " '" + own.name + "' is declared twice in class '" + cls_.name + "'");
+        return false;
     }
-    for (std::size_t k = 0; k < cls_.methods.size(); ++k) {
-        if (localMethod_[k] && iequals(cls_.methods[k].name, own.name)) {
-            error("'" + own.name + "' is declared as both a method and a " + std::string(kindWord) + " in class '" +
-                  cls_.name + "'");
-            return false;
-        }
+    if (declaredHere(cls_.methods, localMethod_, own.name)) {
+        error("'" + own.name + "' is declared as both a method and a " + std::string(kindWord) + " in class '" +
+              cls_.name + "'");
+        return false;
     }
     const std::optional<std::size_t> inheritedIndex =
         overridden(cls_.properties, localProperty_, own, {"property or reference", kindWord}, element);
@@ -220,29 +238,19 @@ bool ClassBuilder::addProperty(PropertyDecl own, bool hasDefault) {
         error("key " + element.text() + " has type " + describeType(own.type, own.isArray) + ", which cannot be a key");
         ok = false;
     }
-    if (inheritedIndex) {
-        cls_.properties[*inheritedIndex] = std::move(own);
-        localProperty_[*inheritedIndex] = true;
-    } else {
-        cls_.properties.push_back(std::move(own));
-        localProperty_.push_back(true);
-    }
+    place(cls_.properties, localProperty_, std::move(own), inheritedIndex);
     return ok;
 }
 
 bool ClassBuilder::addMethod(MethodDecl own) {
     const ElementName element{"method", own.name, cls_.name, {}};
-    for (std::size_t k = 0; k < cls_.methods.size(); ++k) {
-        if (localMethod_[k] && iequals(cls_.methods[k].name, own.name)) {
-            error("method '" + own.name + "' is declared twice in class '" + cls_.name + "'");
-            return false;
-        }
+    if (declaredHere(cls_.methods, localMethod_, own.name)) {
+        error("method '" + own.name + "' is declared twice in class '" + cls_.name + "'");
+        return false;
     }
-    for (std::size_t k = 0; k < cls_.properties.size(); ++k) {
-        if (localProperty_[k] && iequals(cls_.properties[k].name, own.name)) {
-            error("'" + own.name + "' is declared as both a property and a method in class '" + cls_.name + "'");
-            return false;
-        }
+    if (declaredHere(cls_.properties, localProperty_, own.name)) {
+        error("'" + own.name + "' is declared as both a property and a method in class '" + cls_.name + "'");
+        return false;
     }
     const std::optional<std::size_t> inheritedIndex =
         overridden(cls_.methods, localMethod_, own, {"method", "method"}, element);
@@ -287,13 +295,7 @@ bool ClassBuilder::addMethod(MethodDecl own) {
     own.parameters = std::move(parameters);
     own.classOrigin = origin_;
     own.propagated = false;
-    if (inheritedIndex) {
-        cls_.methods[*inheritedIndex] = std::move(own);
-        localMethod_[*inheritedIndex] = true;
-    } else {
-        cls_.methods.push_back(std::move(own));
-        localMethod_.push_back(true);
-    }
+    place(cls_.methods, localMethod_, std::move(own), inheritedIndex);
     return ok;
 }
 
