@@ -135,7 +135,7 @@ ClassKind ClassBuilder::kind() const noexcept {
 
 void ClassBuilder::error(std::string message, std::string qualifier, std::optional<std::size_t> parameter) {
     if (!rules_.inheritedWins) ok_ = false;
-    report_(ClassFinding{false, std::move(message), std::move(qualifier), parameter});
+    report_(ClassFinding{.message = std::move(message), .qualifier = std::move(qualifier), .parameter = parameter});
 }
 
 bool ClassBuilder::mergeQualifiers(QualifierList& merged, const QualifierList& own, const ElementName& element,
@@ -180,11 +180,9 @@ std::optional<std::size_t> ClassBuilder::overridden(const std::vector<Element>& 
                   std::string(words.candidates) + " has that name",
               "Override");
     } else if (found && rules_.wantOverride && !writesOverride(own.qualifiers)) {
-        report_(ClassFinding{true,
-                             element.text() + " hides the inherited " + std::string(words.self) + " of " +
-                                 std::string(elements[*found].classOrigin) + " without Override",
-                             {},
-                             std::nullopt});
+        report_(ClassFinding{.warning = true,
+                             .message = element.text() + " hides the inherited " + std::string(words.self) + " of " +
+                                        std::string(elements[*found].classOrigin) + " without Override"});
     }
     return found;
 }

@@ -51,9 +51,9 @@ private:
 /// element itself, one of its qualifiers, or one of its parameters (and a qualifier there).
 struct ClassFinding {
     bool warning = false;
-    std::string message;
-    std::string qualifier;                 ///< empty: not about one qualifier
-    std::optional<std::size_t> parameter;  ///< index in the method's parameters
+    std::string message = {};
+    std::string qualifier = {};                 ///< empty: not about one qualifier
+    std::optional<std::size_t> parameter = {};  ///< index in the method's parameters
 };
 using ClassFindingSink = std::function<void(ClassFinding)>;
 

@@ -390,7 +390,7 @@ void ClassResolver::report(const ClassFinding& finding) {
 std::optional<CimClass> ClassResolver::build(PendingClass& p, const CimClass* super) {
     AstClass& ast = p.ast;
     const bool wmi = c_.isWmi(ast.loc);
-    ClassBuilder builder(std::string(ast.name), super, InheritanceRules{!wmi, false}, c_.inheritedQualifiers(),
+    ClassBuilder builder(std::string(ast.name), super, InheritanceRules{.wantOverride = !wmi}, c_.inheritedQualifiers(),
                          [this](const ClassFinding& finding) { report(finding); });
     builder.reserve(ast.properties.size(), ast.methods.size());
     const std::string element = "class '" + builder.name() + "'";

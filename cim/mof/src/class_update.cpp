@@ -4,7 +4,7 @@ namespace wmimock::mof::detail {
 
 std::optional<CimClass> rebaseClass(const CimClass& subclass, const CimClass& newSuper, bool dropConflicts,
                                     InheritedQualifiers& cache, std::vector<std::string>& conflicts) {
-    ClassBuilder builder(subclass.name, &newSuper, InheritanceRules{false, dropConflicts}, cache,
+    ClassBuilder builder(subclass.name, &newSuper, InheritanceRules{.inheritedWins = dropConflicts}, cache,
                          [&](const ClassFinding& finding) {
                              if (!finding.warning) conflicts.push_back(finding.message);
                          });
