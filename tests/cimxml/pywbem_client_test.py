@@ -280,6 +280,30 @@ class SchemaChanges(ClientTest):
         self.expect_error(pywbem.CIM_ERR_INVALID_NAMESPACE, "CreateClass",
                           pywbem.CIMClass("WMIMock_PywbemElsewhere"), namespace="root/no_such_namespace")
 
+    def test_a_new_class_obeys_the_rules_of_inheritance(self):
+        # CIM_Service.Name is a key, and Key is DisableOverride: a subclass cannot unkey it.
+        unkeyed = pywbem.CIMClass("WMIMock_PywbemUnkeyed", superclass="CIM_Service", properties=[
+            pywbem.CIMProperty("Name", None, type="string", qualifiers={
+                "Key": pywbem.CIMQualifier("Key", False),
+                "Override": pywbem.CIMQualifier("Override", "Name", tosubclass=False)})])
+        self.expect_error(pywbem.CIM_ERR_INVALID_PARAMETER, "CreateClass", unkeyed)
+        dangling = pywbem.CIMClass("WMIMock_PywbemDangling", superclass="CIM_Service", properties=[
+            pywbem.CIMProperty("Extra", None, type="string", qualifiers={
+                "Override": pywbem.CIMQualifier("Override", "NoSuchProperty", tosubclass=False)})])
+        self.expect_error(pywbem.CIM_ERR_INVALID_PARAMETER, "CreateClass", dangling)
+        for refused in ("WMIMock_PywbemUnkeyed", "WMIMock_PywbemDangling"):
+            self.expect_error(pywbem.CIM_ERR_NOT_FOUND, "GetClass", refused)
+
+        # Override("StartMode") replaces the inherited property under a new name.
+        renamed = pywbem.CIMClass("WMIMock_PywbemRenamed", superclass="CIM_Service", properties=[
+            pywbem.CIMProperty("LaunchMode", None, type="string", qualifiers={
+                "Override": pywbem.CIMQualifier("Override", "StartMode", tosubclass=False)})])
+        self.call("CreateClass", renamed)
+        got = self.call("GetClass", "WMIMock_PywbemRenamed", LocalOnly=False)
+        self.assertIn("LaunchMode", got.properties)
+        self.assertNotIn("StartMode", got.properties)
+        self.call("DeleteClass", "WMIMock_PywbemRenamed")
+
 
 class Pull(ClientTest):
     """DSP0200 1.3 pull operations, one instance per response so every step is exercised."""
