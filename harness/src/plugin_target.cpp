@@ -2,6 +2,8 @@
 // registration function run into a fresh CIMOM on the system clock (see plugin.hpp).
 #include <dlfcn.h>
 
+#include <filesystem>
+
 #include "wmimock/cim/error.hpp"
 #include "wmimock/conformance/cimom_target.hpp"
 #include "wmimock/conformance/plugin.hpp"
@@ -65,6 +67,13 @@ std::string abiDifference(const plugin::AbiInfo& theirs) {
 }
 
 }  // namespace
+
+void requirePluginFile(const std::string& path) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) {
+        throw CimError(CimStatus::NotFound, "plugin '" + path + "' does not exist or is not a file");
+    }
+}
 
 std::unique_ptr<Target> openPluginTarget(const std::string& path, const TargetOptions& options) {
     requirePluginFile(path);

@@ -1,12 +1,9 @@
 // Target specs: builtin:NAME, plugin:PATH, http(s)://...
 #include "wmimock/harness/targets.hpp"
 
-#include "wmimock/cimom/fixtures.hpp"
-
 #include <filesystem>
 
 #include "wmimock/cim/error.hpp"
-#include "wmimock/cimom/fixtures.hpp"
 #include "wmimock/cimxml/client.hpp"
 #include "wmimock/conformance/cimom_target.hpp"
 #include "wmimock/services/builtin.hpp"
@@ -92,23 +89,6 @@ std::unique_ptr<Target> openHttp(std::string_view spec, const TargetOptions& opt
 }
 
 }  // namespace
-
-void loadExtraMof(Cimom& cimom, std::string_view nameSpace, const TargetOptions& options) {
-    for (const std::string& name : options.baselines) loadBaseline(cimom, name);
-    if (options.mofFiles.empty()) return;
-    MofCompileOptions mof;
-    mof.defaultNamespace = std::string(nameSpace);
-    mof.dialect = options.mofDialect;
-    for (const auto& dir : options.includeDirs) mof.includePaths.emplace_back(dir);
-    cimom.loadMofFiles({options.mofFiles.begin(), options.mofFiles.end()}, mof);
-}
-
-void requirePluginFile(const std::string& path) {
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec)) {
-        throw CimError(CimStatus::NotFound, "plugin '" + path + "' does not exist or is not a file");
-    }
-}
 
 void checkTarget(std::string_view spec, const TargetOptions& options) {
     const TargetKind kind = targetKind(spec);
