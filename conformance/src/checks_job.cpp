@@ -26,15 +26,18 @@ std::vector<JobRequest> requestBothWays(CheckContext& ctx, int rounds = 1) {
     return out;
 }
 
-/// The requests of requestBothWays that returned 4096. Empty, with not-supported added to
-/// `found`, when every request completed synchronously.
-std::vector<JobRequest> asyncRequests(CheckContext& ctx, Verdict& found, int rounds = 1) {
+/// The requests of requestBothWays that returned 4096 (none when every request completed
+/// synchronously: see noJobToJudge()).
+std::vector<JobRequest> asyncRequests(CheckContext& ctx, int rounds = 1) {
     std::vector<JobRequest> all = requestBothWays(ctx, rounds);
     std::erase_if(all, [](const JobRequest& r) { return !r.attempt.call.returned(rsc_result::kJobStarted); });
-    if (all.empty()) {
-        found.notSupported("no RequestStateChange call returned 4096: the implementation completes synchronously");
-    }
     return all;
+}
+
+/// The verdict of a JOB check when no request returned 4096.
+Verdict noJobToJudge() {
+    return verdict::notSupported(
+        "no RequestStateChange call returned 4096: the implementation completes synchronously");
 }
 
 /// "the job of RequestStateChange(3)": how the JOB checks name a request in their evidence.
@@ -59,9 +62,8 @@ constexpr Rule kRuleJOB001{
 };
 
 WMIMOCK_CHECK(job001, kRuleJOB001.id, "JobReferenceUsable", Needs::Enablement) {
-    Verdict found;
-    const auto jobs = asyncRequests(ctx, found);
-    if (jobs.empty()) return found;
+    const auto jobs = asyncRequests(ctx);
+    if (jobs.empty()) return noJobToJudge();
     // Every 4096 of the run is judged, and each one that fails is named.
     std::vector<std::string> failures;
     for (const auto& r : jobs) {
@@ -95,10 +97,9 @@ WMIMOCK_CHECK(job001, kRuleJOB001.id, "JobReferenceUsable", Needs::Enablement) {
         }
     }
     if (!failures.empty()) {
-        return found.fail("a retrievable CIM_ConcreteJob reference with every 4096", joinCases(failures));
+        return verdict::fail("a retrievable CIM_ConcreteJob reference with every 4096", joinCases(failures));
     }
-    found.pass("every 4096 came with a retrievable CIM_ConcreteJob");
-    return found;
+    return verdict::pass("every 4096 came with a retrievable CIM_ConcreteJob");
 }
 
 constexpr Rule kRuleJOB002{
@@ -163,9 +164,8 @@ constexpr Rule kRuleJOB003{
 };
 
 WMIMOCK_CHECK(job003, kRuleJOB003.id, "JobStateValidForwardOnly", Needs::Enablement) {
-    Verdict found;
-    const auto jobs = asyncRequests(ctx, found);
-    if (jobs.empty()) return found;
+    const auto jobs = asyncRequests(ctx);
+    if (jobs.empty()) return noJobToJudge();
     // Every job of the run is judged; each fault is named with its job.
     std::vector<std::string> failures, backwards;
     for (const auto& r : jobs) {
@@ -191,11 +191,10 @@ WMIMOCK_CHECK(job003, kRuleJOB003.id, "JobStateValidForwardOnly", Needs::Enablem
         }
     }
     if (!failures.empty()) {
-        return found.fail("valid JobState values, final once terminal, for every job", joinCases(failures));
+        return verdict::fail("valid JobState values, final once terminal, for every job", joinCases(failures));
     }
-    if (!backwards.empty()) return found.warn("JobState moved backwards: " + joinCases(backwards));
-    found.pass("JobState values were valid and moved forward to a final terminal state");
-    return found;
+    if (!backwards.empty()) return verdict::warn("JobState moved backwards: " + joinCases(backwards));
+    return verdict::pass("JobState values were valid and moved forward to a final terminal state");
 }
 
 /// Readable while it ran, then gone before any poll saw it end: catalog JOB-006 Rev. 2 owns
@@ -224,9 +223,8 @@ constexpr Rule kRuleJOB004{
 };
 
 WMIMOCK_CHECK(job004, kRuleJOB004.id, "JobCompletesWithElementInState", Needs::Enablement) {
-    Verdict found;
-    const auto jobs = asyncRequests(ctx, found);
-    if (jobs.empty()) return found;
+    const auto jobs = asyncRequests(ctx);
+    if (jobs.empty()) return noJobToJudge();
     std::vector<std::string> failures;
     int judged = 0, unsuccessful = 0;
     for (const auto& r : jobs) {
@@ -268,20 +266,19 @@ WMIMOCK_CHECK(job004, kRuleJOB004.id, "JobCompletesWithElementInState", Needs::E
         }
     }
     if (!failures.empty()) {
-        return found.fail(
+        return verdict::fail(
             "every job readable until a terminal JobState, Completed with the element in the requested "
             "state and ErrorCode 0",
             joinCases(failures));
     }
-    if (judged == 0) return found.notSupported("no job could be followed to its end");
+    if (judged == 0) return verdict::notSupported("no job could be followed to its end");
     if (unsuccessful > 0) {
-        return found.pass("every job reached a terminal state; " + std::to_string(unsuccessful) + " of " +
-                          std::to_string(judged) +
-                          " did not complete (judged under JOB-005), the others left the "
-                          "element in the requested state");
+        return verdict::pass("every job reached a terminal state; " + std::to_string(unsuccessful) + " of " +
+                             std::to_string(judged) +
+                             " did not complete (judged under JOB-005), the others left the "
+                             "element in the requested state");
     }
-    found.pass("every job completed with the element in the requested state");
-    return found;
+    return verdict::pass("every job completed with the element in the requested state");
 }
 
 /// GetErrors' Errors: at least one embedded CIM_Error (or its text, from a client that
@@ -369,8 +366,8 @@ constexpr Rule kRuleJOB006{
 
 WMIMOCK_CHECK(job006, kRuleJOB006.id, "FinishedJobRetained", Needs::Enablement) {
     Verdict found;
-    const auto jobs = asyncRequests(ctx, found);
-    if (jobs.empty()) return found;
+    const auto jobs = asyncRequests(ctx);
+    if (jobs.empty()) return noJobToJudge();
     // Catalog: wait min(10 s, TimeBeforeRemoval / 2) once for all the jobs, then read each.
     std::chrono::duration<double> wait = ctx.settings().retentionWait;
     std::vector<const JobTrace*> finished;
@@ -436,8 +433,8 @@ constexpr Rule kRuleJOB007{
 WMIMOCK_CHECK(job007, kRuleJOB007.id, "PercentCompleteSane", Needs::Enablement) {
     Verdict found;
     bool populated = false;
-    const auto jobs = asyncRequests(ctx, found);
-    if (jobs.empty()) return found;
+    const auto jobs = asyncRequests(ctx);
+    if (jobs.empty()) return noJobToJudge();
     for (const auto& r : jobs) {
         if (!r.attempt.job) continue;
         std::optional<std::uint16_t> previous;
@@ -493,27 +490,25 @@ constexpr Rule kRuleJOB008{
 };
 
 WMIMOCK_CHECK(job008, kRuleJOB008.id, "JobOutParametersAfterCompletion", Needs::Enablement) {
-    Verdict found;
     bool populated = false;
-    const auto jobs = asyncRequests(ctx, found);
-    if (jobs.empty()) return found;
+    const auto jobs = asyncRequests(ctx);
+    if (jobs.empty()) return noJobToJudge();
     for (const auto& r : jobs) {
         if (!r.attempt.job) continue;
         for (const auto& p : r.attempt.job->polls) {
             if (p.jobOutParameters.isNull()) continue;
             populated = true;
             if (p.jobState != job_state::kCompleted) {
-                return found.fail("JobOutParameters NULL until Completed",
-                                  "set at JobState " + optionalText(p.jobState));
+                return verdict::fail("JobOutParameters NULL until Completed",
+                                     "set at JobState " + optionalText(p.jobState));
             }
             const auto rv = returnValueOf(p.jobOutParameters);
-            if (!rv) return found.warn("JobOutParameters has no readable __ReturnValue");
-            if (*rv != 0) return found.fail("__ReturnValue 0 for a successful change", std::to_string(*rv));
+            if (!rv) return verdict::warn("JobOutParameters has no readable __ReturnValue");
+            if (*rv != 0) return verdict::fail("__ReturnValue 0 for a successful change", std::to_string(*rv));
         }
     }
-    if (!populated) return found.notSupported("JobOutParameters is never populated");
-    found.pass("JobOutParameters appeared at Completed with __ReturnValue 0");
-    return found;
+    if (!populated) return verdict::notSupported("JobOutParameters is never populated");
+    return verdict::pass("JobOutParameters appeared at Completed with __ReturnValue 0");
 }
 
 constexpr Rule kRuleJOB009{
@@ -534,8 +529,8 @@ constexpr Rule kRuleJOB009{
 
 WMIMOCK_CHECK(job009, kRuleJOB009.id, "ElementPropertiesDuringJob", Needs::Enablement) {
     Verdict found;
-    const auto jobs = asyncRequests(ctx, found);
-    if (jobs.empty()) return found;
+    const auto jobs = asyncRequests(ctx);
+    if (jobs.empty()) return noJobToJudge();
     std::size_t judged = 0;
     for (const auto& r : jobs) {
         const Attempt& a = r.attempt;
@@ -588,14 +583,13 @@ constexpr Rule kRuleJOB010{
 };
 
 WMIMOCK_CHECK(job010, kRuleJOB010.id, "JobLinkedToElement", Needs::Enablement) {
-    Verdict found;
     try {
         ctx.client().getClass(ctx.nameSpace(), "CIM_AffectedJobElement");
     } catch (const CimError&) {
-        return found.notSupported("the namespace has no CIM_AffectedJobElement class");
+        return verdict::notSupported("the namespace has no CIM_AffectedJobElement class");
     }
-    const auto jobs = asyncRequests(ctx, found);
-    if (jobs.empty()) return found;
+    const auto jobs = asyncRequests(ctx);
+    if (jobs.empty()) return noJobToJudge();
     for (const auto& r : jobs) {
         if (!r.attempt.call.job) continue;
         std::vector<ObjectPath> linked;
@@ -604,14 +598,13 @@ WMIMOCK_CHECK(job010, kRuleJOB010.id, "JobLinkedToElement", Needs::Enablement) {
             filter.assocClass = "CIM_AffectedJobElement";
             linked = ctx.client().associatorNames(*r.attempt.call.job, filter);
         } catch (const CimError& e) {
-            return found.warn("AssociatorNames(Job, CIM_AffectedJobElement) failed: " + std::string(e.what()));
+            return verdict::warn("AssociatorNames(Job, CIM_AffectedJobElement) failed: " + std::string(e.what()));
         }
         if (std::find(linked.begin(), linked.end(), ctx.path()) == linked.end()) {
-            return found.warn("the job is not linked to the element by CIM_AffectedJobElement");
+            return verdict::warn("the job is not linked to the element by CIM_AffectedJobElement");
         }
     }
-    found.pass("every job is linked to the element by CIM_AffectedJobElement");
-    return found;
+    return verdict::pass("every job is linked to the element by CIM_AffectedJobElement");
 }
 
 constexpr Rule kRuleJOB011{
@@ -630,19 +623,18 @@ constexpr Rule kRuleJOB011{
 };
 
 WMIMOCK_CHECK(job011, kRuleJOB011.id, "DistinctJobIds", Needs::Enablement) {
-    Verdict found;
     std::map<std::string, int> ids;
-    const auto jobs = asyncRequests(ctx, found, 2);
-    if (jobs.empty()) return found;
+    const auto jobs = asyncRequests(ctx, 2);
+    if (jobs.empty()) return noJobToJudge();
     for (const auto& r : jobs) {
         if (!r.attempt.call.job) continue;
         const Value* id = r.attempt.call.job->key("InstanceID");
         const std::string key = id != nullptr ? id->toText() : r.attempt.call.job->toString();
-        if (++ids[key] > 1) return found.fail("a new job InstanceID for each request", "InstanceID " + key + " reused");
+        if (++ids[key] > 1)
+            return verdict::fail("a new job InstanceID for each request", "InstanceID " + key + " reused");
     }
-    if (ids.size() < 2) return found.notSupported("fewer than two jobs to compare");
-    found.pass(std::to_string(ids.size()) + " jobs, all with distinct InstanceIDs");
-    return found;
+    if (ids.size() < 2) return verdict::notSupported("fewer than two jobs to compare");
+    return verdict::pass(std::to_string(ids.size()) + " jobs, all with distinct InstanceIDs");
 }
 
 constexpr std::array kRules{&kRuleJOB001, &kRuleJOB002, &kRuleJOB003, &kRuleJOB004, &kRuleJOB005, &kRuleJOB006,
