@@ -7,31 +7,45 @@
 
 namespace wmimock::mof::detail {
 
-QualifierList passedDown(const QualifierList& from) {
-    bool asIs = true;
-    for (const Qualifier& q : from) asIs = asIs && q.flavor.toSubclass && q.propagated;
-    if (asIs) return from;
-    QualifierList out;
-    out.reserve(from.size());
-    for (const Qualifier& q : from) {
-        if (!q.flavor.toSubclass) continue;
-        Qualifier copy = q;
-        copy.propagated = true;
-        out.set(std::move(copy));
+ClassKind classKind(const CimClass* super, bool association, bool indication, ClassKind declared) noexcept {
+    if (super != nullptr && super->kind != ClassKind::Class) return super->kind;
+    if (association) return ClassKind::Association;
+    if (indication) return ClassKind::Indication;
+    return declared;
+}
+
+Scope scopeOf(ClassKind kind) noexcept {
+    switch (kind) {
+        case ClassKind::Association:
+            return Scope::Association;
+        case ClassKind::Indication:
+            return Scope::Indication;
+        default:
+            return Scope::Class;
     }
-    return out;
 }
 
 namespace {
 
-// What `from` passes down, shared: a list that is already all inherited passes as it is
-// (most of a deep hierarchy's qualifiers); a list of local qualifiers is marked once and
-// the result shared by every subclass.
+// What `from` passes down to the same element of a subclass: its ToSubclass qualifiers,
+// marked propagated. A list that is already all of that passes as it is (most of a deep
+// hierarchy's qualifiers); a list of local qualifiers is marked once and the result shared
+// by every subclass.
 QualifierList inherit(const QualifierList& from, InheritedQualifiers& cache) {
     bool asIs = true;
     for (const Qualifier& q : from) asIs = asIs && q.flavor.toSubclass && q.propagated;
     if (asIs) return from;
-    return cache.get(from, passedDown);
+    return cache.get(from, [](const QualifierList& local) {
+        QualifierList out;
+        out.reserve(local.size());
+        for (const Qualifier& q : local) {
+            if (!q.flavor.toSubclass) continue;
+            Qualifier copy = q;
+            copy.propagated = true;
+            out.set(std::move(copy));
+        }
+        return out;
+    });
 }
 
 // The name an element overrides: its Override qualifier's, else its own.
@@ -127,10 +141,8 @@ void ClassBuilder::declareKind(ClassKind kind) {
 }
 
 ClassKind ClassBuilder::kind() const noexcept {
-    if (super_ != nullptr && super_->kind != ClassKind::Class) return super_->kind;
-    if (cls_.qualifiers.isTrue("Association")) return ClassKind::Association;
-    if (cls_.qualifiers.isTrue("Indication")) return ClassKind::Indication;
-    return declaredKind_.value_or(ClassKind::Class);
+    return classKind(super_, cls_.qualifiers.isTrue("Association"), cls_.qualifiers.isTrue("Indication"),
+                     declaredKind_.value_or(ClassKind::Class));
 }
 
 void ClassBuilder::error(std::string message, std::string qualifier, std::optional<std::size_t> parameter) {

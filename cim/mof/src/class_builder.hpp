@@ -25,10 +25,12 @@
 
 namespace wmimock::mof::detail {
 
-/// The qualifiers an element passes down to the same element of a subclass: its ToSubclass
-/// ones, marked propagated. A list that is already all of that is returned as it is
-/// (shared, see QualifierList).
-QualifierList passedDown(const QualifierList& from);
+/// The kind of a class: its superclass's when that is an association or an indication,
+/// else what its own Association or Indication qualifier says, else `declared`.
+ClassKind classKind(const CimClass* super, bool association, bool indication,
+                    ClassKind declared = ClassKind::Class) noexcept;
+/// The scope a class's own qualifiers are checked against.
+Scope scopeOf(ClassKind kind) noexcept;
 
 /// The inherited form of each list of local qualifiers, made once per list: every
 /// subclass of CIM_ManagedElement inherits the same Caption qualifiers, so they share one.

@@ -1,5 +1,6 @@
 #include "wmimock/mof/class_resolution.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +17,7 @@ namespace {
 
 using mof::detail::ClassBuilder;
 using mof::detail::ClassFinding;
+using mof::detail::ElementName;
 
 // The qualifiers a class written in code carries, checked against the namespace's
 // declarations; the rules of inheritance are the ClassBuilder's.
@@ -24,7 +26,7 @@ public:
     DeclaredQualifiers(const SchemaNamespace& nameSpace, std::vector<std::string>& errors)
         : ns_(nameSpace), errors_(errors) {}
 
-    QualifierList checked(const QualifierList& written, Scope scope, const std::string& element) {
+    QualifierList checked(const QualifierList& written, Scope scope, const ElementName& element) {
         QualifierList out;
         out.reserve(written.size());
         for (const Qualifier& q : written) {
@@ -37,7 +39,7 @@ public:
             if (!mof::detail::scopeAllows(decl->scope, scope)) {
                 errors_.push_back("qualifier '" + decl->name + "' cannot be used on a " +
                                   std::string(mof::detail::scopeWord(scope)) + " (its scope is " +
-                                  toString(decl->scope) + "): " + element);
+                                  toString(decl->scope) + "): " + element.text());
                 continue;
             }
             Qualifier typed = q;
@@ -50,7 +52,7 @@ public:
                     }
                 }
                 if (!converted) {
-                    errors_.push_back("qualifier '" + decl->name + "' on " + element + " is declared " +
+                    errors_.push_back("qualifier '" + decl->name + "' on " + element.text() + " is declared " +
                                       mof::detail::describeType(decl->type, decl->isArray) + " but given " +
                                       mof::detail::describeType(q.value.type(), q.value.isArray()) + " " +
                                       q.value.toMof());
@@ -68,13 +70,6 @@ private:
     std::vector<std::string>& errors_;
 };
 
-Scope classScope(const CimClass& declared, const CimClass* super) {
-    const ClassKind kind = super != nullptr && super->kind != ClassKind::Class ? super->kind : declared.kind;
-    if (kind == ClassKind::Association || declared.qualifiers.isTrue("Association")) return Scope::Association;
-    if (kind == ClassKind::Indication || declared.qualifiers.isTrue("Indication")) return Scope::Indication;
-    return Scope::Class;
-}
-
 }  // namespace
 
 CimClass resolveDeclaredClass(const SchemaNamespace& nameSpace, const CimClass& declared) {
@@ -87,6 +82,13 @@ CimClass resolveDeclaredClass(const SchemaNamespace& nameSpace, const CimClass& 
                                                              declared.name + "' does not exist in namespace " +
                                                              nameSpace.name());
         }
+        const bool cycle = iequals(super->name, declared.name) ||
+                           std::any_of(super->derivation.begin(), super->derivation.end(),
+                                       [&](const std::string& above) { return iequals(above, declared.name); });
+        if (cycle) {
+            throw CimError(CimStatus::InvalidSuperclass, "superclass '" + declared.superClass + "' of class '" +
+                                                             declared.name + "' derives from it: an inheritance cycle");
+        }
     }
     std::vector<std::string> errors;
     DeclaredQualifiers qualifiers(nameSpace, errors);
@@ -97,19 +99,20 @@ CimClass resolveDeclaredClass(const SchemaNamespace& nameSpace, const CimClass& 
                          });
     builder.reserve(declared.properties.size(), declared.methods.size());
     builder.declareKind(declared.kind);
+    const ClassKind kind = mof::detail::classKind(super.get(), declared.qualifiers.isTrue("Association"),
+                                                  declared.qualifiers.isTrue("Indication"), declared.kind);
     builder.addQualifiers(
-        qualifiers.checked(declared.qualifiers, classScope(declared, super.get()), "class '" + declared.name + "'"));
+        qualifiers.checked(declared.qualifiers, mof::detail::scopeOf(kind), {{}, {}, declared.name, {}}));
 
-    auto refersToKnownClass = [&](const std::string& referenceClass, const std::string& element) {
+    auto refersToKnownClass = [&](const std::string& referenceClass, const ElementName& element) {
         if (referenceClass.empty() || iequals(referenceClass, declared.name) || nameSpace.findClass(referenceClass)) {
             return;
         }
-        errors.push_back(element + " refers to class '" + referenceClass + "', which is not declared");
+        errors.push_back(element.text() + " refers to class '" + referenceClass + "', which is not declared");
     };
     for (const PropertyDecl& written : declared.properties) {
         if (written.propagated) continue;
-        const std::string element = std::string(written.isReference() ? "reference" : "property") + " '" +
-                                    written.name + "' of class '" + declared.name + "'";
+        const ElementName element{written.isReference() ? "reference" : "property", written.name, declared.name, {}};
         if (written.isReference()) refersToKnownClass(written.referenceClass, element);
         PropertyDecl own = written;
         own.qualifiers =
@@ -118,12 +121,11 @@ CimClass resolveDeclaredClass(const SchemaNamespace& nameSpace, const CimClass& 
     }
     for (const MethodDecl& written : declared.methods) {
         if (written.propagated) continue;
-        const std::string element = "method '" + written.name + "' of class '" + declared.name + "'";
+        const ElementName element{"method", written.name, declared.name, {}};
         MethodDecl own = written;
         own.qualifiers = qualifiers.checked(written.qualifiers, Scope::Method, element);
         for (ParameterDecl& param : own.parameters) {
-            const std::string paramElement =
-                "parameter '" + param.name + "' of method '" + declared.name + "." + written.name + "'";
+            const ElementName paramElement{"parameter", param.name, declared.name, written.name};
             if (param.type == CimType::Reference) refersToKnownClass(param.referenceClass, paramElement);
             param.qualifiers = qualifiers.checked(param.qualifiers, Scope::Parameter, paramElement);
         }

@@ -56,14 +56,14 @@ private:
     // These turn the AST into model elements for the ClassBuilder, consuming its literals
     // (moved into the resolved values).
     std::optional<CimClass> build(PendingClass& p, const CimClass* super);
-    bool applyQualifiers(std::vector<AstQualifier>& uses, Scope scope, QualifierList& list, const std::string& element,
+    bool applyQualifiers(std::vector<AstQualifier>& uses, Scope scope, QualifierList& list, const ElementName& element,
                          bool wmi);
     bool buildProperty(AstProperty& ap, ClassBuilder& builder, bool wmi);
     bool buildMethod(AstMethod& am, ClassBuilder& builder, bool wmi);
     // A finding of the builder, at the place in the declaration being added that it names.
     void report(const ClassFinding& finding);
     void updateSubclasses(const PendingClass& p, const CimClass& previous, const ClassPtr& updated, bool redeclared);
-    bool resolveClassNamedType(const AstType& type, SourceLoc loc, const std::string& element, bool wmi,
+    bool resolveClassNamedType(const AstType& type, SourceLoc loc, const ElementName& element, bool wmi,
                                QualifierList& qualifiers, CimType& declared);
 
     Compilation& c_;
@@ -110,7 +110,7 @@ void ClassResolver::run() {
 // `X Name` (WMI, MI): an embedded instance of class X, which DSP0004 writes
 // [EmbeddedInstance("X")] string Name. False (reported) if the dialect or the class
 // does not allow it.
-bool ClassResolver::resolveClassNamedType(const AstType& type, SourceLoc loc, const std::string& element, bool wmi,
+bool ClassResolver::resolveClassNamedType(const AstType& type, SourceLoc loc, const ElementName& element, bool wmi,
                                           QualifierList& qualifiers, CimType& declared) {
     const std::string className(type.referenceClass);
     if (!classExists(className)) {
@@ -118,7 +118,7 @@ bool ClassResolver::resolveClassNamedType(const AstType& type, SourceLoc loc, co
         return false;
     }
     if (!wmi) {
-        c_.error(loc, element + " is typed by class '" + className +
+        c_.error(loc, element.text() + " is typed by class '" + className +
                           "': allowed in the WMI dialect; DSP0004 writes [EmbeddedInstance(\"" + className +
                           "\")] string");
         return false;
@@ -126,7 +126,7 @@ bool ClassResolver::resolveClassNamedType(const AstType& type, SourceLoc loc, co
     declared = CimType::String;
     if (const Qualifier* given = qualifiers.find("EmbeddedInstance"); given && !given->propagated) {
         if (!(given->value == Value::string(className))) {
-            c_.error(loc, element + " is typed by class '" + className + "' but qualified EmbeddedInstance(" +
+            c_.error(loc, element.text() + " is typed by class '" + className + "' but qualified EmbeddedInstance(" +
                               given->value.toMof() + ")");
             return false;
         }
@@ -297,14 +297,15 @@ void ClassResolver::updateSubclasses(const PendingClass& p, const CimClass& prev
 }
 
 bool ClassResolver::applyQualifiers(std::vector<AstQualifier>& uses, Scope scope, QualifierList& list,
-                                    const std::string& element, bool wmi) {
+                                    const ElementName& element, bool wmi) {
     bool ok = true;
     list.reserve(uses.size());
     for (std::size_t u = 0; u < uses.size(); ++u) {
         AstQualifier& use = uses[u];
         for (std::size_t v = 0; v < u; ++v) {
             if (iequals(uses[v].name, use.name)) {
-                c_.error(use.loc, "qualifier '" + std::string(use.name) + "' appears more than once on " + element);
+                c_.error(use.loc,
+                         "qualifier '" + std::string(use.name) + "' appears more than once on " + element.text());
                 ok = false;
             }
         }
@@ -393,16 +394,12 @@ std::optional<CimClass> ClassResolver::build(PendingClass& p, const CimClass* su
     ClassBuilder builder(std::string(ast.name), super, InheritanceRules{.wantOverride = !wmi}, c_.inheritedQualifiers(),
                          [this](const ClassFinding& finding) { report(finding); });
     builder.reserve(ast.properties.size(), ast.methods.size());
-    const std::string element = "class '" + builder.name() + "'";
+    const ElementName element{{}, {}, builder.name(), {}};
     // The scope the class's qualifiers are checked against comes from what they say.
-    Scope classScope = Scope::Class;
-    if (usesTrue(ast.qualifiers, "Association") || (super && super->isAssociation())) {
-        classScope = Scope::Association;
-    } else if (usesTrue(ast.qualifiers, "Indication") || (super && super->isIndication())) {
-        classScope = Scope::Indication;
-    }
+    const Scope scope =
+        scopeOf(classKind(super, usesTrue(ast.qualifiers, "Association"), usesTrue(ast.qualifiers, "Indication")));
     QualifierList qualifiers;
-    bool ok = applyQualifiers(ast.qualifiers, classScope, qualifiers, element, wmi);
+    bool ok = applyQualifiers(ast.qualifiers, scope, qualifiers, element, wmi);
     where_ = {ast.loc, &ast.qualifiers, nullptr};
     ok = builder.addQualifiers(qualifiers) && ok;
     for (AstProperty& ap : ast.properties) ok = buildProperty(ap, builder, wmi) && ok;
@@ -414,8 +411,7 @@ std::optional<CimClass> ClassResolver::build(PendingClass& p, const CimClass* su
 
 bool ClassResolver::buildProperty(AstProperty& ap, ClassBuilder& builder, bool wmi) {
     const bool isReference = ap.type.type == CimType::Reference;
-    const std::string element = std::string(isReference ? "reference" : "property") + " '" + std::string(ap.name) +
-                                "' of class '" + builder.name() + "'";
+    const ElementName element{isReference ? "reference" : "property", ap.name, builder.name(), {}};
     PropertyDecl prop;
     prop.name = std::string(ap.name);
     prop.type = ap.type.type;
@@ -424,8 +420,8 @@ bool ClassResolver::buildProperty(AstProperty& ap, ClassBuilder& builder, bool w
     prop.referenceClass = std::string(ap.type.referenceClass);
     bool ok = true;
     if (isReference && !classExists(ap.type.referenceClass)) {
-        c_.error(ap.loc,
-                 element + " refers to class '" + std::string(ap.type.referenceClass) + "', which is not declared");
+        c_.error(ap.loc, element.text() + " refers to class '" + std::string(ap.type.referenceClass) +
+                             "', which is not declared");
         ok = false;
     }
     ok = applyQualifiers(ap.qualifiers, isReference ? Scope::Reference : Scope::Property, prop.qualifiers, element,
@@ -438,14 +434,14 @@ bool ClassResolver::buildProperty(AstProperty& ap, ClassBuilder& builder, bool w
     if (ap.defaultValue) {
         if (ap.defaultValue->kind == AstValue::Kind::Alias) {
             c_.error(ap.defaultValue->loc,
-                     "default value of " + element + ": an alias can only be used in an instance declaration");
+                     "default value of " + element.text() + ": an alias can only be used in an instance declaration");
             ok = false;
         } else {
             std::string why;
             auto value =
                 convertLiteral(std::move(*ap.defaultValue), {prop.type, prop.isArray, false, &c_.strings()}, why);
             if (!value) {
-                c_.error(ap.defaultValue->loc, "default value of " + element + " does not match its type " +
+                c_.error(ap.defaultValue->loc, "default value of " + element.text() + " does not match its type " +
                                                    describeType(prop.type, prop.isArray, prop.referenceClass) + ": " +
                                                    why);
                 ok = false;
@@ -459,7 +455,7 @@ bool ClassResolver::buildProperty(AstProperty& ap, ClassBuilder& builder, bool w
 }
 
 bool ClassResolver::buildMethod(AstMethod& am, ClassBuilder& builder, bool wmi) {
-    const std::string element = "method '" + std::string(am.name) + "' of class '" + builder.name() + "'";
+    const ElementName element{"method", am.name, builder.name(), {}};
     bool ok = true;
     MethodDecl method;
     method.name = std::string(am.name);
@@ -467,7 +463,8 @@ bool ClassResolver::buildMethod(AstMethod& am, ClassBuilder& builder, bool wmi) 
     method.returnReferenceClass = std::string(am.returnType.referenceClass);
     method.returnsVoid = am.returnType.isVoid;
     if (am.returnType.isVoid && !wmi) {
-        c_.error(am.loc, element + " returns void: allowed in the WMI dialect (a DSP0004 method returns a value)");
+        c_.error(am.loc,
+                 element.text() + " returns void: allowed in the WMI dialect (a DSP0004 method returns a value)");
         ok = false;
     }
     if (am.returnType.classNamed) {
@@ -475,19 +472,18 @@ bool ClassResolver::buildMethod(AstMethod& am, ClassBuilder& builder, bool wmi) 
         ok = false;
     }
     if (am.returnType.isArray) {
-        c_.error(am.loc, element + ": a method cannot return an array");
+        c_.error(am.loc, element.text() + ": a method cannot return an array");
         ok = false;
     }
     if (method.returnType == CimType::Reference && !classExists(method.returnReferenceClass)) {
-        c_.error(am.loc, element + " returns a reference to class '" + method.returnReferenceClass +
+        c_.error(am.loc, element.text() + " returns a reference to class '" + method.returnReferenceClass +
                              "', which is not declared");
         ok = false;
     }
     ok = applyQualifiers(am.qualifiers, Scope::Method, method.qualifiers, element, wmi) && ok;
     method.parameters.reserve(am.parameters.size());
     for (AstParameter& ap : am.parameters) {
-        const std::string paramElement =
-            "parameter '" + std::string(ap.name) + "' of method '" + builder.name() + "." + method.name + "'";
+        const ElementName paramElement{"parameter", ap.name, builder.name(), method.name};
         ParameterDecl param;
         param.name = std::string(ap.name);
         param.type = ap.type.type;
@@ -495,7 +491,8 @@ bool ClassResolver::buildMethod(AstMethod& am, ClassBuilder& builder, bool wmi) 
         param.arraySize = ap.type.arraySize;
         param.referenceClass = std::string(ap.type.referenceClass);
         if (param.type == CimType::Reference && !classExists(param.referenceClass)) {
-            c_.error(ap.loc, paramElement + " refers to class '" + param.referenceClass + "', which is not declared");
+            c_.error(ap.loc,
+                     paramElement.text() + " refers to class '" + param.referenceClass + "', which is not declared");
             ok = false;
         }
         ok = applyQualifiers(ap.qualifiers, Scope::Parameter, param.qualifiers, paramElement, wmi) && ok;
