@@ -121,10 +121,10 @@ void Driver::classifyDecline(CallOutcome& call, const ObjectPath& on) {
         call.error == CimStatus::MethodNotFound && on == probe_.path() && probe_.method(call.method) != nullptr;
 }
 
-CallOutcome Driver::requestStateChange(std::uint16_t state, std::optional<Value> timeout) {
+CallOutcome Driver::requestStateChange(const ObjectPath& on, std::uint16_t state, std::optional<Value> timeout) {
     std::vector<ParamValue> in{{"RequestedState", Value::uint16(state)}};
     if (timeout) in.push_back({"TimeoutPeriod", *timeout});
-    return invoke("RequestStateChange", in);
+    return invoke(on, "RequestStateChange", in);
 }
 
 Attempt Driver::stop(const ObjectPath& on) {
@@ -140,9 +140,7 @@ Attempt Driver::start(const ObjectPath& on) {
 Attempt Driver::rsc(const ObjectPath& on, std::uint16_t state, std::optional<Value> timeout) {
     const Snapshot before = probe_.snapshotOf(on, "before");
     const Want want = state == requested_state::kEnabled ? Want::Running : Want::Stopped;
-    std::vector<ParamValue> in{{"RequestedState", Value::uint16(state)}};
-    if (timeout) in.push_back({"TimeoutPeriod", *timeout});
-    return complete(invoke(on, "RequestStateChange", in), before, want, Via::RequestStateChange, on);
+    return complete(requestStateChange(on, state, std::move(timeout)), before, want, Via::RequestStateChange, on);
 }
 
 Attempt Driver::complete(CallOutcome call, const Snapshot& before, Want want, Via via, const ObjectPath& on) {

@@ -115,7 +115,10 @@ public:
     CallOutcome stopService() { return invoke("StopService"); }
     CallOutcome startService() { return invoke("StartService"); }
     /// RequestStateChange(RequestedState=state[, TimeoutPeriod=timeout]).
-    CallOutcome requestStateChange(std::uint16_t state, std::optional<Value> timeout = std::nullopt);
+    CallOutcome requestStateChange(std::uint16_t state, std::optional<Value> timeout = std::nullopt) {
+        return requestStateChange(probe_.path(), state, std::move(timeout));
+    }
+    CallOutcome requestStateChange(const ObjectPath& on, std::uint16_t state, std::optional<Value> timeout);
 
     // ---- state changes carried to their end ---------------------------------------------
     /// StopService / StartService / RequestStateChange(2|3) carried to its end on T (or on

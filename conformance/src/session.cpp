@@ -184,9 +184,12 @@ std::vector<std::string> Session::restore() {
                 if (s.initial[i].running != wantRunning) continue;
                 try {
                     scratch.evidence.clear();
-                    CheckContext ctx(s.target, s.nameSpace, s.instances[i], s.options.settings, scratch, std::nullopt,
-                                     s.onActivity);
-                    wantRunning ? ctx.driver().bringUp(s.instances[i]) : ctx.driver().bringDown(s.instances[i]);
+                    // Only a driver: a restore judges nothing, so no check's initial snapshot.
+                    EvidenceLog evidence(scratch);
+                    ObservedClient client(s.target.client(), s.onActivity);
+                    Probe probe(client, s.nameSpace, s.instances[i], evidence);
+                    Driver driver(client, s.target.clock(), s.options.settings, probe, evidence, s.onActivity);
+                    wantRunning ? driver.bringUp(s.instances[i]) : driver.bringDown(s.instances[i]);
                 } catch (const CimError&) {
                 }
             }

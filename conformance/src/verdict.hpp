@@ -45,19 +45,29 @@ private:
 /// A verdict of one finding, for a check (or a helper) that has judged its case.
 namespace verdict {
 inline Verdict pass(std::string message) {
-    return std::move(Verdict().pass(std::move(message)));
+    Verdict one;
+    one.pass(std::move(message));
+    return one;
 }
 inline Verdict warn(std::string message) {
-    return std::move(Verdict().warn(std::move(message)));
+    Verdict one;
+    one.warn(std::move(message));
+    return one;
 }
 inline Verdict fail(std::string expected, std::string actual, std::string message = {}) {
-    return std::move(Verdict().fail(std::move(expected), std::move(actual), std::move(message)));
+    Verdict one;
+    one.fail(std::move(expected), std::move(actual), std::move(message));
+    return one;
 }
 inline Verdict notSupported(std::string message) {
-    return std::move(Verdict().notSupported(std::move(message)));
+    Verdict one;
+    one.notSupported(std::move(message));
+    return one;
 }
 inline Verdict unreachable(const std::string& what) {
-    return std::move(Verdict().unreachable(what));
+    Verdict one;
+    one.unreachable(what);
+    return one;
 }
 }  // namespace verdict
 
